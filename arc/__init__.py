@@ -1,0 +1,79 @@
+"""arc: the emotional trajectory of a story, paragraph by paragraph.
+
+>>> import arc
+>>> df = arc.analyze()                 # the embedded vignette "Final Goodbyes"
+>>> ax = arc.plot_arc(df)              # doctest: +SKIP
+
+Names load their module on first use (PEP 562), so ``import arc`` stays light: it imports
+neither pandas nor matplotlib until a function that needs them is called.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "analyze": "arc.frame",
+    "COLUMNS": "arc.frame",
+    "SENTENCE_COLUMNS": "arc.frame",
+    "plot_arc": "arc.plot",
+    "read_text": "arc.io",
+    "decode": "arc.io",
+    "vignette_text": "arc.io",
+    "split_paragraphs": "arc.segment",
+    "split_sentences": "arc.segment",
+    "Span": "arc.segment",
+    "assign_roles": "arc.paratext",
+    "get_scorer": "arc.score",
+    "Scorer": "arc.score",
+    "Scores": "arc.score",
+    "VaderScorer": "arc.score",
+    "ArcError": "arc.errors",
+}
+
+__all__ = [
+    "COLUMNS",
+    "SENTENCE_COLUMNS",
+    "ArcError",
+    "Scorer",
+    "Scores",
+    "Span",
+    "VaderScorer",
+    "__version__",
+    "analyze",
+    "assign_roles",
+    "decode",
+    "get_scorer",
+    "plot_arc",
+    "read_text",
+    "split_paragraphs",
+    "split_sentences",
+    "vignette_text",
+]
+
+if TYPE_CHECKING:
+    from arc.errors import ArcError
+    from arc.frame import COLUMNS, SENTENCE_COLUMNS, analyze
+    from arc.io import decode, read_text, vignette_text
+    from arc.paratext import assign_roles
+    from arc.plot import plot_arc
+    from arc.score import Scorer, Scores, VaderScorer, get_scorer
+    from arc.segment import Span, split_paragraphs, split_sentences
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines ``name`` on first use."""
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'arc' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

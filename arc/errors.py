@@ -1,0 +1,60 @@
+"""The errors arc raises, one tree so the CLI can catch them in one place.
+
+::
+
+    ArcError                      anything arc reports to a user (exit status 1)
+    ├── InputError                the text cannot be read or used (exit status 2)
+    │   ├── MissingInputError     no such file, or a directory
+    │   ├── EmptyInputError       empty, whitespace-only, or no letters at all
+    │   ├── BinaryInputError      not text (NUL bytes, control characters)
+    │   └── DecodingError         bytes in no encoding arc can detect
+    ├── TooShortError             fewer units than a smoother or bin count needs (exit status 2)
+    ├── OutputError               the output path cannot be written
+    └── MissingDependencyError    an optional extra is needed (e.g. Parquet)
+
+Library code raises these (or ``ValueError`` for a bad argument) and never prints or exits.
+"""
+
+from __future__ import annotations
+
+
+class ArcError(Exception):
+    """Base class of every error arc reports to a user."""
+
+    exit_status = 1
+
+
+class InputError(ArcError):
+    """The input text cannot be read or analysed."""
+
+    exit_status = 2
+
+
+class MissingInputError(InputError):
+    """The path does not exist or is not a regular file."""
+
+
+class EmptyInputError(InputError):
+    """The text is empty, whitespace only, or has no letters."""
+
+
+class BinaryInputError(InputError):
+    """The input looks like binary data rather than text."""
+
+
+class DecodingError(InputError):
+    """The bytes are in no encoding arc can detect."""
+
+
+class TooShortError(ArcError, ValueError):
+    """The text has fewer units than a smoother or a bin count needs."""
+
+    exit_status = 2
+
+
+class OutputError(ArcError):
+    """The output file cannot be written."""
+
+
+class MissingDependencyError(ArcError):
+    """An optional dependency (an extra) is not installed."""

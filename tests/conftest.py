@@ -1,0 +1,43 @@
+import os
+
+import pytest
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@pytest.fixture(scope="session")
+def vignette():
+    """The vignette's paragraph frame (scored once per test session)."""
+    import arc
+
+    return arc.analyze()
+
+
+@pytest.fixture(scope="session")
+def vignette_sentences():
+    import arc
+
+    return arc.analyze(unit="sentence")
+
+
+@pytest.fixture
+def rng():
+    import numpy as np
+
+    return np.random.default_rng(20261124)
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+
+
+from hypothesis import settings  # noqa: E402
+
+# The first example may load nltk and the Punkt parameters; time limits belong in benchmarks/.
+settings.register_profile("arc", deadline=None)
+settings.load_profile("arc")

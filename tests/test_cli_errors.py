@@ -1,0 +1,109 @@
+"""Every bad input: one line on stderr, a non-zero exit, no traceback, no partial file."""
+
+import subprocess
+import sys
+
+import pytest
+
+from tests import texts
+
+BAD_BYTES = {
+    "empty": (texts.EMPTY, "is empty"),
+    "whitespace": (texts.WHITESPACE, "only whitespace"),
+    "no letters": (texts.NO_LETTERS, "no letters"),
+    "binary": (texts.BINARY, "binary"),
+    "png": (texts.PNG_HEADER, "binary"),
+}
+
+
+def run(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "arc", *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+def assert_one_line(result, status, words):
+    assert result.returncode == status, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("arc: error: ")
+    assert words in lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize("command", ["plot", "score"])
+@pytest.mark.parametrize("case", sorted(BAD_BYTES))
+def test_bad_files(tmp_path, command, case):
+    data, words = BAD_BYTES[case]
+    path = tmp_path / "in.txt"
+    path.write_bytes(data)
+    out = tmp_path / ("out.png" if command == "plot" else "out.csv")
+    result = run(command, str(path), "-o", str(out), cwd=tmp_path)
+    assert_one_line(result, 2, words)
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]
+
+
+@pytest.mark.parametrize("command", ["plot", "score"])
+def test_missing_path(tmp_path, command):
+    line = assert_one_line(
+        run(command, str(tmp_path / "nope.txt"), cwd=tmp_path), 2, "no such file"
+    )
+    assert "nope.txt" in line
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["plot", "score"])
+def test_directory(tmp_path, command):
+    assert_one_line(run(command, str(tmp_path)), 2, "is a directory")
+
+
+def test_undecodable_bytes_with_forced_encoding(tmp_path):
+    path = tmp_path / "in.txt"
+    path.write_bytes("na\u00efve".encode("latin-1"))
+    assert_one_line(run("score", str(path), "--encoding", "utf-8"), 2, "not valid utf-8")
+    assert_one_line(run("score", str(path), "--encoding", "klingon"), 2, "unknown encoding")
+
+
+@pytest.mark.parametrize(
+    ("out", "words"),
+    [
+        ("/proc/arc.png", "cannot write"),
+        ("{tmp}/missing/dir/out.png", "does not exist"),
+        ("{tmp}", "is a directory"),
+        ("{tmp}/chart.gif", "unknown format .gif"),
+    ],
+)
+def test_unwritable_plot_output(tmp_path, out, words):
+    out = out.format(tmp=tmp_path)
+    assert_one_line(run("plot", "-o", out), 1, words)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("out", "words"),
+    [("/proc/arc.csv", "cannot write"), ("{tmp}/scores.xlsx", "unknown format .xlsx")],
+)
+def test_unwritable_score_output(tmp_path, out, words):
+    assert_one_line(run("score", "-o", out.format(tmp=tmp_path)), 1, words)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plot", "--bogus"],
+        ["frobnicate"],
+        [],
+        ["score", "--unit", "chapter"],
+        ["plot", "--dpi", "0"],
+    ],
+)
+def test_usage_errors(args):
+    result = run(*args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("arc: error: ")
+    assert all(line.startswith(("usage:", " ", "arc: error:")) for line in lines)
