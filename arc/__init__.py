@@ -32,36 +32,60 @@ _EXPORTS = {
     "Scores": "arc.score",
     "VaderScorer": "arc.score",
     "ArcError": "arc.errors",
+    "TooShortError": "arc.errors",
+    "smooth": "arc.smooth",
+    "percentage_bins": "arc.smooth",
+    "METHODS": "arc.smooth",
+    "compare": "arc.compare",
+    "plot_smoothed": "arc.plot_book",
+    "plot_methods": "arc.plot_book",
+    "plot_compare": "arc.plot_book",
+    "smoothed_arc": "arc.shape",
+    "chapter_starts": "arc.shape",
 }
 
 __all__ = [
     "COLUMNS",
+    "METHODS",
     "SENTENCE_COLUMNS",
     "ArcError",
     "Scorer",
     "Scores",
     "Span",
+    "TooShortError",
     "VaderScorer",
     "__version__",
     "analyze",
     "assign_roles",
+    "chapter_starts",
+    "compare",
     "decode",
     "get_scorer",
+    "percentage_bins",
     "plot_arc",
+    "plot_compare",
+    "plot_methods",
+    "plot_smoothed",
     "read_text",
+    "smooth",
+    "smoothed_arc",
     "split_paragraphs",
     "split_sentences",
     "vignette_text",
 ]
 
 if TYPE_CHECKING:
-    from arc.errors import ArcError
+    from arc.compare import compare
+    from arc.errors import ArcError, TooShortError
     from arc.frame import COLUMNS, SENTENCE_COLUMNS, analyze
     from arc.io import decode, read_text, vignette_text
     from arc.paratext import assign_roles
     from arc.plot import plot_arc
+    from arc.plot_book import plot_compare, plot_methods, plot_smoothed
     from arc.score import Scorer, Scores, VaderScorer, get_scorer
     from arc.segment import Span, split_paragraphs, split_sentences
+    from arc.shape import chapter_starts, smoothed_arc
+    from arc.smooth import METHODS, percentage_bins, smooth
 
 
 def __getattr__(name: str) -> Any:

@@ -15,6 +15,9 @@ from pathlib import Path
 from arc import __version__
 from arc.errors import ArcError, MissingDependencyError, OutputError
 
+UNITS = ("paragraph", "sentence", "window", "bins")  # arc.frame.UNITS, without importing numpy
+SMOOTHERS = ("rolling", "lowess", "savgol", "dct", "all")
+
 PLOT_FORMATS = (".png", ".svg", ".pdf")
 SCORE_FORMATS = (".csv", ".json", ".parquet")
 
@@ -46,13 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_source(plot)
-    plot.add_argument("-o", "--output", metavar="OUT",
-                      help="chart file, .png/.svg/.pdf (default: output/<name>.png)")  # fmt: skip
+    _add_output(plot, "chart file, .png/.svg/.pdf (default: output/<name>.png)")
     plot.add_argument("--title", help="chart title (default: the detected title)")
     plot.add_argument("--dpi", type=_positive_int, default=150,
                       help="resolution of a PNG (default: 150)")  # fmt: skip
     plot.add_argument("--all", dest="include_paratext", action="store_true",
-                      help="also plot notes, title and end markers")  # fmt: skip
+                      help="story chart: also plot notes, title and end markers")  # fmt: skip
+    _add_units(plot, default=None)
+    plot.add_argument("--smooth", choices=SMOOTHERS, metavar="METHOD",
+                      help="smoothed line: rolling, lowess, savgol, dct, or all (the four side "
+                      "by side); default for a long text: rolling")  # fmt: skip
+    plot.add_argument("--span", type=_fraction, metavar="F",
+                      help="smoother window as a share of the text, e.g. 0.1 "
+                      "(rolling 0.1, lowess and savgol 0.2)")  # fmt: skip
     plot.set_defaults(func=cmd_plot)
 
     score = commands.add_parser(
@@ -62,12 +71,54 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_source(score)
-    score.add_argument("-o", "--output", metavar="OUT",
-                       help="table file, .csv/.json/.parquet (default: CSV to stdout)")  # fmt: skip
-    score.add_argument("--unit", choices=("paragraph", "sentence"), default="paragraph",
-                       help="one row per paragraph (default) or per sentence")  # fmt: skip
+    _add_output(score, "table file, .csv/.json/.parquet (default: CSV to stdout)")
+    _add_units(score, default="paragraph")
     score.set_defaults(func=cmd_score)
+
+    compare = commands.add_parser(
+        "compare",
+        help="overlay several texts' smoothed arcs on one 0-100%% axis",
+        description=_doc(cmd_compare),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    compare.add_argument("paths", nargs="+", metavar="PATH", help="text files to compare")
+    compare.add_argument("--encoding", help="force the files' encoding (default: detect it)")
+    _add_output(compare, "chart file, .png/.svg/.pdf (default: output/compare.png)")
+    compare.add_argument("--title", help="chart title")
+    compare.add_argument("--dpi", type=_positive_int, default=150,
+                         help="resolution of a PNG (default: 150)")  # fmt: skip
+    compare.add_argument("--smooth", choices=SMOOTHERS[:-1], default="dct", metavar="METHOD",
+                         help="rolling, lowess, savgol or dct (default: dct)")  # fmt: skip
+    compare.add_argument("--span", type=_fraction, metavar="F",
+                         help="smoother window as a share of the text")  # fmt: skip
+    compare.add_argument("--no-scale", dest="scale", action="store_false",
+                         help="keep compound units, do not scale each arc to -1..+1")  # fmt: skip
+    compare.set_defaults(func=cmd_compare)
     return parser
+
+
+def _add_output(parser: argparse.ArgumentParser, text: str) -> None:
+    parser.add_argument("-o", "--output", metavar="OUT", help=text)
+
+
+def _add_units(parser: argparse.ArgumentParser, default: str | None) -> None:
+    parser.add_argument("--unit", choices=UNITS, default=default,
+                        help="rows/points: paragraph, sentence, window (word windows) or bins "
+                        "(percentage bins)" + (f"; default: {default}" if default else
+                        "; default: paragraph for a short story, sentence for a book"))  # fmt: skip
+    parser.add_argument("--window", type=_positive_int, metavar="WORDS",
+                        help="word-window size (implies --unit window; default 1000)")  # fmt: skip
+    parser.add_argument("--step", type=_positive_int, metavar="WORDS",
+                        help="word-window step (default: half the window)")  # fmt: skip
+    parser.add_argument("--bins", type=_positive_int, metavar="N",
+                        help="percentage bins (implies --unit bins; default 100)")  # fmt: skip
+
+
+def _fraction(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"must be a share of the text between 0 and 1, not {text}")
+    return value
 
 
 def _add_source(parser: argparse.ArgumentParser) -> None:
@@ -105,47 +156,92 @@ def _output_path(requested: str | None, name: str | None, formats: tuple[str, ..
     return out
 
 
+def _warn(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"arc: warning: {warning}", file=sys.stderr)
+
+
 def cmd_plot(args: argparse.Namespace) -> None:
     """Draw a story's sentiment arc and print the path written.
+
+    A short story gets the story chart: one point per paragraph, the lowest, highest and
+    last annotated. A book (chapters, or more than 60 paragraphs) gets sentence scores as
+    faint points and a smoothed line, with chapter boundaries; the chart says which.
 
     Example:
         arc plot                      # the vignette, to output/final_goodbyes.png
         arc plot story.txt -o story.svg --title "My Story"
-
+        arc plot novel.txt --smooth lowess --span 0.3
+        arc plot novel.txt --smooth all   # rolling, LOWESS and DCT side by side
     """
     from arc.document import load
+    from arc.shape import choose_view
 
     doc = load(args.path, args.encoding)
     out = _output_path(args.output, doc.name, PLOT_FORMATS)
+    view = choose_view(doc, unit=args.unit, smoother=args.smooth, span=args.span,
+                       window=args.window, step=args.step, bins=args.bins)  # fmt: skip
+    _warn(doc.warnings)
     from arc.frame import frame
-    from arc.render import render_arc
+    from arc.render import render
 
-    df = frame(doc)
-    render_arc(df, out, title=args.title, dpi=args.dpi, include_paratext=args.include_paratext)
+    df = frame(doc, view.unit, **view.unit_params)  # type: ignore[arg-type]
+    render(df, view, out, title=args.title, dpi=args.dpi, include_paratext=args.include_paratext)
     print(out)
 
 
 def cmd_score(args: argparse.Namespace) -> None:
-    """Score a story and write one row per paragraph (or sentence).
+    """Score a story and write one row per paragraph, sentence, word window or bin.
 
     Example:
         arc score                     # the vignette, CSV to standard output
         arc score story.txt --unit sentence -o story.json
-
+        arc score novel.txt --bins 100 -o novel.csv
     """
     from arc.document import load
 
     doc = load(args.path, args.encoding)
     out = None if args.output is None else _output_path(args.output, doc.name, SCORE_FORMATS)
+    unit = "window" if args.window and args.unit == "paragraph" else args.unit
+    unit = "bins" if args.bins and unit == "paragraph" else unit
+    _warn(doc.warnings)
     from arc.export import write_table
     from arc.frame import frame
 
-    df = frame(doc, args.unit)
+    df = frame(doc, unit, window=args.window or 1000, step=args.step, bins=args.bins or 100)
     if out is None:
         sys.stdout.write(write_table(df, None))
     else:
         write_table(df, out)
         print(out)
+
+
+def cmd_compare(args: argparse.Namespace) -> None:
+    """Overlay several texts' smoothed sentence arcs on one 0-100% narrative-time axis.
+
+    Each arc is scaled to -1..+1 by default, so shapes compare whatever the books' lengths
+    and overall tone; the legend names each text by its detected title.
+
+    Example:
+        arc compare alice.txt frankenstein.txt -o compare.png
+        arc compare a.txt b.txt c.txt --smooth lowess --no-scale
+    """
+    from arc.document import load
+    from arc.shape import SPAN_PARAM
+
+    docs = [load(path, args.encoding) for path in args.paths]
+    out = _output_path(args.output, "compare", PLOT_FORMATS)
+    for doc in docs:
+        _warn(doc.warnings)
+    from arc.compare import compare
+    from arc.frame import frame
+    from arc.render import render_compare
+
+    params = {SPAN_PARAM[args.smooth]: args.span} if args.span and args.smooth in SPAN_PARAM else {}
+    data = compare([frame(doc, "sentence") for doc in docs], method=args.smooth,
+                   scale=args.scale, **params)  # fmt: skip
+    render_compare(data, out, title=args.title, dpi=args.dpi)
+    print(out)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,11 @@
-"""A text read into paragraphs with roles: the structure every unit and chart starts from."""
+"""A text read into paragraphs with roles and chapters: what every unit and chart starts from.
+
+Parsing a book: Project Gutenberg boilerplate is found first (its paragraphs get the role
+``boilerplate``), then chapter headings and tables of contents among the rest (``heading``,
+``contents``), then notes, the title and end markers (``note``, ``title``, ``end``). In a
+book with chapters, what stands before the first chapter is ``front`` matter. What remains
+is ``body``: the story, each paragraph labelled with its chapter.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +14,26 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from arc.io import read_text, vignette_text
+from arc.chapters import chapter_labels, detect_headings
+from arc.gutenberg import find_boilerplate
+from arc.io import decode, read_text, vignette_text
 from arc.paratext import STORY_ROLES, assign_roles
 from arc.segment import Span, split_paragraphs
 
 __all__ = ["Document", "load", "parse"]
 
 _PATHLIKE = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+_GUTENBERG_TITLE = re.compile(r"^Title:[ \t]*(.+(?:\n[ \t]+.+)*)$", re.MULTILINE)
 
 
 @dataclass
 class Document:
-    """A decoded text, its paragraphs, their roles and the detected title."""
+    """A decoded text, its paragraphs, their roles and chapters, and the detected title."""
 
     text: str
     paragraphs: list[Span]
     roles: list[str]
+    chapters: list[str | None]
     title: str | None = None
     name: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -34,10 +45,44 @@ class Document:
 
 
 def parse(text: str, name: str | None = None) -> Document:
-    """Split decoded text into paragraphs and give each its role."""
+    """Split decoded text into paragraphs and give each its role and chapter.
+
+    Examples
+    --------
+    >>> doc = parse("CHAPTER I.\\n\\nIt rained all day, and she was sad." + " More rain." * 20)
+    >>> doc.roles, doc.chapters
+    (['heading', 'body'], ['1', '1'])
+    """
     paragraphs = split_paragraphs(text)
-    roles, title = assign_roles([p.text for p in paragraphs])
-    return Document(text, paragraphs, roles, title, name)
+    n = len(paragraphs)
+    known: list[str | None] = [None] * n
+    chapters: list[str | None] = [None] * n
+    warnings = []
+
+    bounds = find_boilerplate(text)
+    if bounds.warning:
+        warnings.append(bounds.warning)
+    for i, p in enumerate(paragraphs):
+        if p.start < bounds.body_start or p.start >= bounds.body_end:
+            known[i] = "boilerplate"
+    inside = [i for i in range(n) if known[i] is None]
+
+    headings = detect_headings([paragraphs[i].text for i in inside])
+    for i, heading, label in zip(inside, headings, chapter_labels(headings), strict=True):
+        chapters[i] = label
+        if heading is not None:
+            known[i] = "contents" if heading.kind == "contents" else "heading"
+
+    roles, title = assign_roles([p.text for p in paragraphs], known)
+    header_title = _GUTENBERG_TITLE.search(text, 0, bounds.body_start) if bounds.header else None
+    if header_title:
+        title = " ".join(header_title.group(1).split())
+    if any(chapters):
+        first = next(i for i, label in enumerate(chapters) if label)
+        for i in range(first):
+            if roles[i] == "body":
+                roles[i] = "front"
+    return Document(text, paragraphs, roles, chapters, title, name, warnings)
 
 
 def load(
@@ -49,8 +94,6 @@ def load(
     file or ending in a file extension, is read as a path (``"-"`` is standard input);
     ``bytes`` are decoded; any other string is the text itself.
     """
-    from arc.io import decode
-
     if source is None:
         return parse(vignette_text(), "final_goodbyes")
     if isinstance(source, bytes):

@@ -1,8 +1,10 @@
-"""Assembling the DataFrame: one row per paragraph (or per sentence) with its scores.
+"""Assembling the DataFrame: one row per paragraph, sentence, word window or percentage bin.
 
 A paragraph's arc value ``compound`` is the mean compound of its sentences, as VADER's
 authors advise for text longer than a sentence; whole-paragraph VADER (``compound_raw``)
-saturates toward ±1 on long paragraphs and is kept beside it.
+saturates toward ±1 on long paragraphs and is kept beside it. Word windows and percentage
+bins are built from the story's sentence scores, so every number traces back to VADER
+called on one sentence.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import math
 import os
 from typing import TYPE_CHECKING, Literal
+
+import numpy as np
 
 from arc.document import Document, load
 from arc.segment import SENTENCE_SPLITTER, split_sentences
@@ -19,29 +23,48 @@ if TYPE_CHECKING:
 
     from arc.score import Scorer
 
-__all__ = ["COLUMNS", "MAX_RAW_WORDS", "SENTENCE_COLUMNS", "analyze", "frame"]
+__all__ = [
+    "BIN_COLUMNS",
+    "COLUMNS",
+    "MAX_RAW_WORDS",
+    "SENTENCE_COLUMNS",
+    "UNITS",
+    "WINDOW_COLUMNS",
+    "analyze",
+    "frame",
+]
 
 #: Paragraph-frame columns, in order (documented in the README).
 COLUMNS = (
-    "index", "role", "text", "start", "end", "n_sentences", "n_words",
+    "index", "role", "chapter", "text", "start", "end", "n_sentences", "n_words",
     "compound", "compound_raw", "compound_std", "compound_min", "compound_max",
     "pos", "neu", "neg", "position",
 )  # fmt: skip
 #: Sentence-frame columns, in order.
 SENTENCE_COLUMNS = (
-    "index", "paragraph", "role", "text", "start", "end", "n_words",
+    "index", "paragraph", "role", "chapter", "text", "start", "end", "n_words",
     "compound", "pos", "neu", "neg", "position",
 )  # fmt: skip
+#: Word-window columns (story only), in order.
+WINDOW_COLUMNS = (
+    "index", "chapter", "start", "end", "n_words", "n_sentences", "compound", "position",
+)  # fmt: skip
+#: Percentage-bin columns (story only), in order.
+BIN_COLUMNS = ("index", "chapter", "start", "end", "n_sentences", "compound", "position")
 #: Whole-paragraph VADER is quadratic in length; longer paragraphs get no compound_raw.
 MAX_RAW_WORDS = 2500
+UNITS = ("paragraph", "sentence", "window", "bins")
 
-Unit = Literal["paragraph", "sentence"]
+Unit = Literal["paragraph", "sentence", "window", "bins"]
 
 
 def analyze(
     source: str | os.PathLike[str] | bytes | None = None,
     unit: Unit = "paragraph",
     *,
+    window: int = 1000,
+    step: int | None = None,
+    bins: int = 100,
     encoding: str | None = None,
     scorer: str = "vader",
 ) -> pd.DataFrame:
@@ -53,7 +76,13 @@ def analyze(
         A path, raw bytes, the text itself, or ``None`` for the embedded vignette
         "Final Goodbyes".
     unit
-        ``"paragraph"`` (one row per paragraph) or ``"sentence"`` (one row per sentence).
+        ``"paragraph"`` (one row per paragraph), ``"sentence"``, ``"window"`` (``window``
+        story words every ``step`` words) or ``"bins"`` (``bins`` equal slices of the story's
+        sentences, syuzhet's percentage values).
+    window, step
+        Word-window size and step (default: half the window), for ``unit="window"``.
+    bins
+        Number of percentage bins, for ``unit="bins"``.
     encoding
         Force a text encoding instead of detecting it.
     scorer
@@ -62,32 +91,52 @@ def analyze(
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`COLUMNS` (or :data:`SENTENCE_COLUMNS`); ``df.attrs`` records the
-        ``title``, ``name``, ``unit``, ``scorer`` and ``sentence_splitter``.
+        Columns :data:`COLUMNS`, :data:`SENTENCE_COLUMNS`, :data:`WINDOW_COLUMNS` or
+        :data:`BIN_COLUMNS`; ``position`` is narrative time from 0 to 1 over the story.
+        ``df.attrs`` records ``title``, ``name``, ``unit``, ``scorer``,
+        ``sentence_splitter``, ``warnings`` and the unit's parameters.
 
     Examples
     --------
     >>> df = analyze()
     >>> len(df), int((df.role == "body").sum()), df.attrs["title"]
     (13, 10, 'Final Goodbyes')
-
     """
-    return frame(load(source, encoding), unit, scorer=scorer)
+    doc = load(source, encoding)
+    return frame(doc, unit, window=window, step=step, bins=bins, scorer=scorer)
 
 
-def frame(doc: Document, unit: Unit = "paragraph", *, scorer: str = "vader") -> pd.DataFrame:
-    """Build the DataFrame of a parsed :class:`~arc.document.Document`."""
+def frame(
+    doc: Document,
+    unit: Unit = "paragraph",
+    *,
+    window: int = 1000,
+    step: int | None = None,
+    bins: int = 100,
+    scorer: str = "vader",
+) -> pd.DataFrame:
+    """Build the DataFrame of a parsed :class:`~arc.document.Document` (see :func:`analyze`)."""
     import pandas as pd
 
     from arc.score import get_scorer
 
-    if unit not in ("paragraph", "sentence"):
-        raise ValueError(f"unknown unit {unit!r}; choose 'paragraph' or 'sentence'")
+    if unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r}; choose from {', '.join(UNITS)}")
     score = get_scorer(scorer)
-    if unit == "sentence":
-        df = pd.DataFrame(_sentence_rows(doc, score), columns=list(SENTENCE_COLUMNS))
-    else:
+    params: dict[str, int] = {}
+    if unit == "paragraph":
         df = pd.DataFrame(_paragraph_rows(doc, score), columns=list(COLUMNS))
+    else:
+        sentences = pd.DataFrame(_sentence_rows(doc, score), columns=list(SENTENCE_COLUMNS))
+        if unit == "sentence":
+            df = sentences
+        elif unit == "window":
+            step = step or max(1, window // 2)
+            params = {"window": window, "step": step}
+            df = windows(sentences, window, step)
+        else:
+            params = {"bins": bins}
+            df = percentage_frame(sentences, bins)
     df.attrs.update(
         title=doc.title,
         name=doc.name,
@@ -95,6 +144,7 @@ def frame(doc: Document, unit: Unit = "paragraph", *, scorer: str = "vader") -> 
         scorer=score.name,
         sentence_splitter=SENTENCE_SPLITTER,
         warnings=list(doc.warnings),
+        **params,
     )
     return df
 
@@ -121,7 +171,7 @@ def _paragraph_rows(doc: Document, score: Scorer) -> list[tuple]:
         n_words = len(para.text.split())
         raw = score.score(para.text) if n_words <= MAX_RAW_WORDS else (math.nan,) * 4
         rows.append(
-            (i, role, para.text, para.start, para.end, n, n_words,
+            (i, role, doc.chapters[i], para.text, para.start, para.end, n, n_words,
              mean, raw[0], std, min(values), max(values), raw[1], raw[2], raw[3],
              positions[i])
         )  # fmt: skip
@@ -133,11 +183,83 @@ def _sentence_rows(doc: Document, score: Scorer) -> list[tuple]:
     rows = []
     roles = []
     for i, (para, role) in enumerate(zip(doc.paragraphs, doc.roles, strict=True)):
+        chapter = doc.chapters[i]
         for s in split_sentences(doc.text[para.start : para.end], para.start):
             c, pos, neu, neg = score.score(s.text)
-            rows.append([len(rows), i, role, s.text, s.start, s.end, len(s.text.split()),
-                         c, pos, neu, neg, math.nan])  # fmt: skip
+            rows.append([len(rows), i, role, chapter, s.text, s.start, s.end,
+                         len(s.text.split()), c, pos, neu, neg, math.nan])  # fmt: skip
             roles.append(role)
     for row, position in zip(rows, _positions(roles), strict=True):
         row[-1] = position
     return [tuple(r) for r in rows]
+
+
+def _story(sentences: pd.DataFrame) -> pd.DataFrame:
+    return sentences[sentences["role"] == "body"].reset_index(drop=True)
+
+
+def windows(sentences: pd.DataFrame, window: int, step: int) -> pd.DataFrame:
+    """Word windows over the story, each scored as the mean of its words' sentence compounds.
+
+    Every word carries the compound of its sentence, so a window's value is a word-weighted
+    mean of sentence scores: linear in the text, and traceable to VADER on each sentence.
+    """
+    import pandas as pd
+
+    from arc.errors import TooShortError
+
+    if window < 1 or step < 1:
+        raise ValueError("window and step must be positive numbers of words")
+    story = _story(sentences)
+    counts = story["n_words"].to_numpy()
+    total = int(counts.sum())
+    if total < window:
+        raise TooShortError(
+            f"word windows of {window} words need at least {window} story words; "
+            f"this text has {total}. Use a smaller --window"
+        )
+    # Word k belongs to sentence owner[k]; prefix sums make every window O(1).
+    owner = np.repeat(np.arange(len(story)), counts)
+    word_values = story["compound"].to_numpy()[owner]
+    prefix = np.concatenate([[0.0], np.cumsum(word_values)])
+    starts = np.arange(0, total - window + 1, step)
+    n = len(starts)
+    first, last = owner[starts], owner[starts + window - 1]
+    df = pd.DataFrame(
+        {
+            "index": np.arange(n),
+            "chapter": story["chapter"].to_numpy()[first],
+            "start": story["start"].to_numpy()[first],
+            "end": story["end"].to_numpy()[last],
+            "n_words": window,
+            "n_sentences": last - first + 1,
+            "compound": (prefix[starts + window] - prefix[starts]) / window,
+            "position": np.arange(n) / (n - 1) if n > 1 else np.zeros(1),
+        }
+    )
+    return df[list(WINDOW_COLUMNS)]
+
+
+def percentage_frame(sentences: pd.DataFrame, bins: int) -> pd.DataFrame:
+    """Syuzhet's percentage values over the story's sentences, one row per bin."""
+    import pandas as pd
+
+    from arc.smooth import bin_edges, percentage_bins
+
+    story = _story(sentences)
+    values = story["compound"].to_numpy()
+    means = percentage_bins(values, bins)
+    edges = bin_edges(len(values), bins)
+    first, last = edges[:-1], edges[1:] - 1
+    df = pd.DataFrame(
+        {
+            "index": np.arange(bins),
+            "chapter": story["chapter"].to_numpy()[first],
+            "start": story["start"].to_numpy()[first],
+            "end": story["end"].to_numpy()[last],
+            "n_sentences": last - first + 1,
+            "compound": means,
+            "position": np.arange(bins) / (bins - 1) if bins > 1 else np.zeros(1),
+        }
+    )
+    return df[list(BIN_COLUMNS)]

@@ -16,7 +16,9 @@ from arc.segment import split_sentences
 __all__ = ["ROLES", "STORY_ROLES", "assign_roles"]
 
 #: Every role a row can have, in the order a reader meets them.
-ROLES = ("boilerplate", "note", "title", "contents", "heading", "body", "separator", "end")
+ROLES = (
+    "boilerplate", "note", "title", "front", "contents", "heading", "body", "separator", "end",
+)  # fmt: skip
 #: Roles that make the arc.
 STORY_ROLES = frozenset({"body"})
 

@@ -146,20 +146,54 @@ def _value_label(value: str, rows: pd.DataFrame) -> str:
 
 
 def _annotate(ax: Axes, df: pd.DataFrame, xpos: dict, value: str, n: int) -> None:
-    """Label the lowest, highest and last story points, keeping labels inside the axes."""
-    for note in choose_annotations(df, value):
-        if note.row not in xpos:
-            continue
-        x, y = xpos[note.row], float(df.at[note.row, value])
-        above = "lowest" not in note.kinds and (y >= -0.2 or "highest" in note.kinds)
-        ty = min(y + 0.42, 0.97) if above else max(y - 0.42, -0.97)
-        frac = (x - 0.4) / (n + 0.2)
-        ha = "right" if frac > 0.7 else "left" if frac < 0.3 else "center"
-        dx = {"right": -0.15, "left": 0.15, "center": 0.0}[ha]
+    """Label the lowest, highest and last story points, inside the axes and not overlapping."""
+    notes = [note for note in choose_annotations(df, value) if note.row in xpos]
+    points = [(float(xpos[note.row]), float(df.at[note.row, value]), note) for note in notes]
+    for (x, y, note), (tx, ty, ha, va) in zip(points, place_labels(points, n), strict=True):
         color = NEGATIVE if y < -NEUTRAL else POSITIVE if y > NEUTRAL else LINE
         ax.annotate(
-            note.caption, xy=(x, y), xytext=(x + dx, ty), ha=ha,
-            va="bottom" if above else "top", fontsize=8.5, color="0.15", zorder=5,
+            note.caption, xy=(x, y), xytext=(tx, ty), ha=ha, va=va, fontsize=8.5,
+            color="0.15", zorder=5,
             bbox={"boxstyle": "round,pad=0.35", "fc": "white", "ec": color, "lw": 0.8},
             arrowprops={"arrowstyle": "-", "color": color, "lw": 0.9, "shrinkB": 4},
         )  # fmt: skip
+
+
+#: Label geometry in data units of the story chart (10 x 5.6 in figure, 8.5 pt text):
+#: about 140 characters span the x axis, and a label box is about 0.12 high on −1…+1.
+_CHARS_ACROSS = 140
+_LABEL_HEIGHT = 0.14
+
+
+def place_labels(points: list[tuple[float, float, Any]], n: int) -> list[tuple]:
+    """Where each annotation's text goes: ``(x, y, ha, va)``, stacked so boxes do not overlap.
+
+    Lows are labelled below their point, the rest above; labels near the edges are aligned
+    inwards; a label that would cover an earlier one moves one box-height further away.
+    """
+    placed: list[tuple[float, float, float, float]] = []  # x0, x1, y0, y1 of each box
+    out = []
+    width_per_char = (n + 0.2) / _CHARS_ACROSS
+    for x, y, note in points:
+        above = "lowest" not in note.kinds and (y >= -0.2 or "highest" in note.kinds)
+        frac = (x - 0.4) / (n + 0.2)
+        ha = "right" if frac > 0.7 else "left" if frac < 0.3 else "center"
+        tx = x + {"right": -0.15, "left": 0.15, "center": 0.0}[ha] * max(1.0, n / 10)
+        width = len(note.caption) * width_per_char
+        x0 = {"right": tx - width, "left": tx, "center": tx - width / 2}[ha]
+        for tier in range(6):
+            if above:
+                ty = min(y + 0.42, 0.97 - _LABEL_HEIGHT) - tier * _LABEL_HEIGHT * 1.1
+                box = (x0, x0 + width, ty, ty + _LABEL_HEIGHT)
+            else:
+                ty = max(y - 0.42, -0.97 + _LABEL_HEIGHT) + tier * _LABEL_HEIGHT * 1.1
+                box = (x0, x0 + width, ty - _LABEL_HEIGHT, ty)
+            if not any(_overlap(box, other) for other in placed):
+                break
+        placed.append(box)
+        out.append((tx, ty, ha, "bottom" if above else "top"))
+    return out
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]

@@ -1,4 +1,4 @@
-"""Rendering a chart to a file without pyplot: a ``Figure``, drawn on, saved atomically."""
+"""Rendering charts to files without pyplot: a ``Figure``, drawn on, saved atomically."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-__all__ = ["new_figure", "render_arc", "save_figure"]
+    from arc.shape import View
+
+__all__ = ["new_figure", "render", "render_arc", "render_compare", "save_figure"]
 
 
 def new_figure(width: float = 10, height: float = 5.6) -> Figure:
@@ -23,15 +25,20 @@ def new_figure(width: float = 10, height: float = 5.6) -> Figure:
 
 
 def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> None:
-    """Save by the path's extension (.png/.svg/.pdf) into memory, then write atomically."""
+    """Save by the path's extension (.png/.svg/.pdf) into memory, then write atomically.
+
+    Dates and software versions are left out of the file, so the same chart gives the
+    same bytes.
+    """
     path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    metadata: dict[str, Any] = {
+        "png": {"Software": None},
+        "svg": {"Date": None},
+        "pdf": {"CreationDate": None, "ModDate": None},
+    }.get(fmt, {})
     buffer = io.BytesIO()
-    metadata: dict[str, Any] = {"Software": None} if path.suffix.lower() == ".png" else {}
-    if path.suffix.lower() == ".svg":
-        metadata = {"Date": None}
-    elif path.suffix.lower() == ".pdf":
-        metadata = {"CreationDate": None, "ModDate": None}
-    fig.savefig(buffer, format=path.suffix.lower().lstrip("."), dpi=dpi, metadata=metadata)
+    fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     with atomic_write(path) as handle:
         handle.write(buffer.getvalue())
 
@@ -42,5 +49,41 @@ def render_arc(df: pd.DataFrame, path: str | Path, *, dpi: int = 150, **options:
 
     fig = new_figure()
     plot_arc(df, ax=fig.add_subplot(), **options)
+    save_figure(fig, path, dpi)
+    return Path(path)
+
+
+def render(
+    df: pd.DataFrame,
+    view: View,
+    path: str | Path,
+    *,
+    title: str | None = None,
+    dpi: int = 150,
+    include_paratext: bool = False,
+) -> Path:
+    """Draw the chart a :class:`~arc.shape.View` asks for and save it to ``path``."""
+    if not view.long:
+        return render_arc(df, path, dpi=dpi, title=title, include_paratext=include_paratext)
+    from arc.plot_book import plot_methods, plot_smoothed
+
+    fig = new_figure(11, 5.8)
+    ax = fig.add_subplot()
+    if view.smoother == "all":
+        plot_methods(df, ax=ax, title=title)
+    else:
+        plot_smoothed(df, method=view.smoother or "rolling", ax=ax, title=title, **view.params)
+    save_figure(fig, path, dpi)
+    return Path(path)
+
+
+def render_compare(
+    data: pd.DataFrame, path: str | Path, *, title: str | None = None, dpi: int = 150
+) -> Path:
+    """Draw :func:`arc.plot_compare` on a new figure and save it to ``path``."""
+    from arc.plot_book import plot_compare
+
+    fig = new_figure(11, 5.8)
+    plot_compare(data, ax=fig.add_subplot(), title=title)
     save_figure(fig, path, dpi)
     return Path(path)

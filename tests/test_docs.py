@@ -13,6 +13,7 @@ from tests import texts
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text("utf-8")
+BOOKS = ROOT / "tests" / "data" / "books"
 COMMAND_LINES = re.findall(r"^\$ (arc .*)$", README, flags=re.M)
 
 
@@ -29,6 +30,8 @@ def test_readme_has_example_commands():
 @pytest.mark.parametrize("line", COMMAND_LINES)
 def test_readme_command_runs(line, tmp_path):
     (tmp_path / "story.txt").write_text(texts.STORY, encoding="utf-8")
+    for name, book in [("frankenstein.txt", "frankenstein_pg84.txt"), ("alice.txt", "alice30.txt")]:
+        (tmp_path / name).write_bytes((BOOKS / book).read_bytes())
     args = shlex.split(line)[1:]
     result = subprocess.run(
         [sys.executable, "-m", "arc", *args],
@@ -39,6 +42,9 @@ def test_readme_command_runs(line, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+    written = re.findall(r"-o (\S+)", line)
+    for name in written:
+        assert (tmp_path / name).stat().st_size > 0
 
 
 @pytest.mark.parametrize("name", sorted(_commands()))

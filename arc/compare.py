@@ -1,0 +1,76 @@
+"""Several arcs on one narrative-time axis: the data of ``arc compare``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["COMPARE_POINTS", "compare"]
+
+#: Smoothed arcs are sampled at this many evenly spaced points of narrative time.
+COMPARE_POINTS = 101
+
+
+def compare(
+    sources: Sequence[str | os.PathLike[str] | pd.DataFrame],
+    *,
+    method: str = "dct",
+    scale: bool = True,
+    encoding: str | None = None,
+    **params: Any,
+) -> pd.DataFrame:
+    """Smooth several texts' sentence arcs onto one 0–100 % axis.
+
+    Parameters
+    ----------
+    sources
+        Paths (or texts, or sentence frames from :func:`arc.analyze`).
+    method
+        A smoother of :func:`arc.smooth` (default ``"dct"``, syuzhet's shape for comparing
+        texts of different lengths).
+    scale
+        Scale each arc to −1…+1 (syuzhet's ``rescale``), so shapes compare rather than
+        levels; ``False`` keeps compound units.
+    **params
+        Passed to the smoother.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long form: ``title``, ``time`` (0–100), ``value``; one row per text and time point.
+    """
+    import pandas as pd
+
+    from arc.frame import analyze
+    from arc.shape import display_title, rescale, smoothed_arc
+
+    frames = [
+        s if isinstance(s, pd.DataFrame) else analyze(s, "sentence", encoding=encoding)
+        for s in sources
+    ]
+    titles = _unique_titles([display_title(df) for df in frames], frames)
+    grid = np.linspace(0.0, 100.0, COMPARE_POINTS)
+    parts = []
+    for title, df in zip(titles, frames, strict=True):
+        arc_ = smoothed_arc(df, method, **params)
+        values = np.interp(grid, arc_["time"], arc_["value"])
+        if scale:
+            values = rescale(values)
+        parts.append(pd.DataFrame({"title": title, "time": grid, "value": values}))
+    out = pd.concat(parts, ignore_index=True)
+    out.attrs.update(method=method, scale=scale, params=dict(params))
+    return out
+
+
+def _unique_titles(titles: list[str], frames: list[pd.DataFrame]) -> list[str]:
+    """Tell apart texts with the same title by their file names."""
+    return [
+        f"{t} ({df.attrs.get('name')})" if titles.count(t) > 1 and df.attrs.get("name") else t
+        for t, df in zip(titles, frames, strict=True)
+    ]
