@@ -33,10 +33,10 @@ _EXPORTS = {
     "VaderScorer": "arc.score",
     "ArcError": "arc.errors",
     "TooShortError": "arc.errors",
-    "smooth": "arc.smooth",
-    "percentage_bins": "arc.smooth",
-    "METHODS": "arc.smooth",
-    "compare": "arc.compare",
+    "smooth": "arc.smoothing",
+    "percentage_bins": "arc.smoothing",
+    "METHODS": "arc.smoothing",
+    "compare": "arc.comparison",
     "plot_smoothed": "arc.plot_book",
     "plot_methods": "arc.plot_book",
     "plot_compare": "arc.plot_book",
@@ -75,7 +75,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from arc.compare import compare
+    from arc.comparison import compare
     from arc.errors import ArcError, TooShortError
     from arc.frame import COLUMNS, SENTENCE_COLUMNS, analyze
     from arc.io import decode, read_text, vignette_text
@@ -85,7 +85,7 @@ if TYPE_CHECKING:
     from arc.score import Scorer, Scores, VaderScorer, get_scorer
     from arc.segment import Span, split_paragraphs, split_sentences
     from arc.shape import chapter_starts, smoothed_arc
-    from arc.smooth import METHODS, percentage_bins, smooth
+    from arc.smoothing import METHODS, percentage_bins, smooth
 
 
 def __getattr__(name: str) -> Any:

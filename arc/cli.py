@@ -233,7 +233,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
     out = _output_path(args.output, "compare", PLOT_FORMATS)
     for doc in docs:
         _warn(doc.warnings)
-    from arc.compare import compare
+    from arc.comparison import compare
     from arc.frame import frame
     from arc.render import render_compare
 

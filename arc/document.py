@@ -17,7 +17,7 @@ from pathlib import Path
 from arc.chapters import chapter_labels, detect_headings
 from arc.gutenberg import find_boilerplate
 from arc.io import decode, read_text, vignette_text
-from arc.paratext import STORY_ROLES, assign_roles
+from arc.paratext import STORY_ROLES, assign_roles, tidy_title
 from arc.segment import Span, split_paragraphs
 
 __all__ = ["Document", "load", "parse"]
@@ -76,7 +76,7 @@ def parse(text: str, name: str | None = None) -> Document:
     roles, title = assign_roles([p.text for p in paragraphs], known)
     header_title = _GUTENBERG_TITLE.search(text, 0, bounds.body_start) if bounds.header else None
     if header_title:
-        title = " ".join(header_title.group(1).split())
+        title = tidy_title(header_title.group(1))
     if any(chapters):
         first = next(i for i, label in enumerate(chapters) if label)
         for i in range(first):

@@ -17,7 +17,8 @@ __all__ = ["ROLES", "STORY_ROLES", "assign_roles"]
 
 #: Every role a row can have, in the order a reader meets them.
 ROLES = (
-    "boilerplate", "note", "title", "front", "contents", "heading", "body", "separator", "end",
+    "boilerplate", "note", "title", "byline", "front", "contents", "heading", "body",
+    "separator", "end",
 )  # fmt: skip
 #: Roles that make the arc.
 STORY_ROLES = frozenset({"body"})
@@ -32,11 +33,53 @@ _NOTE_START = re.compile(
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_BYLINE = re.compile(r"^(?:by|written\s+by)\s+\S+(?:\s+\S+){0,6}$", re.IGNORECASE)
 _QUOTE_START = re.compile(r"^[\"'\u201c\u2018\u00ab\u2014\-]")
 #: How far into the text a title may stand, counted in paragraphs with letters.
 TITLE_SEARCH = 4
 TITLE_MAX_WORDS = 12
 TITLE_MAX_CHARS = 90
+
+
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+    ]
+)
+
+
+def tidy_title(text: str) -> str:
+    """Collapse whitespace, and put an ALL-CAPS title in title case ("Alice's Adventures in...").
+
+    Examples
+    --------
+    >>> tidy_title("ALICE'S ADVENTURES IN  WONDERLAND")
+    "Alice's Adventures in Wonderland"
+    """
+    text = " ".join(text.split())
+    if not text.isupper():
+        return text
+    words = text.lower().split(" ")
+    return " ".join(
+        w if (k and w in _MINOR_WORDS) else w[:1].upper() + w[1:] for k, w in enumerate(words)
+    )
 
 
 def is_end_marker(text: str) -> bool:
@@ -109,12 +152,17 @@ def assign_roles(
     for k, i in enumerate(free[:TITLE_SEARCH]):
         text = paragraphs[i]
         if is_title_like(text) and k + 1 < len(free) and (k == 0 or _is_title_case(text)):
-            title = " ".join(text.split())
+            title = tidy_title(text)
             out[i] = "title"
             for j in free[:k]:
                 out[j] = "note"
             break
     free = [i for i in free if out[i] is None]
+    # "by O. Henry" right under the title is a byline, not story.
+    after_title = title is not None and free and free[0] == out.index("title") + 1
+    if after_title and _BYLINE.match(paragraphs[free[0]]):
+        out[free[0]] = "byline"
+        free = free[1:]
 
     # Notes marked as such at either end of the story.
     for i in free[:2]:

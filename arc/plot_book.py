@@ -68,7 +68,7 @@ def plot_smoothed(
     df
         A frame from :func:`arc.analyze` (sentence, paragraph, window or bins unit).
     method
-        The smoother (see :data:`arc.smooth.METHODS`); ``params`` go to it.
+        The smoother (see :data:`arc.METHODS`); ``params`` go to it.
     ax
         The Axes to draw on; by default pyplot's current Axes.
     title
@@ -96,8 +96,8 @@ def plot_smoothed(
                   color="0.45")  # fmt: skip
     if points:
         colors = np.where(y > NEUTRAL, POSITIVE, np.where(y < -NEUTRAL, NEGATIVE, "0.6"))
-        size = 3 if len(y) > 2000 else 8
-        alpha = 0.12 if len(y) > 2000 else 0.3
+        size = 4 if len(y) > 2000 else 9
+        alpha = 0.22 if len(y) > 2000 else 0.35
         ax.scatter(x, y, c=colors, s=size, alpha=alpha, lw=0, zorder=1, rasterized=len(y) > 2000)
     if chapters:
         _chapter_lines(ax, df)
@@ -141,9 +141,17 @@ def _symmetric_limit(values: np.ndarray) -> float:
     return max(0.1, np.ceil(peak * 1.15 / 0.05) * 0.05)
 
 
+#: The parameter each smoother's label always shows (its default when not given).
+_SHOWN = {"rolling": "window", "lowess": "frac", "savgol": "window", "dct": "low_pass_size"}
+
+
 def _method_text(method: str, params: dict[str, Any]) -> str:
-    if not params:
-        return method
+    """'rolling mean (window 10%)': the smoother and its parameters, defaults included."""
+    from arc.smoothing import DEFAULT_PARAMS
+
+    key = _SHOWN.get(method)
+    if key and key not in params:
+        params = {key: DEFAULT_PARAMS[method][key], **params}
     shown = ", ".join(
         f"{k} {v:.0%}" if isinstance(v, float) and 0 < v < 1 and k in ("window", "frac")
         else f"{k} {v}"

@@ -146,6 +146,8 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
 
 def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a span into pieces of at most ``MAX_SENTENCE_WORDS`` words, at whitespace."""
+    if end - start < 2 * MAX_SENTENCE_WORDS:  # too short to hold that many words
+        return [(start, end)]
     words = list(_WORD.finditer(text, start, end))
     if len(words) <= MAX_SENTENCE_WORDS:
         return [(start, end)]

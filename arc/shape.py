@@ -81,8 +81,8 @@ def choose_view(
     smoother = smoother or DEFAULT_SMOOTHER
     params: dict[str, Any] = {}
     if smoother in SPAN_PARAM:
-        params[SPAN_PARAM[smoother]] = span if span is not None else DEFAULT_SPAN * (
-            2 if smoother != "rolling" else 1
+        params[SPAN_PARAM[smoother]] = (
+            span if span is not None else DEFAULT_SPAN * (2 if smoother != "rolling" else 1)
         )
     unit_params: dict[str, int] = {}
     if unit == "window":
@@ -113,7 +113,7 @@ def smoothed_arc(
     """
     import pandas as pd
 
-    from arc.smooth import smooth
+    from arc.smoothing import smooth
 
     y = story_values(df)[value].to_numpy(dtype=float)
     out = smooth(y, method, **params)

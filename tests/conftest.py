@@ -41,3 +41,19 @@ from hypothesis import settings  # noqa: E402
 # The first example may load nltk and the Punkt parameters; time limits belong in benchmarks/.
 settings.register_profile("arc", deadline=None)
 settings.load_profile("arc")
+
+
+@pytest.fixture(scope="session")
+def frankenstein_sentences():
+    import arc
+    from tests.books import FRANKENSTEIN
+
+    return arc.analyze(FRANKENSTEIN, unit="sentence")
+
+
+@pytest.fixture(scope="session")
+def alice_sentences():
+    import arc
+    from tests.books import ALICE
+
+    return arc.analyze(ALICE, unit="sentence")

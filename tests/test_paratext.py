@@ -72,3 +72,15 @@ def test_known_roles_are_kept():
 def test_title_only_with_story_after_it():
     roles, title = assign_roles(["Just A Title"])
     assert title is None and roles == ["body"]
+
+
+def test_byline_after_title():
+    roles, title = assign_roles(["The Gift", "by O. Henry", "One dollar.", "More."])
+    assert roles == ["title", "byline", "body", "body"] and title == "The Gift"
+
+
+def test_sentence_starting_with_by_is_story():
+    roles, _ = assign_roles(
+        ["The Gift", "By the sea she walked and wept for many long hours.", "x."]
+    )
+    assert roles == ["title", "body", "body"]
