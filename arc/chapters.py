@@ -121,7 +121,7 @@ _LOWER_START = re.compile(r"^[^\w]*[a-z]")
 _QUOTE_START = re.compile(r"^[\"'\u201c\u2018\u00ab(\[]")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 #: Short words a title leaves in lower case ("Advice from a Caterpillar").
-_MINOR = frozenset(
+MINOR_WORDS = frozenset(
     (
         "a",
         "an",
@@ -357,7 +357,7 @@ def _is_title_like(text: str) -> bool:
     if text.endswith(".") and any(c.islower() for c in text):
         return False  # "Seven years had passed."
     words = _WORD.findall(text)
-    return bool(words) and all(w[0].isupper() or w.lower() in _MINOR for w in words)
+    return bool(words) and all(w[0].isupper() or w.lower() in MINOR_WORDS for w in words)
 
 
 def _attach_titles(paragraphs: Sequence[str], found: list[Heading | None]) -> None:

@@ -10,6 +10,7 @@ import numpy as np
 
 if TYPE_CHECKING:
     import pandas as pd
+    from matplotlib.axes import Axes
 
 __all__ = ["COMPARE_POINTS", "compare"]
 
@@ -23,6 +24,7 @@ def compare(
     method: str = "dct",
     scale: bool = True,
     encoding: str | None = None,
+    ax: Axes | None = None,
     **params: Any,
 ) -> pd.DataFrame:
     """Smooth several texts' sentence arcs onto one 0–100 % axis.
@@ -37,6 +39,8 @@ def compare(
     scale
         Scale each arc to −1…+1 (syuzhet's ``rescale``), so shapes compare rather than
         levels; ``False`` keeps compound units.
+    ax
+        If given, also draw the arcs on this Axes with :func:`arc.plot_compare`.
     **params
         Passed to the smoother.
 
@@ -65,6 +69,10 @@ def compare(
         parts.append(pd.DataFrame({"title": title, "time": grid, "value": values}))
     out = pd.concat(parts, ignore_index=True)
     out.attrs.update(method=method, scale=scale, params=dict(params))
+    if ax is not None:
+        from arc.plot_book import plot_compare
+
+        plot_compare(out, ax=ax)
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from arc.chapters import MINOR_WORDS
 from arc.segment import split_sentences
 
 __all__ = ["ROLES", "STORY_ROLES", "assign_roles"]
@@ -41,30 +42,6 @@ TITLE_MAX_WORDS = 12
 TITLE_MAX_CHARS = 90
 
 
-_MINOR_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "nor",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-    ]
-)
-
-
 def tidy_title(text: str) -> str:
     """Collapse whitespace, and put an ALL-CAPS title in title case ("Alice's Adventures in...").
 
@@ -78,7 +55,7 @@ def tidy_title(text: str) -> str:
         return text
     words = text.lower().split(" ")
     return " ".join(
-        w if (k and w in _MINOR_WORDS) else w[:1].upper() + w[1:] for k, w in enumerate(words)
+        w if (k and w in MINOR_WORDS) else w[:1].upper() + w[1:] for k, w in enumerate(words)
     )
 
 

@@ -85,8 +85,7 @@ def plot_smoothed(
     story = story_values(df, value)
     if story.empty:
         return ax
-    y = story[value].to_numpy(dtype=float)
-    x = np.linspace(0, 100, len(y)) if len(y) > 1 else np.zeros(1)
+    x, y = _points(story, value)
     line = smoothed_arc(df, method, value, **params)
 
     _time_axis(ax)
@@ -126,6 +125,12 @@ def _titles(ax: Axes, title: str, subtitle: str) -> None:
     ax.set_title(title, fontsize=14, fontweight="bold", loc="left", pad=32)
     ax.annotate(subtitle, xy=(0, 1), xycoords="axes fraction", xytext=(0, 16),
                 textcoords="offset points", fontsize=8.5, color="0.35", va="bottom")  # fmt: skip
+
+
+def _points(story: pd.DataFrame, value: str) -> tuple[np.ndarray, np.ndarray]:
+    """The story's units as points: narrative time 0–100 % and their values."""
+    y = story[value].to_numpy(dtype=float)
+    return (np.linspace(0, 100, len(y)) if len(y) > 1 else np.zeros(1)), y
 
 
 def _time_axis(ax: Axes) -> None:
@@ -214,8 +219,7 @@ def plot_methods(
     story = story_values(df, value)
     if story.empty:
         return ax
-    y = story[value].to_numpy(dtype=float)
-    x = np.linspace(0, 100, len(y)) if len(y) > 1 else np.zeros(1)
+    x, y = _points(story, value)
     _time_axis(ax)
     ax.set_ylim(-1.05, 1.05)
     ax.axhline(0, color="0.5", lw=0.8)

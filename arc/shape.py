@@ -28,11 +28,10 @@ __all__ = [
 
 #: A text with more story paragraphs than this, or with chapters, gets the long-text chart.
 LONG_PARAGRAPHS = 60
-#: The smoother ``arc plot`` uses for a long text unless told otherwise, and its parameters.
+#: The smoother ``arc plot`` uses for a long text unless told otherwise.
 DEFAULT_SMOOTHER = "rolling"
-DEFAULT_SPAN = 0.1
-#: Methods ``--smooth`` accepts: the smoothers, ``all`` (the method comparison) and ``none``.
-SMOOTHERS = ("rolling", "lowess", "savgol", "dct", "all", "none")
+#: Methods ``--smooth`` accepts: the smoothers and ``all`` (the method comparison).
+SMOOTHERS = ("rolling", "lowess", "savgol", "dct", "all")
 #: The parameter that ``--span`` sets, per smoother.
 SPAN_PARAM = {"rolling": "window", "lowess": "frac", "savgol": "window"}
 #: Label chapter lines when there are at most this many.
@@ -81,9 +80,10 @@ def choose_view(
     smoother = smoother or DEFAULT_SMOOTHER
     params: dict[str, Any] = {}
     if smoother in SPAN_PARAM:
-        params[SPAN_PARAM[smoother]] = (
-            span if span is not None else DEFAULT_SPAN * (2 if smoother != "rolling" else 1)
-        )
+        from arc.smoothing import DEFAULT_PARAMS
+
+        key = SPAN_PARAM[smoother]
+        params[key] = span if span is not None else DEFAULT_PARAMS[smoother][key]
     unit_params: dict[str, int] = {}
     if unit == "window":
         unit_params = {"window": window or 1000, "step": step or max(1, (window or 1000) // 2)}

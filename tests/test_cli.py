@@ -133,3 +133,11 @@ def test_python_dash_m_and_console_script_agree():
     a = subprocess.run([str(script), "score"], capture_output=True, check=True).stdout
     b = run("score").stdout
     assert a == b
+
+
+def test_cli_choices_match_the_library():
+    # The CLI keeps its own copies so that --help needs neither numpy nor pandas.
+    from arc import cli, frame, shape
+
+    assert cli.UNITS == frame.UNITS
+    assert cli.SMOOTHERS == shape.SMOOTHERS

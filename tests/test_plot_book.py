@@ -52,6 +52,13 @@ def test_plot_methods_has_the_three_smoothers(frankenstein_sentences):
         assert min(ln.get_ydata()) == -1 and max(ln.get_ydata()) == 1
 
 
+def test_compare_draws_on_the_axes_it_is_given(alice_sentences, frankenstein_sentences):
+    ax = Figure().add_subplot()
+    data = arc.compare([alice_sentences, frankenstein_sentences], ax=ax)
+    assert len(ax.lines) == 3  # zero line and two arcs
+    np.testing.assert_array_equal(ax.lines[-1].get_ydata(), data.value.to_numpy()[101:])
+
+
 def test_plot_compare_legend(alice_sentences, frankenstein_sentences):
     data = arc.compare([alice_sentences, frankenstein_sentences])
     ax = arc.plot_compare(data, ax=Figure().add_subplot())

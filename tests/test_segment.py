@@ -64,6 +64,23 @@ def test_hard_wrapped_lines_are_joined():
     ]
 
 
+def test_verse_and_block_quotes_stay_paragraphs():
+    text = (
+        "She opened the book and read:\n\n"
+        "    Twinkle, twinkle, little bat!\n"
+        "    How I wonder what you're at!\n\n"
+        "        Up above the world you fly,\n"
+        "        Like a tea-tray in the sky.\n\n"
+        "Then she closed it.\n"
+    )
+    assert [p.text for p in split_paragraphs(text)] == [
+        "She opened the book and read:",
+        "Twinkle, twinkle, little bat! How I wonder what you're at!",
+        "Up above the world you fly, Like a tea-tray in the sky.",
+        "Then she closed it.",
+    ]
+
+
 def test_no_blank_lines_falls_back_to_lines():
     text = decode(texts.NO_BLANK_LINES)
     assert [p.text for p in split_paragraphs(text)] == [
