@@ -22,7 +22,9 @@ from arc.segment import Span, split_paragraphs
 
 __all__ = ["Document", "load", "parse"]
 
-_PATHLIKE = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+#: A one-line string that ends like a text file's name is a path, even if it does not exist
+#: (so a typo gives "no such file", not an analysis of the file name).
+_PATHLIKE = re.compile(r"\.(?:txt|text|md|markdown|rst|asc|tex|html?|csv|json)$", re.IGNORECASE)
 _GUTENBERG_TITLE = re.compile(r"^Title:[ \t]*(.+(?:\n[ \t]+.+)*)$", re.MULTILINE)
 
 
@@ -110,4 +112,13 @@ def _is_path(source: str) -> bool:
         return True
     if "\n" in source or len(source) > 1024:
         return False
-    return Path(source).exists() or bool(_PATHLIKE.search(source.strip()))
+    source = source.strip()
+    return (
+        Path(source).exists()
+        or bool(_PATHLIKE.search(source))
+        or (
+            bool(source)
+            and not any(ch.isspace() for ch in source)
+            and ("/" in source or "\\" in source)
+        )
+    )

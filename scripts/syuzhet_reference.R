@@ -1,5 +1,5 @@
 # Write tests/data/syuzhet_reference.json: reference numbers from the real syuzhet and dtt code,
-# used by tests/test_smooth.py to check arc.smoothing against them (tolerance 1e-9).
+# used by tests/test_smoothing.py to check arc.smoothing against them (tolerance 1e-9).
 #
 # Usage (R >= 4, no CRAN access needed):
 #

@@ -117,3 +117,15 @@ def test_huge_paragraph_is_linear_and_bounded():
     assert row.n_words > MAX_RAW_WORDS and math.isnan(row.compound_raw)
     assert row.n_sentences == math.ceil(row.n_words / MAX_SENTENCE_WORDS)
     assert -1 <= row.compound <= 1
+
+
+@pytest.mark.parametrize("text", ["See you at 5.30", "I love it.", "Meet me at the station.Now"])
+def test_one_line_texts_are_texts(text):
+    assert arc.analyze(text).text.iloc[0] == text
+
+
+@pytest.mark.parametrize("name", ["typo.txt", "notes.md", "dir/novel"])
+def test_path_like_strings_are_paths(name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(arc.ArcError, match="no such file"):
+        arc.analyze(name)
