@@ -394,24 +394,37 @@ def _set_section_levels(found: list[Heading | None]) -> None:
 
 
 def _mark_contents(paragraphs: Sequence[str], found: list[Heading | None]) -> None:
-    """Mark headings with too little story before the next one of their level as contents.
+    """Mark as contents the headings that list a unit found again later, with no story between.
 
-    One backward pass keeps, for every level, the nearest later heading; prefix sums of story
-    lengths give the story between, so the whole pass is linear.
+    A table of contents repeats headings that stand again further on ("CHAPTER I." ...), so a
+    heading is a contents line when too little story follows it before the next heading of
+    its level *and* it belongs to a run of such short headings of which one appears again
+    later (same kind and number); a table of contents may list units an excerpt no longer
+    has, but never only those. A book of very short chapters keeps its headings.
+
+    One backward pass keeps, for every level, the nearest later heading, and the set of
+    headings seen later; prefix sums of story lengths give the story between, so the whole
+    pass is linear.
     """
     story_before = [0]
     for paragraph, heading in zip(paragraphs, found, strict=True):
         story_before.append(story_before[-1] + (0 if heading is not None else len(paragraph)))
     end = len(found)
     nearest = [end] * (UNIT + 1)  # nearest later heading at each level
-    verdicts: list[bool] = [False] * end
+    short: list[bool] = [False] * end
+    repeated: list[bool] = [False] * end
+    later: set[tuple[str, int | None]] = set()
     for i in range(end - 1, -1, -1):
         heading = found[i]
         if heading is None or heading.kind in ("title", "contents"):
             continue
         stop = min(nearest[: heading.level + 1])
-        verdicts[i] = story_before[stop] - story_before[i + 1] < MIN_STORY_CHARS
+        short[i] = story_before[stop] - story_before[i + 1] < MIN_STORY_CHARS
+        key = (heading.kind, heading.number)
+        repeated[i] = key in later or heading.kind in _LATE_SECTIONS
+        later.add(key)
         nearest[heading.level] = i
+    verdicts = _runs_with_a_repeat(found, short, repeated)
     units = any(
         h is not None and h.kind in _UNIT_KINDS and not verdicts[i] for i, h in enumerate(found)
     )
@@ -427,6 +440,25 @@ def _mark_contents(paragraphs: Sequence[str], found: list[Heading | None]) -> No
         elif heading.kind in _UNIT_KINDS:
             seen_unit = True
     _extend_contents_backwards(found)
+
+
+def _runs_with_a_repeat(
+    found: list[Heading | None], short: list[bool], repeated: list[bool]
+) -> list[bool]:
+    """True for every short heading in a run of short headings one of which is repeated."""
+    verdicts = [False] * len(found)
+    run: list[int] = []
+    for i, heading in enumerate([*found, None]):
+        if i < len(found) and (heading is None or heading.kind in ("title", "contents")):
+            continue
+        if i < len(found) and short[i]:
+            run.append(i)
+            continue
+        if any(repeated[j] for j in run):
+            for j in run:
+                verdicts[j] = True
+        run = []
+    return verdicts
 
 
 def _extend_contents_backwards(found: list[Heading | None]) -> None:

@@ -13,13 +13,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from arc import __version__
-from arc.errors import ArcError, MissingDependencyError, OutputError
+from arc.errors import ArcError, EmptyInputError, OutputError
 
 UNITS = ("paragraph", "sentence", "window", "bins")  # arc.frame.UNITS, without importing numpy
 SMOOTHERS = ("rolling", "lowess", "savgol", "dct", "all")
+#: A 10 x 5.6 inch chart at 1200 dpi is already 12,000 pixels wide.
+MAX_DPI = 1200
 
 PLOT_FORMATS = (".png", ".svg", ".pdf")
 SCORE_FORMATS = (".csv", ".json", ".parquet")
+
+
+class UsageError(ArcError):
+    """Options that do not go together: reported like argparse's own usage errors."""
+
+    exit_status = 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,14 +59,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_source(plot)
     _add_output(plot, "chart file, .png/.svg/.pdf (default: output/<name>.png)")
     plot.add_argument("--title", help="chart title (default: the detected title)")
-    plot.add_argument("--dpi", type=_positive_int, default=150,
+    plot.add_argument("--dpi", type=_dpi, default=150,
                       help="resolution of a PNG (default: 150)")  # fmt: skip
     plot.add_argument("--all", dest="include_paratext", action="store_true",
                       help="story chart: also plot notes, title and end markers")  # fmt: skip
     _add_units(plot, default=None)
     plot.add_argument("--smooth", choices=SMOOTHERS, metavar="METHOD",
-                      help="smoothed line: rolling, lowess, savgol, dct, or all (the four side "
-                      "by side); default for a long text: rolling")  # fmt: skip
+                      help="smoothed line: rolling, lowess, savgol, dct, or all (raw points with "
+                      "rolling mean, LOWESS and DCT on one chart); default for a long text: "
+                      "rolling")  # fmt: skip
     plot.add_argument("--span", type=_fraction, metavar="F",
                       help="smoother window as a share of the text, e.g. 0.1 "
                       "(rolling 0.1, lowess and savgol 0.2)")  # fmt: skip
@@ -72,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_source(score)
     _add_output(score, "table file, .csv/.json/.parquet (default: CSV to stdout)")
-    _add_units(score, default="paragraph")
+    _add_units(score, default=None, default_text="paragraph")
     score.set_defaults(func=cmd_score)
 
     compare = commands.add_parser(
@@ -85,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--encoding", help="force the files' encoding (default: detect it)")
     _add_output(compare, "chart file, .png/.svg/.pdf (default: output/compare.png)")
     compare.add_argument("--title", help="chart title")
-    compare.add_argument("--dpi", type=_positive_int, default=150,
+    compare.add_argument("--dpi", type=_dpi, default=150,
                          help="resolution of a PNG (default: 150)")  # fmt: skip
     compare.add_argument("--smooth", choices=SMOOTHERS[:-1], default="dct", metavar="METHOD",
                          help="rolling, lowess, savgol or dct (default: dct)")  # fmt: skip
@@ -101,17 +110,28 @@ def _add_output(parser: argparse.ArgumentParser, text: str) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", help=text)
 
 
-def _add_units(parser: argparse.ArgumentParser, default: str | None) -> None:
+def _add_units(
+    parser: argparse.ArgumentParser,
+    default: str | None,
+    default_text: str = "paragraph for a short story, sentence for a book",
+) -> None:
     parser.add_argument("--unit", choices=UNITS, default=default,
                         help="rows/points: paragraph, sentence, window (word windows) or bins "
-                        "(percentage bins)" + (f"; default: {default}" if default else
-                        "; default: paragraph for a short story, sentence for a book"))  # fmt: skip
+                        f"(percentage bins); default: {default_text}")  # fmt: skip
     parser.add_argument("--window", type=_positive_int, metavar="WORDS",
                         help="word-window size (implies --unit window; default 1000)")  # fmt: skip
     parser.add_argument("--step", type=_positive_int, metavar="WORDS",
-                        help="word-window step (default: half the window)")  # fmt: skip
+                        help="word-window step (implies --unit window; default: half the "
+                        "window)")  # fmt: skip
     parser.add_argument("--bins", type=_positive_int, metavar="N",
                         help="percentage bins (implies --unit bins; default 100)")  # fmt: skip
+
+
+def _dpi(text: str) -> int:
+    value = _positive_int(text)
+    if value > MAX_DPI:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_DPI}, not {text}")
+    return value
 
 
 def _fraction(text: str) -> float:
@@ -143,10 +163,19 @@ def _output_path(requested: str | None, name: str | None, formats: tuple[str, ..
     """The output path: as requested (its suffix checked) or ``output/<name>.png``."""
     if requested is None:
         out = Path("output") / f"{name or 'arc'}.png"
-        out.parent.mkdir(exist_ok=True)
+        try:
+            out.parent.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise OutputError(
+                f"cannot create the folder output/ here ({exc.strerror}); pass -o PATH"
+            ) from None
         return out
     out = Path(requested)
-    if out.is_dir():
+    try:
+        is_dir = out.is_dir()
+    except OSError as exc:
+        raise OutputError(f"cannot write {out}: {exc.strerror}") from None
+    if is_dir:
         raise OutputError(f"cannot write {out}: it is a directory; give a file name")
     if out.suffix.lower() not in formats:
         raise OutputError(
@@ -177,11 +206,22 @@ def cmd_plot(args: argparse.Namespace) -> None:
     from arc.document import load
     from arc.shape import choose_view
 
+    if args.span is not None and args.smooth in ("dct", "all"):
+        raise UsageError(f"--span sets the window of rolling, lowess and savgol, not {args.smooth}")
     doc = load(args.path, args.encoding)
+    if not doc.story:
+        roles = ", ".join(sorted(set(doc.roles)))
+        raise EmptyInputError(
+            f"{args.path or 'the text'} has no story paragraphs to plot, only {roles}"
+        )
     out = _output_path(args.output, doc.name, PLOT_FORMATS)
     view = choose_view(doc, unit=args.unit, smoother=args.smooth, span=args.span,
-                       window=args.window, step=args.step, bins=args.bins)  # fmt: skip
-    _warn(doc.warnings)
+                       window=args.window or (1000 if args.step else None), step=args.step,
+                       bins=args.bins)  # fmt: skip
+    warnings = list(doc.warnings)
+    if args.include_paratext and view.long:
+        warnings.append("--all applies to the story chart; this long-text chart shows the story")
+    _warn(warnings)
     from arc.frame import frame
     from arc.render import render
 
@@ -202,15 +242,18 @@ def cmd_score(args: argparse.Namespace) -> None:
 
     doc = load(args.path, args.encoding)
     out = None if args.output is None else _output_path(args.output, doc.name, SCORE_FORMATS)
-    unit = "window" if args.window and args.unit == "paragraph" else args.unit
-    unit = "bins" if args.bins and unit == "paragraph" else unit
+    windowed = args.window or args.step
+    unit = args.unit or ("window" if windowed else "bins" if args.bins else "paragraph")
     _warn(doc.warnings)
     from arc.export import write_table
     from arc.frame import frame
 
     df = frame(doc, unit, window=args.window or 1000, step=args.step, bins=args.bins or 100)
     if out is None:
-        sys.stdout.write(write_table(df, None))
+        # UTF-8 bytes whatever the terminal's locale, so piped output equals a written file.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(write_table(df, None).encode("utf-8"))
+        sys.stdout.buffer.flush()
     else:
         write_table(df, out)
         print(out)
@@ -261,4 +304,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-__all__ = ["MissingDependencyError", "build_parser", "main"]
+__all__ = ["build_parser", "main"]

@@ -47,7 +47,8 @@ def compare(
     Returns
     -------
     pandas.DataFrame
-        Long form: ``title``, ``time`` (0–100), ``value``; one row per text and time point.
+        Long form: ``text`` (0, 1, ... in the order given), ``title``, ``time`` (0–100),
+        ``value``; one row per text and time point. Titles are made unique.
     """
     import pandas as pd
 
@@ -61,12 +62,12 @@ def compare(
     titles = _unique_titles([display_title(df) for df in frames], frames)
     grid = np.linspace(0.0, 100.0, COMPARE_POINTS)
     parts = []
-    for title, df in zip(titles, frames, strict=True):
+    for k, (title, df) in enumerate(zip(titles, frames, strict=True)):
         arc_ = smoothed_arc(df, method, **params)
         values = np.interp(grid, arc_["time"], arc_["value"])
         if scale:
             values = rescale(values)
-        parts.append(pd.DataFrame({"title": title, "time": grid, "value": values}))
+        parts.append(pd.DataFrame({"text": k, "title": title, "time": grid, "value": values}))
     out = pd.concat(parts, ignore_index=True)
     out.attrs.update(method=method, scale=scale, params=dict(params))
     if ax is not None:
@@ -77,8 +78,14 @@ def compare(
 
 
 def _unique_titles(titles: list[str], frames: list[pd.DataFrame]) -> list[str]:
-    """Tell apart texts with the same title by their file names."""
-    return [
+    """Tell apart texts with the same title: by file name, then by number."""
+    named = [
         f"{t} ({df.attrs.get('name')})" if titles.count(t) > 1 and df.attrs.get("name") else t
         for t, df in zip(titles, frames, strict=True)
     ]
+    seen: dict[str, int] = {}
+    out = []
+    for title in named:
+        seen[title] = seen.get(title, 0) + 1
+        out.append(title if named.count(title) == 1 else f"{title} ({seen[title]})")
+    return out

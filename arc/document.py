@@ -25,6 +25,8 @@ __all__ = ["Document", "load", "parse"]
 #: A one-line string that ends like a text file's name is a path, even if it does not exist
 #: (so a typo gives "no such file", not an analysis of the file name).
 _PATHLIKE = re.compile(r"\.(?:txt|text|md|markdown|rst|asc|tex|html?|csv|json)$", re.IGNORECASE)
+#: Where to look for a Gutenberg "Title:" line when no start marker bounds the header.
+HEADER_TITLE_WINDOW = 5000
 _GUTENBERG_TITLE = re.compile(r"^Title:[ \t]*(.+(?:\n[ \t]+.+)*)$", re.MULTILINE)
 
 
@@ -76,7 +78,9 @@ def parse(text: str, name: str | None = None) -> Document:
             known[i] = "contents" if heading.kind == "contents" else "heading"
 
     roles, title = assign_roles([p.text for p in paragraphs], known)
-    header_title = _GUTENBERG_TITLE.search(text, 0, bounds.body_start) if bounds.header else None
+    # A Gutenberg "Title:" line names the book, even when the start marker is damaged.
+    head_end = bounds.body_start if bounds.header else min(len(text), HEADER_TITLE_WINDOW)
+    header_title = _GUTENBERG_TITLE.search(text, 0, head_end)
     if header_title:
         title = tidy_title(header_title.group(1))
     if any(chapters):
@@ -98,6 +102,10 @@ def load(
     """
     if source is None:
         return parse(vignette_text(), "final_goodbyes")
+    if not isinstance(source, str | bytes | os.PathLike):
+        raise TypeError(
+            f"source must be a path, bytes or the text itself, not {type(source).__name__}"
+        )
     if isinstance(source, bytes):
         return parse(decode(source, encoding), None)
     if isinstance(source, os.PathLike) or _is_path(source):
@@ -107,18 +115,19 @@ def load(
 
 
 def _is_path(source: str) -> bool:
-    """A string names a file if it is one short line that exists or ends in an extension."""
+    """Whether a string names a file: one short line that exists or looks like a file name."""
     if source == "-":
         return True
     if "\n" in source or len(source) > 1024:
         return False
     source = source.strip()
+    try:
+        exists = Path(source).exists()
+    except OSError:  # e.g. a name longer than the file system allows: not a file
+        exists = False
+    no_spaces = bool(source) and not any(ch.isspace() for ch in source)
     return (
-        Path(source).exists()
+        exists
         or bool(_PATHLIKE.search(source))
-        or (
-            bool(source)
-            and not any(ch.isspace() for ch in source)
-            and ("/" in source or "\\" in source)
-        )
+        or (no_spaces and ("/" in source or "\\" in source))
     )

@@ -130,13 +130,18 @@ def frame(
         sentences = pd.DataFrame(_sentence_rows(doc, score), columns=list(SENTENCE_COLUMNS))
         if unit == "sentence":
             df = sentences
-        elif unit == "window":
-            step = step or max(1, window // 2)
-            params = {"window": window, "step": step}
-            df = windows(sentences, window, step)
         else:
-            params = {"bins": bins}
-            df = percentage_frame(sentences, bins)
+            if unit == "window":
+                step = step or max(1, window // 2)
+                params = {"window": window, "step": step}
+                df = windows(sentences, window, step)
+            else:
+                params = {"bins": bins}
+                df = percentage_frame(sentences, bins)
+            # Windows and bins blur chapter boundaries; keep them as the sentences had them.
+            from arc.shape import chapter_starts
+
+            df.attrs["chapter_starts"] = chapter_starts(sentences)
     df.attrs.update(
         title=doc.title,
         name=doc.name,
@@ -239,6 +244,8 @@ def windows(sentences: pd.DataFrame, window: int, step: int) -> pd.DataFrame:
     word_values = story["compound"].to_numpy()[owner]
     prefix = np.concatenate([[0.0], np.cumsum(word_values)])
     starts = np.arange(0, total - window + 1, step)
+    if starts[-1] != total - window:  # a last window, so the end of the story is not lost
+        starts = np.append(starts, total - window)
     n = len(starts)
     first, last = owner[starts], owner[starts + window - 1]
     df = pd.DataFrame(

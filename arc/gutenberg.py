@@ -50,7 +50,9 @@ _END = re.compile(
 _MARKER_TAIL = re.compile(r"[^\n*]{1,80}\*{3}[ \t]*$", re.MULTILINE)
 #: Licence openings that follow the book when the end marker itself is missing or damaged.
 _LICENCE = re.compile(
-    r"^[ \t]*(?:Updated[ \t]+editions[ \t]+will[ \t]+replace[ \t]+the[ \t]+previous[ \t]+one"
+    # A damaged end marker ("** END OF THE PROJEKT GUTENBERG"), then licence openings.
+    r"^[ \t]*(?:\*+[ \t]*END\b[^\n]{0,40}GUTENB"
+    r"|Updated[ \t]+editions[ \t]+will[ \t]+replace[ \t]+the[ \t]+previous[ \t]+one"
     r"|\*+[ \t]*START:?[ \t]*FULL[ \t]+LICEN[CS]E"
     r"|THE[ \t]+FULL[ \t]+PROJECT[ \t]+GUTENBERG[ \t]+LICEN[CS]E"
     r"|(?:\*+[ \t]*)?START(?:\*+|[ \t]+)THE[ \t]+SMALL[ \t]+PRINT)",

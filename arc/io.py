@@ -54,9 +54,9 @@ def read_bytes(path: str | os.PathLike[str], stdin: BinaryIO | None = None) -> b
     if str(path) == "-":
         return (stdin or sys.stdin.buffer).read()
     p = Path(path)
-    if p.is_dir():
-        raise MissingInputError(f"{p} is a directory, not a text file")
     try:
+        if p.is_dir():
+            raise MissingInputError(f"{p} is a directory, not a text file")
         return p.read_bytes()
     except FileNotFoundError:
         raise MissingInputError(f"{p}: no such file") from None
@@ -113,6 +113,8 @@ def _decode(data: bytes, encoding: str | None, name: str) -> str:
             raise DecodingError(
                 f"{name} is not valid {encoding} (byte {exc.start}); try another --encoding"
             ) from None
+        except UnicodeError:  # codecs such as punycode raise the base class
+            raise DecodingError(f"{name} is not valid {encoding}; try another --encoding") from None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -146,9 +148,13 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
+    try:
+        is_dir, parent_ok = target.is_dir(), directory.is_dir()
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise OutputError(f"cannot write {target}: {exc.strerror}") from None
+    if is_dir:
         raise OutputError(f"cannot write {target}: it is a directory")
-    if not directory.is_dir():
+    if not parent_ok:
         raise OutputError(f"cannot write {target}: directory {directory} does not exist")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)

@@ -34,6 +34,14 @@ _NOTE_START = re.compile(
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
+#: Words an author's note uses about the story itself ("I wrote this vignette... Enjoy!").
+_META = re.compile(
+    r"\b(?:a/n|author'?s? note|fic|fanfic|fan ?fiction|one-?shot|vignette|drabble|chapter|"
+    r"sequel|prequel|spoilers?|disclaimer|i (?:don'?t|do not) own|reviews?|please review|"
+    r"enjoy|hope you|thanks? (?:you )?for reading|beta|pov|wrote|written|rated|rating|"
+    r"warnings?)\b",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(r"^(?:by|written\s+by)\s+\S+(?:\s+\S+){0,6}$", re.IGNORECASE)
 _QUOTE_START = re.compile(r"^[\"'\u201c\u2018\u00ab\u2014\-]")
 #: How far into the text a title may stand, counted in paragraphs with letters.
@@ -75,6 +83,7 @@ def is_title_like(text: str) -> bool:
         and not _QUOTE_START.match(text)
         and not is_end_marker(text)
         and not _NOTE_START.match(text)
+        and not _BYLINE.match(text)
         and len(split_sentences(text)) == 1
     )
 
@@ -128,7 +137,12 @@ def assign_roles(
     title = None
     for k, i in enumerate(free[:TITLE_SEARCH]):
         text = paragraphs[i]
-        if is_title_like(text) and k + 1 < len(free) and (k == 0 or _is_title_case(text)):
+        lower_ok = k == 0 or (
+            _is_title_case(text)
+            and not text.rstrip().endswith(("!", "?"))
+            and all(_looks_like_note(paragraphs[j]) for j in free[:k])
+        )
+        if is_title_like(text) and k + 1 < len(free) and lower_ok:
             title = tidy_title(text)
             out[i] = "title"
             for j in free[:k]:
@@ -149,6 +163,11 @@ def assign_roles(
         if _NOTE_START.match(paragraphs[i]):
             out[i] = "note"
     return [r or "body" for r in out], title
+
+
+def _looks_like_note(text: str) -> bool:
+    """Tell whether a paragraph above a title talks to the reader about the story (a note)."""
+    return bool(_NOTE_START.match(text) or _META.search(text))
 
 
 def _is_title_case(text: str) -> bool:

@@ -1,6 +1,8 @@
 """Charts for long texts: points under a smoothed line, smoothers side by side, texts compared.
 
-Each function takes data and an optional ``Axes``, draws, and returns the ``Axes``.
+Each function takes data and an optional ``Axes``, draws, and returns the ``Axes``. Titles
+sit above the axes: draw on a figure with ``layout="constrained"`` (as the ``arc`` command
+does) so nothing is clipped.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from arc.plot import LINE, NEGATIVE, NEUTRAL, POSITIVE
+from arc.plot import LINE, NEGATIVE, NEUTRAL, POSITIVE, set_titles
 from arc.shape import (
     MAX_LABELLED_CHAPTERS,
     chapter_starts,
@@ -17,29 +19,38 @@ from arc.shape import (
     rescale,
     smoothed_arc,
     story_values,
+    unit_time,
 )
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-__all__ = ["plot_compare", "plot_methods", "plot_smoothed"]
+__all__ = ["METHODS_SHOWN", "plot_compare", "plot_methods", "plot_smoothed"]
 
-METHOD_STYLE = {
-    "rolling": {"color": "#1f78b4", "label": "rolling mean (10%)"},
-    "lowess": {"color": "#e66101", "label": "LOWESS (frac 0.2)"},
-    "dct": {"color": "#6a3d9a", "label": "DCT (low_pass_size 5)"},
-}
-#: Chapter labels closer than this (percent of the story) to the previous one are left out.
-MIN_LABEL_GAP = 2.2
+#: The smoothers of the method comparison, with their colours.
+METHODS_SHOWN = {"rolling": "#1f78b4", "lowess": "#e66101", "dct": "#6a3d9a"}
+#: Chapter labels closer than this (percent of the story) share a row; a second row takes
+#: the next one, and a label that fits in neither is left out (its line stays).
+MIN_LABEL_GAP = 2.4
 #: With more chapters than this, only book (container) boundaries are drawn, if there are any.
 MAX_DRAWN_CHAPTERS = 120
+#: Legend entries are cut to this many characters.
+MAX_LEGEND_CHARS = 48
 UNIT_NAMES = {
     "sentence": "sentences",
     "paragraph": "paragraphs",
     "window": "word windows",
     "bins": "percentage bins",
 }
+_METHOD_NAMES = {
+    "rolling": "rolling mean",
+    "lowess": "LOWESS",
+    "savgol": "Savitzky–Golay",
+    "dct": "DCT low-pass",
+}
+#: The parameter each smoother's label always shows (its default when not given).
+_SHOWN = {"rolling": "window", "lowess": "frac", "savgol": "window", "dct": "low_pass_size"}
 
 
 def _axes(ax: Axes | None) -> Axes:
@@ -61,7 +72,12 @@ def plot_smoothed(
     chapters: bool = True,
     **params: Any,
 ) -> Axes:
-    """Plot a long text: faint unit scores (left scale), a smoothed line (right scale).
+    """Plot a long text: its units' scores as faint points and a smoothed line over them.
+
+    Sentence and paragraph scores spread over −1…+1 while their smoothed mean moves in a
+    narrow band, so for those units the line gets its own scale on the right (its zero
+    aligned with the points'); word windows and percentage bins are already averages and
+    share one scale with their line.
 
     Parameters
     ----------
@@ -72,65 +88,68 @@ def plot_smoothed(
     ax
         The Axes to draw on; by default pyplot's current Axes.
     title
-        Chart title; by default the detected title.
+        Chart title; by default the detected title (or the file name).
+    value
+        The column to plot.
     points, chapters
         Draw the unit scores, and the chapter boundaries (labelled when there are few).
+    **params
+        Passed to :func:`arc.smooth`.
 
     Returns
     -------
     matplotlib.axes.Axes
-        The Axes of the points; the line is on its twin (``ax.right_ax``).
+        The Axes of the points; with two scales, the line is on ``ax.right_ax``.
     """
     ax = _axes(ax)
-    story = story_values(df, value)
+    story = story_values(df)
     if story.empty:
         return ax
     x, y = _points(story, value)
     line = smoothed_arc(df, method, value, **params)
+    v = line["value"].to_numpy()
+    averaged = df.attrs.get("unit") in ("window", "bins")
 
     _time_axis(ax)
-    ax.set_ylim(-1.05, 1.05)
-    ax.set_yticks([-1, -0.5, 0, 0.5, 1])
-    ax.set_ylabel(f"{UNIT_NAMES.get(df.attrs.get('unit'), 'unit')} (points): VADER compound",
-                  color="0.45")  # fmt: skip
+    ax.spines[["top"]].set_visible(False)
+    if averaged:
+        limit = _symmetric_limit(np.concatenate([y, v]))
+        ax.set_ylim(-limit * 1.05, limit * 1.05)
+        ax.set_ylabel(f"VADER compound ({UNIT_NAMES.get(df.attrs.get('unit'), 'units')})")
+        ax.spines[["right"]].set_visible(False)
+        right = ax
+    else:
+        ax.set_ylim(-1.05, 1.05)
+        ax.set_yticks([-1, -0.5, 0, 0.5, 1])
+        unit = UNIT_NAMES.get(df.attrs.get("unit"), "units")
+        ax.set_ylabel(f"{unit} (points): VADER compound", color="0.45")
+        right = ax.twinx()
+        ax.right_ax = right  # type: ignore[attr-defined]
+        limit = _symmetric_limit(v)
+        right.set_ylim(-limit * 1.05, limit * 1.05)
+        right.set_ylabel(f"smoothed line: {_method_text(method, params)}", color=LINE)
+        right.spines[["top"]].set_visible(False)
     if points:
         colors = np.where(y > NEUTRAL, POSITIVE, np.where(y < -NEUTRAL, NEGATIVE, "0.6"))
-        size = 4 if len(y) > 2000 else 9
-        alpha = 0.22 if len(y) > 2000 else 0.35
-        ax.scatter(x, y, c=colors, s=size, alpha=alpha, lw=0, zorder=1, rasterized=len(y) > 2000)
-    if chapters:
-        _chapter_lines(ax, df)
+        dense = len(y) > 2000
+        ax.scatter(x, y, c=colors, s=4 if dense else 9, alpha=0.22 if dense else 0.45, lw=0,
+                   zorder=1, rasterized=dense)  # fmt: skip
+    labelled = _chapter_lines(ax, df) if chapters else 0
 
-    right = ax.twinx()
-    ax.right_ax = right  # type: ignore[attr-defined]
-    v = line["value"].to_numpy()
-    limit = _symmetric_limit(v)
-    right.set_ylim(-limit * 1.05, limit * 1.05)
     right.axhline(0, color="0.5", lw=0.8, zorder=1)
     right.fill_between(line["time"], 0, v, where=v >= 0, interpolate=True, color=POSITIVE,
                        alpha=0.22, lw=0)  # fmt: skip
     right.fill_between(line["time"], 0, v, where=v <= 0, interpolate=True, color=NEGATIVE,
                        alpha=0.22, lw=0)  # fmt: skip
     right.plot(line["time"], v, color=LINE, lw=2.2, zorder=3)
-    right.set_ylabel(f"smoothed line: {_method_text(method, params)}", color=LINE)
-    right.spines[["top"]].set_visible(False)
-    ax.spines[["top"]].set_visible(False)
-
-    _titles(ax, title or display_title(df), _choices_text(df, story, method, params))
+    set_titles(ax, title or display_title(df), _choices_text(df, story, method, params, averaged),
+               room=10 * labelled)  # fmt: skip
     return ax
-
-
-def _titles(ax: Axes, title: str, subtitle: str) -> None:
-    """Bold title, grey subtitle under it, and room below them for chapter labels."""
-    ax.set_title(title, fontsize=14, fontweight="bold", loc="left", pad=32)
-    ax.annotate(subtitle, xy=(0, 1), xycoords="axes fraction", xytext=(0, 16),
-                textcoords="offset points", fontsize=8.5, color="0.35", va="bottom")  # fmt: skip
 
 
 def _points(story: pd.DataFrame, value: str) -> tuple[np.ndarray, np.ndarray]:
     """The story's units as points: narrative time 0–100 % and their values."""
-    y = story[value].to_numpy(dtype=float)
-    return (np.linspace(0, 100, len(y)) if len(y) > 1 else np.zeros(1)), y
+    return unit_time(story), story[value].to_numpy(dtype=float)
 
 
 def _time_axis(ax: Axes) -> None:
@@ -143,11 +162,7 @@ def _time_axis(ax: Axes) -> None:
 def _symmetric_limit(values: np.ndarray) -> float:
     """A symmetric y limit a little beyond the data, rounded up to 0.05 (at least 0.1)."""
     peak = float(np.nanmax(np.abs(values))) if len(values) else 0.0
-    return max(0.1, np.ceil(peak * 1.15 / 0.05) * 0.05)
-
-
-#: The parameter each smoother's label always shows (its default when not given).
-_SHOWN = {"rolling": "window", "lowess": "frac", "savgol": "window", "dct": "low_pass_size"}
+    return float(max(0.1, np.ceil(peak * 1.15 / 0.05) * 0.05))
 
 
 def _method_text(method: str, params: dict[str, Any]) -> str:
@@ -162,30 +177,39 @@ def _method_text(method: str, params: dict[str, Any]) -> str:
         else f"{k} {v}"
         for k, v in params.items()
     )  # fmt: skip
-    names = {"rolling": "rolling mean", "lowess": "LOWESS", "savgol": "Savitzky–Golay",
-             "dct": "DCT low-pass"}  # fmt: skip
-    return f"{names.get(method, method)} ({shown})"
+    return f"{_METHOD_NAMES.get(method, method)} ({shown})" if shown else method
 
 
-def _choices_text(df: pd.DataFrame, story: pd.DataFrame, method: str, params: dict) -> str:
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" if n != 1 else f"1 {word.rstrip('s')}"
+
+
+def _choices_text(
+    df: pd.DataFrame, story: pd.DataFrame, method: str, params: dict, averaged: bool
+) -> str:
     """The subtitle: what the points are, what the line is, and the chapters."""
     unit = df.attrs.get("unit", "unit")
     extra = ""
     if unit == "window":
         extra = f" of {df.attrs.get('window')} words, step {df.attrs.get('step')}"
-    n_chapters = story["chapter"].nunique() if "chapter" in story else 0
-    chapters = f" · {n_chapters} chapters" if n_chapters else ""
+    n_chapters = len(chapter_starts(df))
+    chapters = f" · {_plural(n_chapters, 'chapters')}" if n_chapters else ""
+    scales = "" if averaged else " (left scale)"
+    line_scale = "" if averaged else " (right scale)"
     return (
-        f"points: {len(story):,} {UNIT_NAMES.get(unit, unit)}{extra} (left scale) · "
-        f"line: {_method_text(method, params)} (right scale){chapters}"
+        f"points: {_plural(len(story), UNIT_NAMES.get(unit, unit))}{extra}{scales} · "
+        f"line: {_method_text(method, params)}{line_scale}{chapters}"
     )
 
 
-def _chapter_lines(ax: Axes, df: pd.DataFrame) -> None:
-    """Light vertical lines at chapter starts; labelled when few, books darker."""
+def _chapter_lines(ax: Axes, df: pd.DataFrame) -> int:
+    """Light vertical lines at chapter starts, labelled when few (books darker).
+
+    Returns how many rows of labels were used (0, 1 or 2), so the title can make room.
+    """
     starts = chapter_starts(df)
     if starts.empty:
-        return
+        return 0
     majors = starts[starts["major"]]
     label_all = len(starts) <= MAX_LABELLED_CHAPTERS
     drawn = majors if len(starts) > MAX_DRAWN_CHAPTERS and len(majors) else starts
@@ -193,18 +217,22 @@ def _chapter_lines(ax: Axes, df: pd.DataFrame) -> None:
         ax.axvline(row.time, color="0.55" if row.major else "0.82", lw=0.9 if row.major else 0.6,
                    zorder=0)  # fmt: skip
     labelled = starts if label_all else majors if len(majors) <= MAX_LABELLED_CHAPTERS else None
-    if labelled is None:
-        return
+    if labelled is None or labelled.empty:
+        return 0
     size = 7 if len(labelled) <= 20 else 6
-    last = -100.0
+    last = [-100.0, -100.0]  # where the last label of each row stands
+    rows_used = 1
     for row in labelled.itertuples():
-        if row.time - last < MIN_LABEL_GAP:
-            continue  # too close to the previous label to be read; its line stays
-        last = row.time
         text = row.label if label_all else row.label.rsplit(".", 1)[0]
-        ax.annotate(text, xy=(row.time, 1), xycoords=ax.get_xaxis_transform(), xytext=(1, 2),
-                    textcoords="offset points", fontsize=size, color="0.35", ha="left",
-                    va="bottom", annotation_clip=False)  # fmt: skip
+        tier = next((t for t in (0, 1) if row.time - last[t] >= MIN_LABEL_GAP), None)
+        if tier is None:
+            continue  # no room in either row; the line stays
+        last[tier] = row.time + max(0.0, (len(text) - 2) * 0.7)
+        rows_used = max(rows_used, tier + 1)
+        ax.annotate(text, xy=(row.time, 1), xycoords=ax.get_xaxis_transform(),
+                    xytext=(1, 2 + 10 * tier), textcoords="offset points", fontsize=size,
+                    color="0.35", ha="left", va="bottom", annotation_clip=False)  # fmt: skip
+    return rows_used
 
 
 def plot_methods(
@@ -213,37 +241,44 @@ def plot_methods(
     """Syuzhet-style method comparison: raw points, rolling mean, LOWESS and DCT on one chart.
 
     Every line is rescaled to −1…+1 (syuzhet's ``rescale``) so the shapes compare; the
-    points keep their compound values.
+    points keep their compound values, and only for them does 0 mean neutral.
     """
+    from arc.smoothing import DEFAULT_PARAMS
+
     ax = _axes(ax)
-    story = story_values(df, value)
+    story = story_values(df)
     if story.empty:
         return ax
     x, y = _points(story, value)
     _time_axis(ax)
     ax.set_ylim(-1.05, 1.05)
-    ax.axhline(0, color="0.5", lw=0.8)
+    ax.axhline(0, color="0.75", lw=0.6, ls=":")
     dense = len(y) > 2000
-    ax.scatter(x, y, s=3 if dense else 8, color="0.45", alpha=0.25 if dense else 0.4, lw=0,
-               label=f"raw {UNIT_NAMES.get(df.attrs.get('unit'), 'units')}",
-               rasterized=dense)  # fmt: skip
-    params = {"rolling": {"window": 0.1}, "lowess": {"frac": 0.2}, "dct": {"low_pass_size": 5}}
-    for method, style in METHOD_STYLE.items():
-        line = smoothed_arc(df, method, value, **params[method])
-        ax.plot(line["time"], rescale(line["value"].to_numpy()), lw=2.2, **style)
-    ax.set_ylabel("compound (points) · each line rescaled to −1…+1")
     unit = UNIT_NAMES.get(df.attrs.get("unit"), "units")
-    _titles(ax, title or display_title(df),
-            f"method comparison · points: {len(y):,} {unit} (compound) · lines: rolling mean, "
-            "LOWESS and DCT, each rescaled to −1…+1 so their shapes compare")  # fmt: skip
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=4, frameon=False, fontsize=8.5,
-              markerscale=3)  # fmt: skip
+    ax.scatter(x, y, s=3 if dense else 8, color="0.45", alpha=0.25 if dense else 0.4, lw=0,
+               label=f"raw {unit}", rasterized=dense)  # fmt: skip
+    for method, color in METHODS_SHOWN.items():
+        key = _SHOWN[method]
+        params = {key: DEFAULT_PARAMS[method][key]}
+        line = smoothed_arc(df, method, value, **params)
+        ax.plot(line["time"], rescale(line["value"].to_numpy()), lw=2.2, color=color,
+                label=_method_text(method, params))  # fmt: skip
+    ax.set_ylabel("compound (points) · each line rescaled to −1…+1")
+    set_titles(ax, title or display_title(df),
+               f"method comparison · points: {_plural(len(y), unit)} (compound; dotted line: "
+               "neutral) · lines: rolling mean, LOWESS and DCT, each rescaled to −1…+1 so "
+               "their shapes compare")  # fmt: skip
+    ax.legend(loc="best", fontsize=8, framealpha=0.9, markerscale=3)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 
 
 def plot_compare(data: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None) -> Axes:
-    """Overlay the arcs of :func:`arc.compare` on the 0–100 % axis, with a legend of titles."""
+    """Overlay the arcs of :func:`arc.compare` on the 0–100 % axis, with a legend of titles.
+
+    Rescaled arcs (the default) have no zero line: after rescaling, 0 is the middle of each
+    arc's own range, not neutral sentiment.
+    """
     ax = _axes(ax)
     if data.empty:
         return ax
@@ -251,18 +286,28 @@ def plot_compare(data: pd.DataFrame, *, ax: Axes | None = None, title: str | Non
     scaled = data.attrs.get("scale", True)
     if scaled:
         ax.set_ylim(-1.1, 1.1)
-    ax.axhline(0, color="0.5", lw=0.8, zorder=0)
-    for name, group in data.groupby("title", sort=False):
-        ax.plot(group["time"], group["value"], lw=2.2, label=str(name))
+    else:
+        ax.axhline(0, color="0.5", lw=0.8, zorder=0)
+    key = "text" if "text" in data else "title"
+    for _, group in data.groupby(key, sort=False):
+        ax.plot(group["time"], group["value"], lw=2.2, label=_shorten(str(group["title"].iloc[0])))
     method = data.attrs.get("method", "")
-    how = "each arc rescaled to −1…+1" if scaled else "VADER compound"
+    how = "each arc rescaled to its own −1…+1" if scaled else "VADER compound"
     ax.set_ylabel(f"sentiment ({how})")
-    ax.set_title(title or "Sentiment arcs compared", fontsize=14, fontweight="bold", loc="left",
-                 pad=22)  # fmt: skip
     smoothing = _method_text(method, data.attrs.get("params") or {})
-    ax.text(0, 1.015, f"sentence scores smoothed with {smoothing} · narrative time 0–100% · "
-            f"{how}", transform=ax.transAxes, fontsize=8.5, color="0.35", va="bottom")  # fmt: skip
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=min(3, data["title"].nunique()),
-              frameon=False, fontsize=9)  # fmt: skip
+    set_titles(ax, title or "Sentiment arcs compared",
+               f"sentence scores smoothed with {smoothing} · narrative time 0–100% · {how}"
+               + (" (0 is each arc's middle, not neutral)" if scaled else ""))  # fmt: skip
+    n = data[key].nunique()
+    ax.legend(loc="best", fontsize=8.5 if n <= 4 else 7.5, framealpha=0.9,
+              ncol=1 if n <= 4 else 2)  # fmt: skip
     ax.spines[["top", "right"]].set_visible(False)
     return ax
+
+
+def _shorten(text: str, limit: int = MAX_LEGEND_CHARS) -> str:
+    """Cut a legend entry at a word boundary, marking the cut with '…'."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:") + "…"

@@ -37,8 +37,12 @@ def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> None:
         "svg": {"Date": None},
         "pdf": {"CreationDate": None, "ModDate": None},
     }.get(fmt, {})
+    import matplotlib
+
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
+    # SVG clip-path ids are random unless salted; a fixed salt makes them stable.
+    with matplotlib.rc_context({"svg.hashsalt": "arc"}):
+        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     with atomic_write(path) as handle:
         handle.write(buffer.getvalue())
 

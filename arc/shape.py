@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from arc.paratext import STORY_ROLES
+from arc.smoothing import DEFAULT_PARAMS, narrative_time
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -24,6 +27,7 @@ __all__ = [
     "display_title",
     "rescale",
     "smoothed_arc",
+    "unit_time",
 ]
 
 #: A text with more story paragraphs than this, or with chapters, gets the long-text chart.
@@ -80,8 +84,6 @@ def choose_view(
     smoother = smoother or DEFAULT_SMOOTHER
     params: dict[str, Any] = {}
     if smoother in SPAN_PARAM:
-        from arc.smoothing import DEFAULT_PARAMS
-
         key = SPAN_PARAM[smoother]
         params[key] = span if span is not None else DEFAULT_PARAMS[smoother][key]
     unit_params: dict[str, int] = {}
@@ -92,10 +94,10 @@ def choose_view(
     return View(unit, smoother, params, unit_params)
 
 
-def story_values(df: pd.DataFrame, value: str = "compound") -> pd.DataFrame:
+def story_values(df: pd.DataFrame) -> pd.DataFrame:
     """The story rows of a frame (every row of a window or bin frame), in narrative order."""
     if "role" in df:
-        df = df[df["role"] == "body"]
+        df = df[df["role"].isin(STORY_ROLES)]
     return df
 
 
@@ -115,11 +117,24 @@ def smoothed_arc(
 
     from arc.smoothing import smooth
 
-    y = story_values(df)[value].to_numpy(dtype=float)
+    story = story_values(df)
+    y = story[value].to_numpy(dtype=float)
     out = smooth(y, method, **params)
     if method == "dct" and not (params.get("scale_vals") or params.get("scale_range")):
         out = out * len(out) / len(y)  # dtt's unnormalised transform, back in input units
-    return pd.DataFrame({"time": _time(len(out)), "value": out})
+    time = unit_time(story) if len(out) == len(y) else narrative_time(len(out))
+    return pd.DataFrame({"time": time, "value": out})
+
+
+def unit_time(story: pd.DataFrame) -> np.ndarray:
+    """Narrative time (0–100 %) of each story unit: its ``position``, else evenly spaced.
+
+    Word windows and percentage bins sit at their middle word or sentence, so they do not
+    reach 0 or 100 exactly; sentences and paragraphs do.
+    """
+    if "position" in story and len(story) and story["position"].notna().all():
+        return story["position"].to_numpy(dtype=float) * 100
+    return narrative_time(len(story))
 
 
 def rescale(values: np.ndarray) -> np.ndarray:
@@ -140,23 +155,22 @@ def display_title(df: pd.DataFrame) -> str:
     return str(name).replace("_", " ").replace("-", " ").strip().title()
 
 
-def _time(n: int) -> np.ndarray:
-    return np.linspace(0.0, 100.0, n) if n > 1 else np.zeros(n)
-
-
 def chapter_starts(df: pd.DataFrame) -> pd.DataFrame:
     """Where each chapter starts on the 0–100 % axis: columns ``time``, ``label``, ``major``.
 
     ``major`` marks the first chapter of a container (``"II.1"`` starts book II), so a
-    chart can draw book boundaries darker than chapter ones.
+    chart can draw book boundaries darker than chapter ones. Word-window and bin frames
+    carry the exact starts, taken from their sentences, in ``df.attrs["chapter_starts"]``.
     """
     import pandas as pd
 
+    if isinstance(df.attrs.get("chapter_starts"), pd.DataFrame):
+        return df.attrs["chapter_starts"]
     story = story_values(df).reset_index(drop=True)
     if "chapter" not in story or story["chapter"].isna().all():
         return pd.DataFrame({"time": [], "label": [], "major": []})
     labels = story["chapter"].astype(object).where(story["chapter"].notna(), None).tolist()
-    time = _time(len(story))
+    time = unit_time(story)
     rows = []
     previous = object()
     for i, label in enumerate(labels):

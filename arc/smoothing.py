@@ -93,9 +93,8 @@ def _as_series(values: ArrayLike) -> FloatArray:
 
 def _too_short(subject: str, minimum: int, n: int, hint: str) -> TooShortError:
     """Build the one-line error for ``subject`` ("X needs") lacking ``minimum`` values."""
-    return TooShortError(
-        f"{subject} at least {minimum} values; this text has {n} sentences. {hint}"
-    )
+    values = "value" if minimum == 1 else "values"
+    return TooShortError(f"{subject} at least {minimum} {values}; there are {n}. {hint}")
 
 
 def _fraction(name: str, value: float) -> float:
@@ -200,8 +199,7 @@ def percentage_bins(values: ArrayLike, bins: int = 100) -> FloatArray:
     n = y.size
     if n < bins:
         raise TooShortError(
-            f"percentage bins need at least {bins} values; this text has {n} sentences. "
-            "Use fewer bins (--bins)"
+            f"{bins} percentage bins need at least {bins} values; there are {n}. Use fewer bins"
         )
     codes = _bin_codes(n, bins)
     sums = np.bincount(codes, weights=y, minlength=bins)

@@ -30,11 +30,11 @@ def test_frankenstein_letters_then_chapters():
 def test_boilerplate_is_kept_as_paratext_rows():
     doc = load(FRANKENSTEIN)
     roles = doc.roles
-    first_story = doc.story[0]
     assert roles[0] == "boilerplate" and roles[-1] == "boilerplate"
-    assert "START OF THE PROJECT GUTENBERG" in doc.paragraphs[roles.index("body") - 1].text or (
-        "boilerplate" in roles[:first_story]
-    )
+    marker = next(i for i, p in enumerate(doc.paragraphs) if "START OF THE PROJECT" in p.text)
+    assert roles[marker] == "boilerplate" and roles[marker + 1] != "boilerplate"
+    end = next(i for i, p in enumerate(doc.paragraphs) if "END OF THE PROJECT" in p.text)
+    assert roles[end] == "boilerplate" and roles[end - 1] == "body"
     story_text = " ".join(doc.paragraphs[i].text for i in doc.story)
     assert "Project Gutenberg" not in story_text
     assert "contents" in roles  # the table of contents is not a run of chapters
@@ -73,6 +73,23 @@ def test_damaged_marker_warns_but_works(tmp_path):
     df = arc.analyze(path)
     assert df.attrs["warnings"] and "end marker" in df.attrs["warnings"][0]
     assert (df.role == "body").sum() > 20
+
+
+def test_damaged_end_marker_is_not_story():
+    text = FRANKENSTEIN.read_bytes().decode("utf-8-sig")
+    damaged = text.replace(
+        "*** END OF THE PROJECT GUTENBERG EBOOK", "** END OF THE PROJEKT GUTENBERG EBOK"
+    )
+    doc = arc.document.parse(damaged)
+    assert doc.warnings
+    assert doc.paragraphs[doc.story[-1]].text.startswith("He sprang from the cabin-window")
+
+
+def test_damaged_start_marker_keeps_the_title():
+    text = FRANKENSTEIN.read_bytes().decode("utf-8-sig")
+    doc = arc.document.parse(text.replace("*** START OF THE", "*** STRAT OF THE"))
+    assert doc.title == "Frankenstein; Or, The Modern Prometheus"
+    assert "start marker" in doc.warnings[0]
 
 
 def test_book_without_chapters_or_markers_still_plots(tmp_path):
@@ -117,16 +134,20 @@ def test_windows_are_word_weighted_means(alice_sentences):
     win = arc.analyze(ALICE, unit="window", window=500, step=250)
     story = alice_sentences[alice_sentences.role == "body"]
     words = np.repeat(story.compound.to_numpy(), story.n_words.to_numpy())
-    assert len(win) == (len(words) - 500) // 250 + 1
-    for row in win.iloc[[0, 7, len(win) - 1]].itertuples():
+    # Every 250 words, plus one last window so the end of the story is not lost.
+    assert len(win) == (len(words) - 500) // 250 + 2
+    for row in win.iloc[[0, 7]].itertuples():
         expected = words[row.index * 250 : row.index * 250 + 500].mean()
         assert row.compound == pytest.approx(expected, abs=1e-12)
+    assert win.compound.iloc[-1] == pytest.approx(words[-500:].mean(), abs=1e-12)
+    assert win.end.iloc[-1] == story.end.iloc[-1]
     assert list(win.columns) == list(arc.frame.WINDOW_COLUMNS)
     assert win.attrs["window"] == 500 and win.attrs["step"] == 250
     # Each window sits at its middle word, as a share of the story's words.
     assert win.position.iloc[0] == pytest.approx(250 / len(words))
     assert win.position.iloc[3] == pytest.approx((3 * 250 + 250) / len(words))
-    assert win.position.is_monotonic_increasing and win.position.iloc[-1] < 1
+    assert win.position.iloc[-1] == pytest.approx(1 - 250 / len(words))
+    assert win.position.is_monotonic_increasing
 
 
 def test_bins_are_syuzhet_percentage_values(alice_sentences):

@@ -340,3 +340,14 @@ def test_any_paragraphs(paras):
 def test_heading_soup(paras):
     labels = chapter_labels(detect_headings(paras))
     assert len(labels) == len(paras)
+
+
+def test_a_book_of_tiny_chapters_keeps_its_headings():
+    # Short story between headings alone does not make a table of contents: the same
+    # headings must stand again later.
+    paragraphs = []
+    for roman in ["I", "II", "III", "IV", "V"]:
+        paragraphs += [f"CHAPTER {roman}.", "She ran home."]
+    headings = detect_headings(paragraphs)
+    assert [h.kind for h in headings if h is not None] == ["chapter"] * 5
+    assert chapter_labels(headings)[1::2] == ["1", "2", "3", "4", "5"]

@@ -141,3 +141,40 @@ def test_cli_choices_match_the_library():
 
     assert cli.UNITS == frame.UNITS
     assert cli.SMOOTHERS == shape.SMOOTHERS
+
+
+def test_stdout_csv_is_utf8_whatever_the_locale(tmp_path):
+    out = tmp_path / "v.csv"
+    assert main(["score", "-o", str(out)]) == 0
+    env = {"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run(
+        [sys.executable, "-m", "arc", "score"], capture_output=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == out.read_bytes()
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".pdf"])
+def test_vector_charts_are_deterministic_across_processes(tmp_path, suffix):
+    a, b = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
+    assert run("plot", "-o", str(a)).returncode == 0
+    assert run("plot", "-o", str(b)).returncode == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.parametrize("command", ["plot", "score", "compare"])
+def test_command_help_does_not_import_pandas_or_matplotlib(command):
+    code = (
+        "import sys\n"
+        "from arc.cli import main\n"
+        f"try:\n    main([{command!r}, '--help'])\nexcept SystemExit:\n    pass\n"
+        "print([m for m in ('pandas', 'matplotlib', 'numpy') if m in sys.modules])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("[]")
+
+
+def test_explicit_unit_wins_over_bins(tmp_path):
+    out = tmp_path / "p.csv"
+    assert main(["score", "--unit", "paragraph", "--bins", "3", "-o", str(out)]) == 0
+    assert len(pd.read_csv(out)) == 13

@@ -105,3 +105,9 @@ def test_book_usage_errors(args):
     result = run(*args)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("arc: error: ")
+
+
+def test_all_on_a_long_chart_warns(tmp_path):
+    result = run("plot", str(ALICE), "--all", "-o", str(tmp_path / "a.png"))
+    assert result.returncode == 0
+    assert result.stderr.startswith("arc: warning: --all applies to the story chart")

@@ -107,3 +107,41 @@ def test_usage_errors(args):
     lines = result.stderr.strip().splitlines()
     assert lines[-1].startswith("arc: error: ")
     assert all(line.startswith(("usage:", " ", "arc: error:")) for line in lines)
+
+
+def test_file_names_too_long_for_the_file_system(tmp_path):
+    long_name = str(tmp_path / ("a" * 300 + ".txt"))
+    assert_one_line(run("score", long_name), 2, "")
+    assert_one_line(run("plot", "-o", str(tmp_path / ("b" * 300 + ".png"))), 1, "cannot write")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_default_output_folder_cannot_be_made(tmp_path):
+    (tmp_path / "output").write_text("a file where the folder should be")
+    line = assert_one_line(run("plot", cwd=tmp_path), 1, "cannot create the folder output/")
+    assert "-o" in line
+
+
+@pytest.mark.parametrize("encoding", ["punycode", "utf-16"])
+def test_encodings_that_raise_other_unicode_errors(tmp_path, encoding):
+    path = tmp_path / "in.txt"
+    path.write_bytes(b"caf\xe9 and more \xff words")
+    assert_one_line(run("score", str(path), "--encoding", encoding), 2, f"not valid {encoding}")
+
+
+def test_a_text_with_no_story_is_not_plotted(tmp_path):
+    path = tmp_path / "only_notes.txt"
+    path.write_text("A/N: hi there!\n\nThe End", encoding="utf-8")
+    out = tmp_path / "out.png"
+    assert_one_line(run("plot", str(path), "-o", str(out)), 2, "no story paragraphs")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["plot", "--dpi", "100000"], ["plot", "--smooth", "dct", "--span", "0.2"]],
+)
+def test_options_that_cannot_work(args):
+    result = run(*args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("arc: error: ")

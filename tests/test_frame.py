@@ -129,3 +129,8 @@ def test_path_like_strings_are_paths(name, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(arc.ArcError, match="no such file"):
         arc.analyze(name)
+
+
+def test_wrong_source_type():
+    with pytest.raises(TypeError, match="source must be a path, bytes or the text itself"):
+        arc.analyze(12345)

@@ -84,3 +84,20 @@ def test_sentence_starting_with_by_is_story():
         ["The Gift", "By the sea she walked and wept for many long hours.", "x."]
     )
     assert roles == ["title", "body", "body"]
+
+
+@pytest.mark.parametrize("short_line", ["BOOM!", "Nothing", "Silence"])
+def test_story_above_a_short_line_is_not_a_note(short_line):
+    paragraphs = [
+        "The door creaked open and she held her breath.",
+        short_line,
+        "The house shook. She screamed.",
+        "Then it was quiet.",
+    ]
+    roles, title = assign_roles(paragraphs)
+    assert title is None and roles == ["body"] * 4
+
+
+def test_byline_is_never_a_title():
+    roles, title = assign_roles(["MOBY-DICK;", "By Herman Melville", "Call me Ishmael.", "x."])
+    assert title is None and "title" not in roles

@@ -55,7 +55,7 @@ def test_plot_methods_has_the_three_smoothers(frankenstein_sentences):
 def test_compare_draws_on_the_axes_it_is_given(alice_sentences, frankenstein_sentences):
     ax = Figure().add_subplot()
     data = arc.compare([alice_sentences, frankenstein_sentences], ax=ax)
-    assert len(ax.lines) == 3  # zero line and two arcs
+    assert len(ax.lines) == 2  # two arcs; rescaled arcs get no zero line
     np.testing.assert_array_equal(ax.lines[-1].get_ydata(), data.value.to_numpy()[101:])
 
 

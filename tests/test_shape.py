@@ -87,7 +87,7 @@ def test_rescale():
 
 def test_compare_returns_tidy_data(alice_sentences, frankenstein_sentences):
     data = arc.compare([alice_sentences, frankenstein_sentences])
-    assert list(data.columns) == ["title", "time", "value"]
+    assert list(data.columns) == ["text", "title", "time", "value"]
     assert data.title.nunique() == 2 and len(data) == 2 * 101
     for _, group in data.groupby("title"):
         assert group.value.min() == -1 and group.value.max() == 1
@@ -97,11 +97,19 @@ def test_compare_returns_tidy_data(alice_sentences, frankenstein_sentences):
 
 
 def test_compare_tells_apart_same_titles(alice_sentences):
-    data = arc.compare([alice_sentences, alice_sentences.copy()])
-    assert data.title.nunique() == 1  # same name and same title: the same text twice
+    twice = arc.compare([alice_sentences, alice_sentences.copy()])
+    assert twice.text.tolist() == [0] * 101 + [1] * 101
+    assert twice.title.nunique() == 2  # numbered, never merged into one zig-zag line
     other = alice_sentences.copy()
     other.attrs = {**alice_sentences.attrs, "name": "alice_copy"}
-    assert arc.compare([alice_sentences, other]).title.nunique() == 2
+    titles = set(arc.compare([alice_sentences, other]).title)
+    assert any("alice_copy" in t for t in titles) and len(titles) == 2
+
+
+def test_compare_untitled_texts():
+    text = "\n\n".join(f"Para {i}. She was happy. He was sad." for i in range(12))
+    data = arc.compare([text, text.replace("happy", "glad")], method="rolling")
+    assert data.title.nunique() == 2 and data.groupby("text").size().tolist() == [101, 101]
 
 
 def test_compare_paths():

@@ -302,8 +302,7 @@ def test_percentage_bins_too_short_message() -> None:
     with pytest.raises(TooShortError) as info:
         percentage_bins(np.zeros(42), bins=100)
     assert str(info.value) == (
-        "percentage bins need at least 100 values; this text has 42 sentences. "
-        "Use fewer bins (--bins)"
+        "100 percentage bins need at least 100 values; there are 42. Use fewer bins"
     )
     assert isinstance(info.value, ValueError)
     assert "\n" not in str(info.value)
@@ -323,7 +322,8 @@ def test_percentage_bins_too_short_message() -> None:
 def test_too_short_names_the_minimum(
     n: int, method: str, params: dict[str, int], minimum: int
 ) -> None:
-    with pytest.raises(TooShortError, match=rf"at least {minimum} values; this text has {n} "):
+    values = "value" if minimum == 1 else "values"
+    with pytest.raises(TooShortError, match=rf"at least {minimum} {values}; there are {n}\. "):
         smooth(np.zeros(n), method, **params)
 
 
