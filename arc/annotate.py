@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from arc.paratext import STORY_ROLES
 from arc.segment import split_sentences
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def choose_annotations(df: pd.DataFrame, value: str = "compound") -> list[Annota
         In the order lowest, highest, ending (fewer when points coincide or the arc is flat).
 
     """
-    story = df[df["role"] == "body"]
+    story = df[df["role"].isin(STORY_ROLES)]
     if story.empty:
         return []
     values = story[value]

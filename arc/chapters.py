@@ -264,7 +264,7 @@ def _parse(paragraph: str) -> Heading | None:
     elif ordinal is not None:
         number = ordinal
     title = _title(rest, numbered=match["num"] is not None and number is not None)
-    if title is False:
+    if title is None:
         return None
     return Heading(kind, number, text, title or None, _NUMBERED.get(kind, UNIT))
 
@@ -277,17 +277,18 @@ def _is_listing(text: str) -> bool:
     return entries >= 2 and len(text.split()) <= MAX_ENTRY_WORDS * entries
 
 
-def _title(rest: str, numbered: bool) -> str | bool:
-    """Return the title after the number ("" if none), or False if the rest is a sentence."""
+def _title(rest: str, numbered: bool) -> str | None:
+    """Return the title after the number ("" if none), or None if the rest is a sentence."""
     if not rest.strip():
         return ""
     if not numbered and not _SECTION_REST.match(rest):
-        return False  # "Introduction to the subject was slow"
+        return None  # "Introduction to the subject was slow"
     if not _SEPARATOR.match(rest):
-        return False  # "Chapter 3's", "Letter 4,"
-    title = _REST.match(rest)["title"]  # type: ignore[index]
+        return None  # "Chapter 3's", "Letter 4,"
+    match = _REST.match(rest)
+    title = match["title"] if match else ""
     if title and (_LOWER_START.match(title) or len(title.split()) > MAX_HEADING_WORDS - 2):
-        return False
+        return None
     return title
 
 
@@ -435,8 +436,9 @@ def _mark_contents(paragraphs: Sequence[str], found: list[Heading | None]) -> No
         late = heading.kind in _LATE_SECTIONS and units and not seen_unit
         if verdicts[i] or late:
             found[i] = replace(heading, kind="contents")
-            if i + 1 < end and found[i + 1] is not None and found[i + 1].kind == "title":  # type: ignore[union-attr]
-                found[i + 1] = replace(found[i + 1], kind="contents")  # type: ignore[arg-type]
+            following = found[i + 1] if i + 1 < end else None
+            if following is not None and following.kind == "title":
+                found[i + 1] = replace(following, kind="contents")
         elif heading.kind in _UNIT_KINDS:
             seen_unit = True
     _extend_contents_backwards(found)
@@ -480,8 +482,9 @@ def _extend_contents_backwards(found: list[Heading | None]) -> None:
             and following.kind == "contents"
         ):
             heading = found[i] = replace(heading, kind="contents")
-            if i + 1 < len(found) and found[i + 1] is not None:
-                found[i + 1] = replace(found[i + 1], kind="contents")  # type: ignore[arg-type]
+            title = found[i + 1] if i + 1 < len(found) else None
+            if title is not None:
+                found[i + 1] = replace(title, kind="contents")
         following = heading
 
 

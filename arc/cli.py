@@ -248,7 +248,7 @@ def cmd_score(args: argparse.Namespace) -> None:
     from arc.export import write_table
     from arc.frame import frame
 
-    df = frame(doc, unit, window=args.window or 1000, step=args.step, bins=args.bins or 100)
+    df = frame(doc, unit, window=args.window or 1000, step=args.step, bins=args.bins or 100)  # type: ignore[arg-type]
     if out is None:
         # UTF-8 bytes whatever the terminal's locale, so piped output equals a written file.
         sys.stdout.flush()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from arc.document import Document, load
+from arc.paratext import STORY_ROLES
 from arc.segment import SENTENCE_SPLITTER, Span, split_sentences
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ def frame(
 
 def _positions(roles: list[str]) -> list[float]:
     """Narrative time 0 → 1 over story rows; NaN for paratext."""
-    story = [i for i, role in enumerate(roles) if role == "body"]
+    story = [i for i, role in enumerate(roles) if role in STORY_ROLES]
     out = [math.nan] * len(roles)
     for k, i in enumerate(story):
         out[i] = k / (len(story) - 1) if len(story) > 1 else 0.0
@@ -216,7 +217,7 @@ def _sentence_rows(doc: Document, score: Scorer) -> list[tuple]:
 
 
 def _story(sentences: pd.DataFrame) -> pd.DataFrame:
-    return sentences[sentences["role"] == "body"].reset_index(drop=True)
+    return sentences[sentences["role"].isin(STORY_ROLES)].reset_index(drop=True)
 
 
 def windows(sentences: pd.DataFrame, window: int, step: int) -> pd.DataFrame:

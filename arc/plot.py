@@ -124,7 +124,11 @@ def set_titles(ax: Axes, title: str, subtitle: str, *, room: float = 0) -> None:
     ``room`` is extra space in points kept between the subtitle and the axes (for chapter
     labels). Long lines are wrapped, never clipped.
     """
-    width_pt = ax.figure.get_figwidth() * ax.get_position().width * 72
+    from matplotlib.figure import Figure
+
+    root = getattr(ax.figure, "figure", ax.figure)  # a SubFigure's .figure is the root
+    width_in = root.get_figwidth() if isinstance(root, Figure) else 10.0
+    width_pt = width_in * ax.get_position().width * 72
     chars = max(40, int(width_pt / 4.7))  # 8.5 pt text is about 4.7 pt a character
     title = "\n".join(textwrap.wrap(title, max(30, int(chars / 1.75)))) or title
     lines = textwrap.wrap(subtitle, chars)
