@@ -159,6 +159,11 @@ def _doc(func: object) -> str:
     return (getattr(func, "__doc__", None) or "").strip()
 
 
+def _source(path: str | None) -> Path | str | None:
+    """A command-line PATH is always a file (or "-"), never text to analyse."""
+    return path if path is None or path == "-" else Path(path)
+
+
 def _output_path(requested: str | None, name: str | None, formats: tuple[str, ...]) -> Path:
     """The output path: as requested (its suffix checked) or ``output/<name>.png``."""
     if requested is None:
@@ -208,7 +213,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
 
     if args.span is not None and args.smooth in ("dct", "all"):
         raise UsageError(f"--span sets the window of rolling, lowess and savgol, not {args.smooth}")
-    doc = load(args.path, args.encoding)
+    doc = load(_source(args.path), args.encoding)
     if not doc.story:
         roles = ", ".join(sorted(set(doc.roles)))
         raise EmptyInputError(
@@ -240,7 +245,7 @@ def cmd_score(args: argparse.Namespace) -> None:
     """
     from arc.document import load
 
-    doc = load(args.path, args.encoding)
+    doc = load(_source(args.path), args.encoding)
     out = None if args.output is None else _output_path(args.output, doc.name, SCORE_FORMATS)
     windowed = args.window or args.step
     unit = args.unit or ("window" if windowed else "bins" if args.bins else "paragraph")
@@ -272,7 +277,10 @@ def cmd_compare(args: argparse.Namespace) -> None:
     from arc.document import load
     from arc.shape import SPAN_PARAM
 
-    docs = [load(path, args.encoding) for path in args.paths]
+    docs = [load(_source(path), args.encoding) for path in args.paths]
+    for path, doc in zip(args.paths, docs, strict=True):
+        if not doc.story:
+            raise EmptyInputError(f"{path} has no story paragraphs to compare")
     out = _output_path(args.output, "compare", PLOT_FORMATS)
     for doc in docs:
         _warn(doc.warnings)

@@ -52,6 +52,7 @@ def compare(
     """
     import pandas as pd
 
+    from arc.errors import TooShortError
     from arc.frame import analyze
     from arc.shape import display_title, rescale, smoothed_arc
 
@@ -63,7 +64,10 @@ def compare(
     grid = np.linspace(0.0, 100.0, COMPARE_POINTS)
     parts = []
     for k, (title, df) in enumerate(zip(titles, frames, strict=True)):
-        arc_ = smoothed_arc(df, method, **params)
+        try:
+            arc_ = smoothed_arc(df, method, **params)
+        except TooShortError as exc:
+            raise TooShortError(f"{title}: {exc}") from None
         values = np.interp(grid, arc_["time"], arc_["value"])
         if scale:
             values = rescale(values)

@@ -155,9 +155,11 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]
     if is_dir:
         raise OutputError(f"cannot write {target}: it is a directory")
     if not parent_ok:
-        raise OutputError(f"cannot write {target}: directory {directory} does not exist")
+        why = "is a file, not a directory" if directory.exists() else "does not exist"
+        raise OutputError(f"cannot write {target}: {directory} {why}")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        # A short name of its own, so a target name near the file system's limit still works.
+        fd, tmp = tempfile.mkstemp(prefix=".arc-", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror}") from None
     try:

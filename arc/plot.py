@@ -124,11 +124,7 @@ def set_titles(ax: Axes, title: str, subtitle: str, *, room: float = 0) -> None:
     ``room`` is extra space in points kept between the subtitle and the axes (for chapter
     labels). Long lines are wrapped, never clipped.
     """
-    from matplotlib.figure import Figure
-
-    root = getattr(ax.figure, "figure", ax.figure)  # a SubFigure's .figure is the root
-    width_in = root.get_figwidth() if isinstance(root, Figure) else 10.0
-    width_pt = width_in * ax.get_position().width * 72
+    width_pt = axes_width_pt(ax)
     chars = max(40, int(width_pt / 4.7))  # 8.5 pt text is about 4.7 pt a character
     title = "\n".join(textwrap.wrap(title, max(30, int(chars / 1.75)))) or title
     lines = textwrap.wrap(subtitle, chars)
@@ -137,6 +133,15 @@ def set_titles(ax: Axes, title: str, subtitle: str, *, room: float = 0) -> None:
                 annotation_clip=False)  # fmt: skip
     ax.set_title(title, fontsize=14, fontweight="bold", loc="left",
                  pad=12 + room + 11 * len(lines))  # fmt: skip
+
+
+def axes_width_pt(ax: Axes) -> float:
+    """The width of the axes in points, from the figure's size (10 in if unknown)."""
+    from matplotlib.figure import Figure
+
+    root = getattr(ax.figure, "figure", ax.figure)  # a SubFigure's .figure is the root
+    width_in = root.get_figwidth() if isinstance(root, Figure) else 10.0
+    return float(width_in * ax.get_position().width * 72)
 
 
 def _role_runs(x: np.ndarray, roles: np.ndarray, story: np.ndarray) -> list[tuple[float, str]]:
@@ -202,7 +207,9 @@ def _annotate(ax: Axes, df: pd.DataFrame, xpos: dict, value: str, n: int) -> Non
     """Label the lowest, highest and last story points, inside the axes and not overlapping."""
     notes = [note for note in choose_annotations(df, value) if note.row in xpos]
     points = [(float(xpos[note.row]), float(df.at[note.row, value]), note) for note in notes]
-    for (x, y, note), (tx, ty, ha, va) in zip(points, place_labels(points, n), strict=True):
+    chars = axes_width_pt(ax) / 4.6  # 8.5 pt labels: about 4.6 pt a character
+    placed = place_labels(points, n, chars_across=chars)
+    for (x, y, note), (tx, ty, ha, va) in zip(points, placed, strict=True):
         color = NEGATIVE if y < -NEUTRAL else POSITIVE if y > NEUTRAL else LINE
         ax.annotate(
             note.caption, xy=(x, y), xytext=(tx, ty), ha=ha, va=va, fontsize=8.5,
@@ -218,7 +225,9 @@ _CHARS_ACROSS = 140
 _LABEL_HEIGHT = 0.16
 
 
-def place_labels(points: list[tuple[float, float, Any]], n: int) -> list[tuple]:
+def place_labels(
+    points: list[tuple[float, float, Any]], n: int, chars_across: float = _CHARS_ACROSS
+) -> list[tuple]:
     """Where each annotation's text goes: ``(x, y, ha, va)``, in the margins beyond ±1.
 
     Lows are labelled in the margin below −1, the rest above +1, so a label never covers a
@@ -227,7 +236,7 @@ def place_labels(points: list[tuple[float, float, Any]], n: int) -> list[tuple]:
     """
     placed: list[tuple[float, float, float, float]] = []  # x0, x1, y0, y1 of each box
     out = []
-    width_per_char = (n + 0.2) / _CHARS_ACROSS
+    width_per_char = (n + 0.2) / chars_across
     for x, y, note in points:
         above = "lowest" not in note.kinds and (y >= -0.2 or "highest" in note.kinds)
         frac = (x - 0.4) / (n + 0.2)

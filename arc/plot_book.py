@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from arc.plot import LINE, NEGATIVE, NEUTRAL, POSITIVE, set_titles
+from arc.plot import LINE, NEGATIVE, NEUTRAL, POSITIVE, axes_width_pt, set_titles
 from arc.shape import (
     MAX_LABELLED_CHAPTERS,
     chapter_starts,
@@ -30,9 +30,8 @@ __all__ = ["METHODS_SHOWN", "plot_compare", "plot_methods", "plot_smoothed"]
 
 #: The smoothers of the method comparison, with their colours.
 METHODS_SHOWN = {"rolling": "#1f78b4", "lowess": "#e66101", "dct": "#6a3d9a"}
-#: Chapter labels closer than this (percent of the story) share a row; a second row takes
-#: the next one, and a label that fits in neither is left out (its line stays).
-MIN_LABEL_GAP = 2.4
+#: Rows of chapter labels above the axes; a label that fits in none is left out.
+LABEL_ROWS = 3
 #: With more chapters than this, only book (container) boundaries are drawn, if there are any.
 MAX_DRAWN_CHAPTERS = 120
 #: Legend entries are cut to this many characters.
@@ -220,14 +219,18 @@ def _chapter_lines(ax: Axes, df: pd.DataFrame) -> int:
     if labelled is None or labelled.empty:
         return 0
     size = 7 if len(labelled) <= 20 else 6
-    last = [-100.0, -100.0]  # where the last label of each row stands
+    # Percent of the axis one character takes: about 0.6 em at this font size.
+    width_pt = axes_width_pt(ax)
+    per_char = 0.62 * size / width_pt * 100
+    ends = [-100.0] * LABEL_ROWS  # where the last label of each row ends
     rows_used = 1
     for row in labelled.itertuples():
         text = row.label if label_all else row.label.rsplit(".", 1)[0]
-        tier = next((t for t in (0, 1) if row.time - last[t] >= MIN_LABEL_GAP), None)
+        start = row.time + 1 / width_pt * 100  # labels start 1 pt right of their line
+        tier = next((t for t in range(LABEL_ROWS) if start >= ends[t] + per_char), None)
         if tier is None:
-            continue  # no room in either row; the line stays
-        last[tier] = row.time + max(0.0, (len(text) - 2) * 0.7)
+            continue  # no room in any row; the line stays
+        ends[tier] = start + len(text) * per_char
         rows_used = max(rows_used, tier + 1)
         ax.annotate(text, xy=(row.time, 1), xycoords=ax.get_xaxis_transform(),
                     xytext=(1, 2 + 10 * tier), textcoords="offset points", fontsize=size,
@@ -252,7 +255,6 @@ def plot_methods(
     x, y = _points(story, value)
     _time_axis(ax)
     ax.set_ylim(-1.05, 1.05)
-    ax.axhline(0, color="0.75", lw=0.6, ls=":")
     dense = len(y) > 2000
     unit = UNIT_NAMES.get(df.attrs.get("unit"), "units")
     ax.scatter(x, y, s=3 if dense else 8, color="0.45", alpha=0.25 if dense else 0.4, lw=0,
@@ -265,9 +267,9 @@ def plot_methods(
                 label=_method_text(method, params))  # fmt: skip
     ax.set_ylabel("compound (points) · each line rescaled to −1…+1")
     set_titles(ax, title or display_title(df),
-               f"method comparison · points: {_plural(len(y), unit)} (compound; dotted line: "
-               "neutral) · lines: rolling mean, LOWESS and DCT, each rescaled to −1…+1 so "
-               "their shapes compare")  # fmt: skip
+               f"method comparison · points: {_plural(len(y), unit)} (VADER compound) · lines: "
+               "rolling mean, LOWESS and DCT, each rescaled to −1…+1 so their shapes compare "
+               "(a line's 0 is the middle of its range, not neutral)")  # fmt: skip
     ax.legend(loc="best", fontsize=8, framealpha=0.9, markerscale=3)
     ax.spines[["top", "right"]].set_visible(False)
     return ax
@@ -306,8 +308,20 @@ def plot_compare(data: pd.DataFrame, *, ax: Axes | None = None, title: str | Non
 
 
 def _shorten(text: str, limit: int = MAX_LEGEND_CHARS) -> str:
-    """Cut a legend entry at a word boundary, marking the cut with '…'."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    return cut.rstrip(" ,;:") + "…"
+    """Cut a legend entry at a word boundary, marking the cut with '…'.
+
+    A closing "(name)" or "(2)", which tells apart texts of the same title, is kept.
+
+    Examples
+    --------
+    >>> _shorten("A very long title indeed (alice30)", 20)
+    'A very long… (alice30)'
+    """
+    suffix = ""
+    if text.endswith(")") and " (" in text:
+        text, suffix = text[: text.rindex(" (")], text[text.rindex(" (") :]
+    room = max(12, limit - len(suffix))
+    if len(text) > room:
+        cut = text[: room + 1].rsplit(" ", 1)[0] if " " in text[:room] else text[:room]
+        text = cut.rstrip(" ,;:") + "…"
+    return text + suffix

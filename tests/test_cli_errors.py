@@ -145,3 +145,24 @@ def test_options_that_cannot_work(args):
     result = run(*args)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("arc: error: ")
+
+
+def test_a_path_without_extension_is_a_path(tmp_path):
+    assert_one_line(run("plot", "nonexistentfile", cwd=tmp_path), 2, "no such file")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_names_near_the_file_system_limit(tmp_path):
+    out = tmp_path / ("o" * 240 + ".png")
+    result = run("plot", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.exists()
+
+
+def test_compare_names_the_text_that_is_too_short(tmp_path):
+    from tests.books import MAGI
+
+    short = tmp_path / "short.txt"
+    short.write_text("One sad day. She wept.", encoding="utf-8")
+    line = assert_one_line(run("compare", str(short), str(MAGI)), 2, "at least 5")
+    assert "Short" in line  # the text's title, from its file name

@@ -154,3 +154,20 @@ def test_excerpt(text, limit, expected):
 
 def test_excerpt_from_the_end():
     assert excerpt("one two three four five", 12, end=True) == "…four five"
+
+
+@pytest.mark.parametrize("size", [(6.4, 4.8), (8, 5), (14, 6)])
+def test_labels_do_not_overlap_at_other_figure_sizes(vignette, size):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = Figure(figsize=size, layout="constrained")
+    ax = arc.plot_arc(vignette, ax=fig.add_subplot())
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    notes = [t for t in ax.texts if t.get_text().startswith(("lowest", "highest", "ending"))]
+    boxes = [t.get_bbox_patch().get_window_extent(renderer) for t in notes]
+    for i, box in enumerate(boxes):
+        assert fig.bbox.x0 <= box.x0 and box.x1 <= fig.bbox.x1
+        for other in boxes[i + 1 :]:
+            assert not box.overlaps(other)

@@ -87,3 +87,23 @@ def test_empty_frames_return_the_axes(alice_sentences):
     ax = Figure().add_subplot()
     assert arc.plot_smoothed(empty, ax=ax) is ax and not ax.lines
     assert arc.plot_methods(empty, ax=ax) is ax
+
+
+@pytest.mark.parametrize("fixture", ["frankenstein_sentences", "alice_sentences"])
+def test_every_chapter_is_labelled_when_there_are_few(fixture, request):
+    df = request.getfixturevalue(fixture)
+    fig = new_figure(11, 5.8)
+    ax = arc.plot_smoothed(df, ax=fig.add_subplot())
+    labels = set(arc.chapter_starts(df).label)
+    assert labels <= set(_texts(ax))
+
+
+def test_legend_keeps_the_names_that_tell_titles_apart(alice_sentences):
+    other = alice_sentences.copy()
+    other.attrs = {**alice_sentences.attrs, "name": "alice_copy", "title": "A" * 80}
+    first = alice_sentences.copy()
+    first.attrs = {**alice_sentences.attrs, "name": "alice_first", "title": "A" * 80}
+    ax = arc.plot_compare(arc.compare([first, other]), ax=Figure().add_subplot())
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[0].endswith("(alice_first)") and legend[1].endswith("(alice_copy)")
+    assert all(len(t) <= 60 for t in legend)
