@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from arc import __version__
 from arc.errors import ArcError, EmptyInputError, OutputError
@@ -50,12 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
-    plot = commands.add_parser(
-        "plot",
-        help="draw a story's sentiment arc to PNG, SVG or PDF",
-        description=_doc(cmd_plot),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    plot = _command(commands, cmd_plot, "draw a story's sentiment arc to PNG, SVG or PDF")
     _add_source(plot)
     _add_output(plot, "chart file, .png/.svg/.pdf (default: output/<name>.png)")
     plot.add_argument("--title", help="chart title (default: the detected title)")
@@ -71,24 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     plot.add_argument("--span", type=_fraction, metavar="F",
                       help="smoother window as a share of the text, e.g. 0.1 "
                       "(rolling 0.1, lowess and savgol 0.2)")  # fmt: skip
-    plot.set_defaults(func=cmd_plot)
 
-    score = commands.add_parser(
-        "score",
-        help="write the scores table as CSV, JSON or Parquet",
-        description=_doc(cmd_score),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    score = _command(commands, cmd_score, "write the scores table as CSV, JSON or Parquet")
     _add_source(score)
     _add_output(score, "table file, .csv/.json/.parquet (default: CSV to stdout)")
     _add_units(score, default=None, default_text="paragraph")
-    score.set_defaults(func=cmd_score)
 
-    compare = commands.add_parser(
-        "compare",
-        help="overlay several texts' smoothed arcs on one 0-100%% axis",
-        description=_doc(cmd_compare),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    compare = _command(
+        commands, cmd_compare, "overlay several texts' smoothed arcs on one 0-100%% axis"
     )
     compare.add_argument("paths", nargs="+", metavar="PATH", help="text files to compare")
     compare.add_argument("--encoding", help="force the files' encoding (default: detect it)")
@@ -102,7 +88,18 @@ def build_parser() -> argparse.ArgumentParser:
                          help="smoother window as a share of the text")  # fmt: skip
     compare.add_argument("--no-scale", dest="scale", action="store_false",
                          help="keep compound units, do not scale each arc to -1..+1")  # fmt: skip
-    compare.set_defaults(func=cmd_compare)
+    return parser
+
+
+def _command(commands: Any, func: Callable[[argparse.Namespace], None], text: str) -> Any:
+    """A sub-command named after ``cmd_<name>``, whose docstring is its ``--help``."""
+    parser = commands.add_parser(
+        func.__name__.removeprefix("cmd_"),
+        help=text,
+        description=_doc(func),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(func=func)
     return parser
 
 

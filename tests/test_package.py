@@ -8,6 +8,7 @@ import arc
 
 def test_all_is_the_public_api():
     assert len(arc.__all__) == len(set(arc.__all__))
+    assert set(arc.__all__) == set(arc._EXPORTS) | {"__version__"}
     for name in arc.__all__:
         assert getattr(arc, name) is not None
     # The documented entry points are there.
