@@ -74,10 +74,7 @@ def plot_arc(
     'Final Goodbyes'
 
     """
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        ax = plt.gca()
+    ax = current_axes(ax)
     story_rows = df["role"].isin(STORY_ROLES)
     rows = df if include_paratext else df[story_rows]
     if rows.empty:
@@ -179,8 +176,18 @@ def _frame_axes(ax: Axes) -> None:
     ax.grid(axis="y", color="0.92", lw=0.8, zorder=0)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
+def count(n: int, things: str) -> str:
+    """'3,353 sentences', '1 sentence': a number with its (plural) noun made to agree."""
+    return f"{n:,} {things}" if n != 1 else f"1 {things.removesuffix('s')}"
+
+
+def current_axes(ax: Axes | None) -> Axes:
+    """The given Axes, or pyplot's current one (pyplot is imported only then)."""
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        ax = plt.gca()
+    return ax
 
 
 def _subtitle(df: pd.DataFrame, rows: pd.DataFrame, value: str, spread: bool) -> str:
@@ -191,7 +198,7 @@ def _subtitle(df: pd.DataFrame, rows: pd.DataFrame, value: str, spread: bool) ->
     left_out = sorted(set(df["role"]) - set(rows["role"]))
     tail = f" · left out: {', '.join(left_out)}" if left_out else ""
     return (
-        f"{_plural(n, 'story paragraph')} · each point: {how}{key} · "
+        f"{count(n, 'story paragraphs')} · each point: {how}{key} · "
         f"grey band: neutral (±{NEUTRAL}){tail}"
     )
 

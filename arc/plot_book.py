@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from arc.plot import LINE, NEGATIVE, NEUTRAL, POSITIVE, axes_width_pt, set_titles
+from arc.plot import (
+    LINE,
+    NEGATIVE,
+    NEUTRAL,
+    POSITIVE,
+    axes_width_pt,
+    count,
+    current_axes,
+    set_titles,
+)
 from arc.shape import (
     MAX_LABELLED_CHAPTERS,
     chapter_starts,
@@ -50,14 +59,6 @@ _METHOD_NAMES = {
 }
 #: The parameter each smoother's label always shows (its default when not given).
 _SHOWN = {"rolling": "window", "lowess": "frac", "savgol": "window", "dct": "low_pass_size"}
-
-
-def _axes(ax: Axes | None) -> Axes:
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        ax = plt.gca()
-    return ax
 
 
 def plot_smoothed(
@@ -100,7 +101,7 @@ def plot_smoothed(
     matplotlib.axes.Axes
         The Axes of the points; with two scales, the line is on ``ax.right_ax``.
     """
-    ax = _axes(ax)
+    ax = current_axes(ax)
     story = story_values(df)
     if story.empty:
         return ax
@@ -179,10 +180,6 @@ def _method_text(method: str, params: dict[str, Any]) -> str:
     return f"{_METHOD_NAMES.get(method, method)} ({shown})" if shown else method
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n != 1 else f"1 {word.rstrip('s')}"
-
-
 def _choices_text(
     df: pd.DataFrame, story: pd.DataFrame, method: str, params: dict, averaged: bool
 ) -> str:
@@ -192,11 +189,11 @@ def _choices_text(
     if unit == "window":
         extra = f" of {df.attrs.get('window')} words, step {df.attrs.get('step')}"
     n_chapters = len(chapter_starts(df))
-    chapters = f" · {_plural(n_chapters, 'chapters')}" if n_chapters else ""
+    chapters = f" · {count(n_chapters, 'chapters')}" if n_chapters else ""
     scales = "" if averaged else " (left scale)"
     line_scale = "" if averaged else " (right scale)"
     return (
-        f"points: {_plural(len(story), UNIT_NAMES.get(unit, unit))}{extra}{scales} · "
+        f"points: {count(len(story), UNIT_NAMES.get(unit, unit))}{extra}{scales} · "
         f"line: {_method_text(method, params)}{line_scale}{chapters}"
     )
 
@@ -248,7 +245,7 @@ def plot_methods(
     """
     from arc.smoothing import DEFAULT_PARAMS
 
-    ax = _axes(ax)
+    ax = current_axes(ax)
     story = story_values(df)
     if story.empty:
         return ax
@@ -267,7 +264,7 @@ def plot_methods(
                 label=_method_text(method, params))  # fmt: skip
     ax.set_ylabel("compound (points) · each line rescaled to −1…+1")
     set_titles(ax, title or display_title(df),
-               f"method comparison · points: {_plural(len(y), unit)} (VADER compound) · lines: "
+               f"method comparison · points: {count(len(y), unit)} (VADER compound) · lines: "
                "rolling mean, LOWESS and DCT, each rescaled to −1…+1 so their shapes compare "
                "(a line's 0 is the middle of its range, not neutral)")  # fmt: skip
     ax.legend(loc="best", fontsize=8, framealpha=0.9, markerscale=3)
@@ -281,7 +278,7 @@ def plot_compare(data: pd.DataFrame, *, ax: Axes | None = None, title: str | Non
     Rescaled arcs (the default) have no zero line: after rescaling, 0 is the middle of each
     arc's own range, not neutral sentiment.
     """
-    ax = _axes(ax)
+    ax = current_axes(ax)
     if data.empty:
         return ax
     _time_axis(ax)

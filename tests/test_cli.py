@@ -68,11 +68,14 @@ def test_plot_is_deterministic(tmp_path):
     assert a.read_bytes() == b.read_bytes()
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".json"])
-def test_score_files_are_byte_identical_across_runs(tmp_path, suffix):
+@pytest.mark.parametrize(
+    ("command", "suffix"),
+    [("score", ".csv"), ("score", ".json"), ("plot", ".svg"), ("plot", ".pdf")],
+)
+def test_files_are_byte_identical_across_processes(tmp_path, command, suffix):
     a, b = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
-    assert run("score", "-o", str(a)).returncode == 0
-    assert run("score", "-o", str(b)).returncode == 0
+    assert run(command, "-o", str(a)).returncode == 0
+    assert run(command, "-o", str(b)).returncode == 0
     assert a.read_bytes() == b.read_bytes()
 
 
@@ -139,14 +142,6 @@ def test_stdout_csv_is_utf8_whatever_the_locale(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == out.read_bytes()
-
-
-@pytest.mark.parametrize("suffix", [".svg", ".pdf"])
-def test_vector_charts_are_deterministic_across_processes(tmp_path, suffix):
-    a, b = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
-    assert run("plot", "-o", str(a)).returncode == 0
-    assert run("plot", "-o", str(b)).returncode == 0
-    assert a.read_bytes() == b.read_bytes()
 
 
 @pytest.mark.parametrize("args", [["--help"], ["plot", "--help"], ["score", "--help"],
