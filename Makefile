@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export MPLBACKEND := Agg
 
-.PHONY: plot test lint bench clean
+.PHONY: plot test lint bench docs clean
 
 $(BIN)/arc: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ lint: $(BIN)/arc
 
 bench: $(BIN)/arc  ## speed and memory against a plain nltk + vaderSentiment baseline
 	$(BIN)/python benchmarks/bench_analyze.py
+
+docs: $(BIN)/arc  ## redraw the README's images in docs/
+	$(BIN)/python scripts/make_docs.py
 
 clean:
 	rm -rf $(VENV) output/*.png output/*.svg output/*.pdf .pytest_cache

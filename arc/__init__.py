@@ -37,11 +37,20 @@ _EXPORTS = {
     "percentage_bins": "arc.smoothing",
     "METHODS": "arc.smoothing",
     "compare": "arc.comparison",
-    "plot_smoothed": "arc.plot_book",
-    "plot_methods": "arc.plot_book",
-    "plot_compare": "arc.plot_book",
-    "smoothed_arc": "arc.shape",
-    "chapter_starts": "arc.shape",
+    "plot_smoothed": "arc.plot",
+    "plot_methods": "arc.plot",
+    "plot_compare": "arc.plot",
+    "smoothed_arc": "arc.timeline",
+    "chapter_starts": "arc.timeline",
+    "Chart": "arc.chart",
+    "chart_for": "arc.chart",
+    "story_chart": "arc.chart",
+    "smoothed_chart": "arc.chart",
+    "methods_chart": "arc.chart",
+    "compare_chart": "arc.chart",
+    "draw": "arc.draw",
+    "save_chart": "arc.render",
+    "ArcWarning": "arc.errors",
 }
 
 __all__ = [
@@ -49,6 +58,8 @@ __all__ = [
     "METHODS",
     "SENTENCE_COLUMNS",
     "ArcError",
+    "ArcWarning",
+    "Chart",
     "Scorer",
     "Scores",
     "Span",
@@ -58,34 +69,50 @@ __all__ = [
     "analyze",
     "assign_roles",
     "chapter_starts",
+    "chart_for",
     "compare",
+    "compare_chart",
     "decode",
+    "draw",
     "get_scorer",
+    "methods_chart",
     "percentage_bins",
     "plot_arc",
     "plot_compare",
     "plot_methods",
     "plot_smoothed",
     "read_text",
+    "save_chart",
     "smooth",
     "smoothed_arc",
+    "smoothed_chart",
     "split_paragraphs",
     "split_sentences",
+    "story_chart",
     "vignette_text",
 ]
 
 if TYPE_CHECKING:
+    from arc.chart import (
+        Chart,
+        chart_for,
+        compare_chart,
+        methods_chart,
+        smoothed_chart,
+        story_chart,
+    )
     from arc.comparison import compare
-    from arc.errors import ArcError, TooShortError
+    from arc.draw import draw
+    from arc.errors import ArcError, ArcWarning, TooShortError
     from arc.frame import COLUMNS, SENTENCE_COLUMNS, analyze
     from arc.io import decode, read_text, vignette_text
     from arc.paratext import assign_roles
-    from arc.plot import plot_arc
-    from arc.plot_book import plot_compare, plot_methods, plot_smoothed
+    from arc.plot import plot_arc, plot_compare, plot_methods, plot_smoothed
+    from arc.render import save_chart
     from arc.score import Scorer, Scores, VaderScorer, get_scorer
     from arc.segment import Span, split_paragraphs, split_sentences
-    from arc.shape import chapter_starts, smoothed_arc
     from arc.smoothing import METHODS, percentage_bins, smooth
+    from arc.timeline import chapter_starts, smoothed_arc
 
 
 def __getattr__(name: str) -> Any:

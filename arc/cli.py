@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from arc import __version__
-from arc.errors import ArcError, EmptyInputError, OutputError
+from arc.errors import ArcError, ArcWarning, EmptyInputError, OutputError
+from arc.smoothers import SMOOTHERS
+from arc.units import UNITS
 
-UNITS = ("paragraph", "sentence", "window", "bins")  # arc.frame.UNITS, without importing numpy
-SMOOTHERS = ("rolling", "lowess", "savgol", "dct", "all")
+#: ``--smooth`` choices: every declared smoother, and ``all`` to compare them.
+SMOOTH_CHOICES = (*SMOOTHERS, "all")
 #: A 10 x 5.6 inch chart at 1200 dpi is already 12,000 pixels wide.
 MAX_DPI = 1200
 
@@ -60,13 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     plot.add_argument("--all", dest="include_paratext", action="store_true",
                       help="story chart: also plot notes, title and end markers")  # fmt: skip
     _add_units(plot, default=None)
-    plot.add_argument("--smooth", choices=SMOOTHERS, metavar="METHOD",
-                      help="smoothed line: rolling, lowess, savgol, dct, or all (raw points with "
-                      "rolling mean, LOWESS and DCT on one chart); default for a long text: "
-                      "rolling")  # fmt: skip
-    plot.add_argument("--span", type=_fraction, metavar="F",
-                      help="smoother window as a share of the text, e.g. 0.1 "
-                      "(rolling 0.1, lowess and savgol 0.2)")  # fmt: skip
+    plot.add_argument("--smooth", choices=SMOOTH_CHOICES, metavar="METHOD",
+                      help=f"smoothed line: {', '.join(SMOOTHERS)}, or all (every smoother on "
+                      "one chart); default for a long text: rolling")  # fmt: skip
+    plot.add_argument("--span", type=_fraction, metavar="F", help=_span_help())
 
     score = _command(commands, cmd_score, "write the scores table as CSV, JSON or Parquet")
     _add_source(score)
@@ -82,10 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--title", help="chart title")
     compare.add_argument("--dpi", type=_dpi, default=150,
                          help="resolution of a PNG (default: 150)")  # fmt: skip
-    compare.add_argument("--smooth", choices=SMOOTHERS[:-1], default="dct", metavar="METHOD",
-                         help="rolling, lowess, savgol or dct (default: dct)")  # fmt: skip
-    compare.add_argument("--span", type=_fraction, metavar="F",
-                         help="smoother window as a share of the text")  # fmt: skip
+    compare.add_argument("--smooth", choices=tuple(SMOOTHERS), default="dct", metavar="METHOD",
+                         help=f"{', '.join(SMOOTHERS)} (default: dct)")  # fmt: skip
+    compare.add_argument("--span", type=_fraction, metavar="F", help=_span_help())
     compare.add_argument("--no-scale", dest="scale", action="store_false",
                          help="keep compound units, do not scale each arc to -1..+1")  # fmt: skip
     return parser
@@ -112,16 +111,27 @@ def _add_units(
     default: str | None,
     default_text: str = "paragraph for a short story, sentence for a book",
 ) -> None:
-    parser.add_argument("--unit", choices=UNITS, default=default,
-                        help="rows/points: paragraph, sentence, window (word windows) or bins "
-                        f"(percentage bins); default: {default_text}")  # fmt: skip
+    units = "; ".join(f"{u.name}: {u.help}" for u in UNITS.values())
+    parser.add_argument("--unit", choices=tuple(UNITS), default=default,
+                        help=f"rows/points ({units}); default: {default_text}")  # fmt: skip
+    window, bins = UNITS["window"].params, UNITS["bins"].params
     parser.add_argument("--window", type=_positive_int, metavar="WORDS",
-                        help="word-window size (implies --unit window; default 1000)")  # fmt: skip
+                        help=f"word-window size (implies --unit window; default "
+                        f"{window['window']})")  # fmt: skip
     parser.add_argument("--step", type=_positive_int, metavar="WORDS",
                         help="word-window step (implies --unit window; default: half the "
                         "window)")  # fmt: skip
     parser.add_argument("--bins", type=_positive_int, metavar="N",
-                        help="percentage bins (implies --unit bins; default 100)")  # fmt: skip
+                        help=f"percentage bins (implies --unit bins; default "
+                        f"{bins['bins']})")  # fmt: skip
+
+
+def _span_help() -> str:
+    """What ``--span`` sets, per smoother, from their declarations."""
+    spans = ", ".join(
+        f"{s.name} {s.span} {s.defaults[s.span]:g}" for s in SMOOTHERS.values() if s.span
+    )
+    return f"smoother window as a share of the text, e.g. 0.1 ({spans}; not for dct)"
 
 
 def _dpi(text: str) -> int:
@@ -206,10 +216,8 @@ def cmd_plot(args: argparse.Namespace) -> None:
         arc plot novel.txt --smooth all   # rolling, LOWESS and DCT side by side
     """
     from arc.document import load
-    from arc.shape import choose_view
+    from arc.view import choose_view
 
-    if args.span is not None and args.smooth in ("dct", "all"):
-        raise UsageError(f"--span sets the window of rolling, lowess and savgol, not {args.smooth}")
     doc = load(_source(args.path), args.encoding)
     if not doc.story:
         roles = ", ".join(sorted(set(doc.roles)))
@@ -217,18 +225,24 @@ def cmd_plot(args: argparse.Namespace) -> None:
             f"{args.path or 'the text'} has no story paragraphs to plot, only {roles}"
         )
     out = _output_path(args.output, doc.name, PLOT_FORMATS)
-    view = choose_view(doc, unit=args.unit, smoother=args.smooth, span=args.span,
-                       window=args.window or (1000 if args.step else None), step=args.step,
-                       bins=args.bins)  # fmt: skip
-    warnings = list(doc.warnings)
+    try:
+        view = choose_view(len(doc.story), any(doc.chapters), unit=args.unit,
+                           smoother=args.smooth, span=args.span, window=args.window,
+                           step=args.step, bins=args.bins)  # fmt: skip
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     if args.include_paratext and view.long:
-        warnings.append("--all applies to the story chart; this long-text chart shows the story")
-    _warn(warnings)
+        warnings.warn("--all applies to the story chart; this long-text chart shows the story",
+                      ArcWarning, stacklevel=1)  # fmt: skip
+    _warn(doc.warnings)
+    from arc.chart import chart_for
     from arc.frame import frame
-    from arc.render import render
+    from arc.render import save_chart
 
     df = frame(doc, view.unit, **view.unit_params)  # type: ignore[arg-type]
-    render(df, view, out, title=args.title, dpi=args.dpi, include_paratext=args.include_paratext)
+    chart = chart_for(df, smoother=view.smoother, title=args.title,
+                      include_paratext=args.include_paratext, **view.params)  # fmt: skip
+    save_chart(chart, out, dpi=args.dpi)
     print(out)
 
 
@@ -241,16 +255,21 @@ def cmd_score(args: argparse.Namespace) -> None:
         arc score novel.txt --bins 100 -o novel.csv
     """
     from arc.document import load
+    from arc.units import unit_params
 
     doc = load(_source(args.path), args.encoding)
     out = None if args.output is None else _output_path(args.output, doc.name, SCORE_FORMATS)
     windowed = args.window or args.step
     unit = args.unit or ("window" if windowed else "bins" if args.bins else "paragraph")
+    try:
+        params = unit_params(unit, window=args.window, step=args.step, bins=args.bins)
+    except ValueError as exc:
+        raise UsageError(f"--unit {unit}: {exc}") from None
     _warn(doc.warnings)
     from arc.export import write_table
     from arc.frame import frame
 
-    df = frame(doc, unit, window=args.window or 1000, step=args.step, bins=args.bins or 100)  # type: ignore[arg-type]
+    df = frame(doc, unit, **params)  # type: ignore[arg-type]
     if out is None:
         # UTF-8 bytes whatever the terminal's locale, so piped output equals a written file.
         sys.stdout.flush()
@@ -272,8 +291,10 @@ def cmd_compare(args: argparse.Namespace) -> None:
         arc compare a.txt b.txt c.txt --smooth lowess --no-scale
     """
     from arc.document import load
-    from arc.shape import SPAN_PARAM
 
+    span = SMOOTHERS[args.smooth].span
+    if args.span is not None and span is None:
+        raise UsageError(f"--span sets the window of a smoother; {args.smooth} has none")
     docs = [load(_source(path), args.encoding) for path in args.paths]
     for path, doc in zip(args.paths, docs, strict=True):
         if not doc.story:
@@ -281,14 +302,15 @@ def cmd_compare(args: argparse.Namespace) -> None:
     out = _output_path(args.output, "compare", PLOT_FORMATS)
     for doc in docs:
         _warn(doc.warnings)
+    from arc.chart import compare_chart
     from arc.comparison import compare
     from arc.frame import frame
-    from arc.render import render_compare
+    from arc.render import save_chart
 
-    params = {SPAN_PARAM[args.smooth]: args.span} if args.span and args.smooth in SPAN_PARAM else {}
+    params = {span: args.span} if span and args.span is not None else {}
     data = compare([frame(doc, "sentence") for doc in docs], method=args.smooth,
                    scale=args.scale, **params)  # fmt: skip
-    render_compare(data, out, title=args.title, dpi=args.dpi)
+    save_chart(compare_chart(data, title=args.title), out, dpi=args.dpi)
     print(out)
 
 
@@ -296,17 +318,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``arc`` command; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        args.func(args)
-    except ArcError as exc:
-        print(f"arc: error: {exc}", file=sys.stderr)
-        return exc.exit_status
-    except KeyboardInterrupt:
-        print("arc: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ArcWarning)
+        try:
+            args.func(args)
+        except ArcError as exc:
+            print(f"arc: error: {exc}", file=sys.stderr)
+            return exc.exit_status
+        except KeyboardInterrupt:
+            print("arc: interrupted", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            return 0
+        finally:
+            _report(caught)
     return 0
+
+
+def _report(caught: list[warnings.WarningMessage]) -> None:
+    """Print arc's warnings once each; hand any other warning back to Python's machinery."""
+    seen = set()
+    for w in caught:
+        if issubclass(w.category, ArcWarning):
+            if str(w.message) not in seen:
+                seen.add(str(w.message))
+                print(f"arc: warning: {w.message}", file=sys.stderr)
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
 
 
 __all__ = ["build_parser", "main"]

@@ -52,9 +52,10 @@ def compare(
     """
     import pandas as pd
 
+    from arc.chart import display_title
     from arc.errors import TooShortError
     from arc.frame import analyze
-    from arc.shape import display_title, rescale, smoothed_arc
+    from arc.timeline import rescale, smoothed_arc
 
     frames = [
         s if isinstance(s, pd.DataFrame) else analyze(s, "sentence", encoding=encoding)
@@ -73,9 +74,10 @@ def compare(
             values = rescale(values)
         parts.append(pd.DataFrame({"text": k, "title": title, "time": grid, "value": values}))
     out = pd.concat(parts, ignore_index=True)
-    out.attrs.update(method=method, scale=scale, params=dict(params))
+    scorers = {str(df.attrs.get("scorer") or "vader") for df in frames}
+    out.attrs.update(method=method, scale=scale, params=dict(params), scorer=min(scorers))
     if ax is not None:
-        from arc.plot_book import plot_compare
+        from arc.plot import plot_compare
 
         plot_compare(out, ax=ax)
     return out

@@ -5,6 +5,9 @@ Parsing a book: Project Gutenberg boilerplate is found first (its paragraphs get
 ``contents``), then notes, the title and end markers (``note``, ``title``, ``end``). In a
 book with chapters, what stands before the first chapter is ``front`` matter. What remains
 is ``body``: the story, each paragraph labelled with its chapter.
+
+The title and author come from a Gutenberg "Title:"/"Author:" header when there is one,
+else from the text's title line and its byline ("... by James Joyce", "by O. Henry").
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 from arc.chapters import chapter_labels, detect_headings
 from arc.gutenberg import find_boilerplate
 from arc.io import decode, read_text, vignette_text
-from arc.paratext import STORY_ROLES, assign_roles, tidy_title
+from arc.paratext import STORY_ROLES, assign_roles, find_author, tidy_name, tidy_title
 from arc.segment import Span, split_paragraphs
 
 __all__ = ["Document", "load", "parse"]
@@ -28,11 +31,18 @@ _PATHLIKE = re.compile(r"\.(?:txt|text|md|markdown|rst|asc|tex|html?|csv|json)$"
 #: Where to look for a Gutenberg "Title:" line when no start marker bounds the header.
 HEADER_TITLE_WINDOW = 5000
 _GUTENBERG_TITLE = re.compile(r"^Title:[ \t]*(.+(?:\n[ \t]+.+)*)$", re.MULTILINE)
+_GUTENBERG_AUTHOR = re.compile(r"^Author:[ \t]*(.+(?:\n[ \t]+.+)*)$", re.MULTILINE)
+#: How far from the "Title:" line an "Author:" line may stand and still be its header's.
+HEADER_AUTHOR_WINDOW = 500
 
 
 @dataclass
 class Document:
-    """A decoded text, its paragraphs, their roles and chapters, and the detected title."""
+    """A decoded text, its paragraphs, their roles and chapters, and the detected title.
+
+    ``title_source`` says where the title came from: ``"text"`` (the text's title line),
+    ``"gutenberg"`` (a Gutenberg "Title:" header) or ``None`` (no title found).
+    """
 
     text: str
     paragraphs: list[Span]
@@ -41,6 +51,8 @@ class Document:
     title: str | None = None
     name: str | None = None
     warnings: list[str] = field(default_factory=list)
+    author: str | None = None
+    title_source: str | None = None
 
     @property
     def story(self) -> list[int]:
@@ -77,18 +89,28 @@ def parse(text: str, name: str | None = None) -> Document:
         if heading is not None:
             known[i] = "contents" if heading.kind == "contents" else "heading"
 
-    roles, title = assign_roles([p.text for p in paragraphs], known)
-    # A Gutenberg "Title:" line names the book, even when the start marker is damaged.
+    texts = [p.text for p in paragraphs]
+    roles, title = assign_roles(texts, known)
+    author = find_author(texts, roles)
+    title_source = "text" if title else None
+    # A Gutenberg "Title:" line names the book, even when the start marker is damaged, and
+    # an "Author:" line next to it names the author.
     head_end = bounds.body_start if bounds.header else min(len(text), HEADER_TITLE_WINDOW)
     header_title = _GUTENBERG_TITLE.search(text, 0, head_end)
     if header_title:
-        title = tidy_title(header_title.group(1))
+        title, title_source = tidy_title(header_title.group(1)), "gutenberg"
+        near = max(0, header_title.start() - HEADER_AUTHOR_WINDOW)
+        header_author = _GUTENBERG_AUTHOR.search(
+            text, near, min(head_end, header_title.end() + HEADER_AUTHOR_WINDOW)
+        )
+        if header_author:
+            author = tidy_name(header_author.group(1))
     if any(chapters):
         first = next(i for i, label in enumerate(chapters) if label)
         for i in range(first):
             if roles[i] == "body":
                 roles[i] = "front"
-    return Document(text, paragraphs, roles, chapters, title, name, warnings)
+    return Document(text, paragraphs, roles, chapters, title, name, warnings, author, title_source)
 
 
 def load(

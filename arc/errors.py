@@ -13,6 +13,8 @@
     └── MissingDependencyError    an optional extra is needed (e.g. Parquet)
 
 Library code raises these (or ``ValueError`` for a bad argument) and never prints or exits.
+What a user should know but that does not stop the work is an :class:`ArcWarning`, issued with
+:func:`warnings.warn`; the command prints each once as ``arc: warning: ...``.
 """
 
 from __future__ import annotations
@@ -58,3 +60,7 @@ class OutputError(ArcError):
 
 class MissingDependencyError(ArcError):
     """An optional dependency (an extra) is not installed."""
+
+
+class ArcWarning(UserWarning):
+    """Something a user should know about a result (a damaged marker, glyphs no font has)."""

@@ -18,6 +18,8 @@ import numpy as np
 from arc.document import Document, load
 from arc.paratext import STORY_ROLES
 from arc.segment import SENTENCE_SPLITTER, Span, split_sentences
+from arc.units import UNITS as UNIT_DECLARATIONS
+from arc.units import get_unit, unit_params
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,7 +56,7 @@ WINDOW_COLUMNS = (
 BIN_COLUMNS = ("index", "chapter", "start", "end", "n_sentences", "compound", "position")
 #: Whole-paragraph VADER is quadratic in length; longer paragraphs get no compound_raw.
 MAX_RAW_WORDS = 2500
-UNITS = ("paragraph", "sentence", "window", "bins")
+UNITS = tuple(UNIT_DECLARATIONS)
 
 Unit = Literal["paragraph", "sentence", "window", "bins"]
 
@@ -63,9 +65,9 @@ def analyze(
     source: str | os.PathLike[str] | bytes | None = None,
     unit: Unit = "paragraph",
     *,
-    window: int = 1000,
+    window: int | None = None,
     step: int | None = None,
-    bins: int = 100,
+    bins: int | None = None,
     encoding: str | None = None,
     scorer: str = "vader",
 ) -> pd.DataFrame:
@@ -81,9 +83,10 @@ def analyze(
         story words every ``step`` words) or ``"bins"`` (``bins`` equal slices of the story's
         sentences, syuzhet's percentage values).
     window, step
-        Word-window size and step (default: half the window), for ``unit="window"``.
+        Word-window size (default 1000) and step (default: half the window), for
+        ``unit="window"``; defaults are declared in :data:`arc.units.UNITS`.
     bins
-        Number of percentage bins, for ``unit="bins"``.
+        Number of percentage bins (default 100), for ``unit="bins"``.
     encoding
         Force a text encoding instead of detecting it.
     scorer
@@ -94,8 +97,9 @@ def analyze(
     pandas.DataFrame
         Columns :data:`COLUMNS`, :data:`SENTENCE_COLUMNS`, :data:`WINDOW_COLUMNS` or
         :data:`BIN_COLUMNS`; ``position`` is narrative time from 0 to 1 over the story.
-        ``df.attrs`` records ``title``, ``name``, ``unit``, ``scorer``,
-        ``sentence_splitter``, ``warnings`` and the unit's parameters.
+        ``df.attrs`` (plain JSON-able data) records ``title``, ``title_source``,
+        ``author``, ``name``, ``unit``, ``scorer``, ``sentence_splitter``, ``warnings`` and
+        the unit's parameters; window and bin frames also keep ``chapter_starts``.
 
     Examples
     --------
@@ -111,9 +115,9 @@ def frame(
     doc: Document,
     unit: Unit = "paragraph",
     *,
-    window: int = 1000,
+    window: int | None = None,
     step: int | None = None,
-    bins: int = 100,
+    bins: int | None = None,
     scorer: str = "vader",
 ) -> pd.DataFrame:
     """Build the DataFrame of a parsed :class:`~arc.document.Document` (see :func:`analyze`)."""
@@ -121,10 +125,10 @@ def frame(
 
     from arc.score import get_scorer
 
-    if unit not in UNITS:
-        raise ValueError(f"unknown unit {unit!r}; choose from {', '.join(UNITS)}")
+    get_unit(unit)
+    given = {"window": window, "step": step, "bins": bins}
+    params = unit_params(unit, **{k: v for k, v in given.items() if k in get_unit(unit).params})
     score = get_scorer(scorer)
-    params: dict[str, int] = {}
     if unit == "paragraph":
         df = pd.DataFrame(_paragraph_rows(doc, score), columns=list(COLUMNS))
     else:
@@ -133,18 +137,17 @@ def frame(
             df = sentences
         else:
             if unit == "window":
-                step = step or max(1, window // 2)
-                params = {"window": window, "step": step}
-                df = windows(sentences, window, step)
+                df = windows(sentences, params["window"], params["step"])
             else:
-                params = {"bins": bins}
-                df = percentage_frame(sentences, bins)
+                df = percentage_frame(sentences, params["bins"])
             # Windows and bins blur chapter boundaries; keep them as the sentences had them.
-            from arc.shape import chapter_starts
+            from arc.timeline import chapter_starts
 
-            df.attrs["chapter_starts"] = chapter_starts(sentences)
+            df.attrs["chapter_starts"] = chapter_starts(sentences).to_dict(orient="list")
     df.attrs.update(
         title=doc.title,
+        title_source=getattr(doc, "title_source", None) if doc.title else None,
+        author=getattr(doc, "author", None),
         name=doc.name,
         unit=unit,
         scorer=score.name,
@@ -179,8 +182,9 @@ def _paragraph_rows(doc: Document, score: Scorer) -> list[tuple]:
     Its sentence statistics come from the same sentence scores a sentence frame has.
     """
     by_paragraph: list[list[float]] = [[] for _ in doc.paragraphs]
-    for i, s in _sentences(doc):
-        by_paragraph[i].append(score.score(s.text).compound)
+    found = _sentences(doc)
+    for (i, _), sc in zip(found, score.score_many(s.text for _, s in found), strict=True):
+        by_paragraph[i].append(sc.compound)
     rows = []
     positions = _positions(doc.roles)
     for i, (para, role, values) in enumerate(
@@ -206,7 +210,7 @@ def _sentence_rows(doc: Document, score: Scorer) -> list[tuple]:
     and VADER paragraph by paragraph measured about 7% slower on a long novel.
     """
     found = _sentences(doc)
-    scores = [score.score(s.text) for _, s in found]
+    scores = score.score_many(s.text for _, s in found)
     roles = [doc.roles[i] for i, _ in found]
     positions = _positions(roles)
     return [

@@ -4,6 +4,11 @@ A general rule, not a list of known stories: paragraphs before a short title lin
 top are notes; a short closing line such as "The End", "Fin" or "~fin~" is an end marker,
 and anything after it is a note; paragraphs without letters ("* * *") are separators.
 Only ``body`` rows make the arc; the others stay in the DataFrame with their role.
+
+A byline is split off a title ("A Portrait of the Artist as a Young Man by James Joyce")
+only when what follows "by" reads as a personal name: two to five tokens, each a capitalised
+word, an initial ("O.", "J.R.R.") or a name particle ("de", "van"), ending in a word. So
+"Stand by Me", "Death by Chocolate" and "Killed by a Stranger" stay whole.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from collections.abc import Sequence
 from arc.chapters import MINOR_WORDS
 from arc.segment import split_sentences
 
-__all__ = ["ROLES", "STORY_ROLES", "assign_roles"]
+__all__ = [
+    "ROLES", "STORY_ROLES", "assign_roles", "find_author", "is_byline", "split_byline", "tidy_name"
+]  # fmt: skip
 
 #: Every role a row can have, in the order a reader meets them.
 ROLES = (
@@ -43,6 +50,28 @@ _META = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^(?:by|written\s+by)\s+\S+(?:\s+\S+){0,6}$", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(r"^(?:by|written\s+by)\s+", re.IGNORECASE)
+#: " by " inside a line, where a title may end and its byline begin.
+_BY = re.compile(r"\s+by\s+", re.IGNORECASE)
+_WRITTEN_END = re.compile(r"(?:^|[\s,;:]+)written$", re.IGNORECASE)
+#: Name tokens: "James", "O'Brien", "Jean-Paul", "(Godwin)"; "O.", "J.R.R."; "Mrs.", "Jr.".
+_NAME_WORD = re.compile(r"^\(?[^\W\d_][^\W\d_]*(?:['\u2019-][^\W\d_]+)*\)?$")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,4}$")
+_ABBREVIATION = re.compile(r"^[^\W\d_][^\W\d_]{1,3}\.$")
+#: Lower-case particles inside personal names ("Walter de la Mare", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset(
+    ("de", "van", "von", "la", "du", "da", "le", "der", "den", "des", "del", "della", "di",
+     "ten", "ter", "zu", "y")
+)  # fmt: skip
+#: Words that start no personal name, even capitalised ("Killed By A Stranger", "By The Sea").
+_NOT_NAMES = MINOR_WORDS | frozenset(
+    ("the", "my", "your", "his", "her", "its", "our", "their", "me", "you", "him", "us",
+     "them", "this", "that", "these", "those", "i", "we", "he", "she", "it", "they", "no",
+     "not", "all", "any", "every", "some", "one", "who", "what")
+)  # fmt: skip
+#: How many tokens a byline's name may have.
+NAME_MIN_TOKENS = 2
+NAME_MAX_TOKENS = 5
 _QUOTE_START = re.compile(r"^[\"'\u201c\u2018\u00ab\u2014\-]")
 #: How far into the text a title may stand, counted in paragraphs with letters.
 TITLE_SEARCH = 4
@@ -67,9 +96,89 @@ def tidy_title(text: str) -> str:
     )
 
 
+def tidy_name(text: str) -> str:
+    """Collapse whitespace, and put an ALL-CAPS name in name case ("J.R.R. Tolkien").
+
+    Examples
+    --------
+    >>> tidy_name("WALTER DE LA MARE"), tidy_name("J.R.R.  TOLKIEN"), tidy_name("O. Henry")
+    ('Walter de la Mare', 'J.R.R. Tolkien', 'O. Henry')
+    """
+    text = " ".join(text.split())
+    if not text.isupper():
+        return text
+    words = []
+    for k, word in enumerate(text.split(" ")):
+        if _INITIALS.match(word):
+            words.append(word)
+        elif k and word.lower() in NAME_PARTICLES:
+            words.append(word.lower())
+        else:  # capitalise each part: "O'BRIEN" -> "O'Brien", "JEAN-PAUL" -> "Jean-Paul"
+            words.append(re.sub(r"[^\W\d_]+", lambda m: m[0].capitalize(), word))
+    return " ".join(words)
+
+
+def split_byline(text: str) -> tuple[str, str | None]:
+    """Split a title line into its title and the author named after "by", if it names one.
+
+    The split is made only where what follows " by " looks like a personal name (see the
+    module docstring), so titles such as "Stand by Me" stay whole. The author is tidied
+    with :func:`tidy_name`; the title keeps its case (see :func:`tidy_title`).
+
+    Examples
+    --------
+    >>> split_byline("A Portrait of the Artist as a Young Man by James Joyce")
+    ('A Portrait of the Artist as a Young Man', 'James Joyce')
+    >>> split_byline("Death by Chocolate")
+    ('Death by Chocolate', None)
+    """
+    text = " ".join(text.split())
+    for match in _BY.finditer(text):
+        name = text[match.end() :]
+        title = _WRITTEN_END.sub("", text[: match.start()]).rstrip(" ,;:-\u2013\u2014")
+        if _LETTER.search(title) and _is_personal_name(name):
+            return title, tidy_name(name)
+    return text, None
+
+
+def find_author(paragraphs: Sequence[str], roles: Sequence[str]) -> str | None:
+    """The author named in the title paragraph ("... by James Joyce") or the byline under it.
+
+    Takes the roles :func:`assign_roles` gave, so the rule stays in one place and
+    :func:`assign_roles` keeps its ``(roles, title)`` result.
+
+    Examples
+    --------
+    >>> texts = ["The Gift", "by O. Henry", "One dollar.", "More."]
+    >>> find_author(texts, assign_roles(texts)[0])
+    'O. Henry'
+    """
+    for text, role in zip(paragraphs, roles, strict=True):
+        if role == "title":
+            author = split_byline(text)[1]
+            if author:
+                return author
+        elif role == "byline":
+            name = _BYLINE_PREFIX.sub("", " ".join(text.split())).rstrip(" ,;:")
+            return tidy_name(name) if _LETTER.search(name) else None
+    return None
+
+
 def is_end_marker(text: str) -> bool:
     """True for closing lines such as "The End", "THE END.", "Fin", "~fin~", "~*~The End~*~"."""
     return len(text) <= 40 and bool(_END_MARKER.match(text.strip()))
+
+
+def is_byline(text: str) -> bool:
+    """True for a short line naming an author ("by O. Henry", "Written by Anonymous").
+
+    "By the Sea" or "By My Side", with a function word after "by", is no byline (a title).
+    """
+    text = " ".join(text.split())
+    if not _BYLINE.match(text):
+        return False
+    first = _BYLINE_PREFIX.sub("", text).split(" ", 1)[0].strip("()")
+    return first.lower() not in _NOT_NAMES
 
 
 def is_title_like(text: str) -> bool:
@@ -83,7 +192,7 @@ def is_title_like(text: str) -> bool:
         and not _QUOTE_START.match(text)
         and not is_end_marker(text)
         and not _NOTE_START.match(text)
-        and not _BYLINE.match(text)
+        and not is_byline(text)
         and len(split_sentences(text)) == 1
     )
 
@@ -113,6 +222,11 @@ def assign_roles(
     >>> assign_roles(["A/N: hi!", "My Story", "Once upon a time.", "The End"])
     (['note', 'title', 'body', 'end'], 'My Story')
 
+    A byline on the title line is left out of the title (see :func:`find_author`):
+
+    >>> assign_roles(["FRANKENSTEIN BY MARY SHELLEY", "It rained.", "More."])[1]
+    'Frankenstein'
+
     """
     out: list[str | None] = list(roles) if roles is not None else [None] * len(paragraphs)
     for i, text in enumerate(paragraphs):
@@ -136,7 +250,7 @@ def assign_roles(
     # below other paragraphs must also be in title case, and those paragraphs become notes.
     title = None
     for k, i in enumerate(free[:TITLE_SEARCH]):
-        text = paragraphs[i]
+        text = split_byline(paragraphs[i])[0]
         lower_ok = k == 0 or (
             _is_title_case(text)
             and not text.rstrip().endswith(("!", "?"))
@@ -151,7 +265,7 @@ def assign_roles(
     free = [i for i in free if out[i] is None]
     # "by O. Henry" right under the title is a byline, not story.
     after_title = title is not None and free and free[0] == out.index("title") + 1
-    if after_title and _BYLINE.match(paragraphs[free[0]]):
+    if after_title and is_byline(paragraphs[free[0]]):
         out[free[0]] = "byline"
         free = free[1:]
 
@@ -163,6 +277,23 @@ def assign_roles(
         if _NOTE_START.match(paragraphs[i]):
             out[i] = "note"
     return [r or "body" for r in out], title
+
+
+def _is_personal_name(text: str) -> bool:
+    """Whether text reads as a personal name: 2-5 name tokens, ending in a capitalised word."""
+    tokens = text.split()
+    if not NAME_MIN_TOKENS <= len(tokens) <= NAME_MAX_TOKENS:
+        return False
+    for k, token in enumerate(tokens):
+        if k < len(tokens) - 1 and (
+            token.lower() in NAME_PARTICLES
+            or (token[0].isupper() and (_INITIALS.match(token) or _ABBREVIATION.match(token)))
+        ):
+            continue  # "de", "van", "O.", "J.R.R.", "Mrs." - but a name ends in a word
+        word = token.strip("()")
+        if not (_NAME_WORD.match(token) and word[0].isupper()) or word.lower() in _NOT_NAMES:
+            return False
+    return True
 
 
 def _looks_like_note(text: str) -> bool:

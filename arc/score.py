@@ -1,20 +1,22 @@
-"""Scorers: turn a piece of text into sentiment numbers, behind one small interface.
+"""Scorers: turn pieces of text into sentiment numbers, behind one small interface.
 
-VADER is the first scorer. Another lexicon plugs in by implementing :class:`Scorer` and
-registering a factory in ``SCORERS``.
+A scorer declares what charts and captions need to know about it (its name, the label of
+its value, its range and neutral band) as class attributes, so those can be read without
+building it (VADER reads its lexicon when built). VADER is the first scorer; another plugs
+in by implementing :class:`Scorer` and adding its class to ``SCORERS``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 from functools import cache
-from typing import NamedTuple, Protocol
+from typing import ClassVar, NamedTuple, Protocol
 
-__all__ = ["SCORERS", "Scorer", "Scores", "VaderScorer", "get_scorer"]
+__all__ = ["SCORERS", "Scorer", "Scores", "VaderScorer", "get_scorer", "scorer_info"]
 
 
 class Scores(NamedTuple):
-    """VADER-style scores: ``compound`` in −1…+1 and the pos/neu/neg proportions."""
+    """VADER-style scores: ``compound`` in the scorer's range and the pos/neu/neg proportions."""
 
     compound: float
     pos: float
@@ -23,12 +25,24 @@ class Scores(NamedTuple):
 
 
 class Scorer(Protocol):
-    """Anything that scores a piece of text; ``name`` is recorded in the DataFrame's attrs."""
+    """Anything that scores text, with the facts about its numbers that charts state.
 
-    name: str
+    ``name`` is recorded in ``df.attrs["scorer"]``; ``label`` names the value on axes and in
+    captions ("VADER compound"); ``value_range`` is the lowest and highest possible value;
+    values within ``±neutral`` of 0 read as neutral.
+    """
+
+    name: ClassVar[str]
+    label: ClassVar[str]
+    value_range: ClassVar[tuple[float, float]]
+    neutral: ClassVar[float]
 
     def score(self, text: str) -> Scores:
         """Score one sentence or paragraph."""
+        ...
+
+    def score_many(self, texts: Iterable[str]) -> list[Scores]:
+        """Score many texts, in order (a scorer may batch them)."""
         ...
 
 
@@ -38,7 +52,11 @@ class VaderScorer:
     The numbers are exactly ``SentimentIntensityAnalyzer().polarity_scores(text)``.
     """
 
-    name = "vader"
+    name: ClassVar[str] = "vader"
+    label: ClassVar[str] = "VADER compound"
+    value_range: ClassVar[tuple[float, float]] = (-1.0, 1.0)
+    #: VADER's authors' threshold: |compound| < 0.05 is neutral.
+    neutral: ClassVar[float] = 0.05
 
     def __init__(self) -> None:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -57,16 +75,31 @@ class VaderScorer:
         s = self._polarity_scores(text)
         return Scores(s["compound"], s["pos"], s["neu"], s["neg"])
 
+    def score_many(self, texts: Iterable[str]) -> list[Scores]:
+        """Score each text with VADER, in order."""
+        score = self.score
+        return [score(text) for text in texts]
 
-#: Scorer factories by name.
-SCORERS: dict[str, Callable[[], Scorer]] = {"vader": VaderScorer}
+
+#: Scorer classes by name; their class attributes describe them without building them.
+SCORERS: dict[str, type[Scorer]] = {"vader": VaderScorer}
+
+
+def scorer_info(name: str = "vader") -> type[Scorer]:
+    """The class of scorer ``name``: its ``label``, ``value_range`` and ``neutral``, unbuilt.
+
+    Examples
+    --------
+    >>> scorer_info("vader").label, scorer_info("vader").neutral
+    ('VADER compound', 0.05)
+    """
+    try:
+        return SCORERS[name]
+    except KeyError:
+        raise ValueError(f"unknown scorer {name!r}; choose from {', '.join(SCORERS)}") from None
 
 
 @cache
 def get_scorer(name: str = "vader") -> Scorer:
     """The shared scorer called ``name`` (built on first use; VADER reads its lexicon once)."""
-    try:
-        factory = SCORERS[name]
-    except KeyError:
-        raise ValueError(f"unknown scorer {name!r}; choose from {', '.join(SCORERS)}") from None
-    return factory()
+    return scorer_info(name)()

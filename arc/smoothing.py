@@ -26,6 +26,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from arc.errors import TooShortError
+from arc.smoothers import SMOOTHERS
 
 __all__ = [
     "DEFAULT_PARAMS",
@@ -39,37 +40,15 @@ __all__ = [
 FloatArray = NDArray[np.float64]
 
 METHODS: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "rolling": (
-            "centred moving average over a window of the text (default 10%); plain and "
-            "predictable, flattens peaks; use for a quick look that stays close to the data"
-        ),
-        "lowess": (
-            "robust locally weighted linear fit (default 20% of the text); follows real "
-            "changes, ignores isolated outlier sentences; the best general-purpose arc"
-        ),
-        "savgol": (
-            "Savitzky-Golay local quadratic fit (default window 20%); keeps the height and "
-            "position of peaks and troughs; use to locate climaxes and turning points"
-        ),
-        "dct": (
-            "keeps only the lowest frequencies (syuzhet's Fourier-style 'simplified macro-shape'), "
-            "resampled to 100 points; use to compare the overall shapes of books of different "
-            "lengths"
-        ),
-    }
+    {name: smoother.summary for name, smoother in SMOOTHERS.items()}
 )
-"""Each smoothing method, with one line on what it does to a plot and when to use it."""
+"""Each smoothing method, with one line on what it does to a plot and when to use it.
+
+Read from the declarations in :mod:`arc.smoothers`, where a new smoother is added.
+"""
 
 DEFAULT_PARAMS: Final[Mapping[str, Mapping[str, float | int | bool | None]]] = MappingProxyType(
-    {
-        "rolling": MappingProxyType({"window": 0.1}),
-        "lowess": MappingProxyType({"frac": 0.2, "it": 3, "delta": None}),
-        "savgol": MappingProxyType({"window": 0.2, "polyorder": 2}),
-        "dct": MappingProxyType(
-            {"low_pass_size": 5, "x_reverse_len": 100, "scale_vals": False, "scale_range": False}
-        ),
-    }
+    {name: smoother.defaults for name, smoother in SMOOTHERS.items()}
 )
 """The keyword parameters each method of :func:`smooth` accepts, with their defaults.
 
@@ -331,7 +310,17 @@ def smooth(values: ArrayLike, method: str, **params: float | bool | None) -> Flo
             f"accepted: {', '.join(accepted)}"
         )
     y = _as_series(values)
-    return _DISPATCH[method](y, **{**accepted, **params})
+    merged = {**accepted, **params}
+    smoother = SMOOTHERS[method]
+    try:
+        minimum = smoother.minimum(merged)
+    except (TypeError, ValueError):  # a malformed parameter: the smoother itself says so
+        minimum = 0
+    if y.size < minimum:
+        setting = {k: merged[k] for k in ("polyorder", "low_pass_size") if k in merged}
+        given = "".join(f" with {k}={v}" for k, v in setting.items())
+        raise _too_short(f"{method} smoothing{given} needs", minimum, y.size, smoother.hint)
+    return _DISPATCH[method](y, **merged)
 
 
 # --------------------------------------------------------------------------- the smoothers
@@ -340,8 +329,6 @@ def smooth(values: ArrayLike, method: str, **params: float | bool | None) -> Flo
 def _rolling(y: FloatArray, window: float) -> FloatArray:
     window = _fraction("window", window)
     n = y.size
-    if n < 1:
-        raise _too_short("rolling means need", 1, n, "The text has no sentences to smooth.")
     width = max(1, _round_half_up(window * n))
     if width % 2 == 0:
         width += 1
@@ -398,8 +385,6 @@ def _lowess(y: FloatArray, frac: float, it: int, delta: float | None) -> FloatAr
     frac = _fraction("frac", frac)
     it = _int_param("it", it, 0)
     n = y.size
-    if n < 2:
-        raise _too_short("lowess smoothing needs", 2, n, "Use another method or a longer text.")
     delta = _lowess_delta(delta, n)
     k = min(max(int(frac * n + 1e-10), 2), n)  # neighbourhood size, as statsmodels
     x = np.arange(n, dtype=np.float64)
@@ -462,14 +447,7 @@ def _savgol(y: FloatArray, window: float, polyorder: int) -> FloatArray:
     window = _fraction("window", window)
     polyorder = _int_param("polyorder", polyorder, 0)
     n = y.size
-    minimum = polyorder + 2 + (polyorder % 2 == 0)  # first odd number >= polyorder + 2
-    if n < minimum:
-        raise _too_short(
-            f"savgol smoothing with polyorder={polyorder} needs",
-            minimum,
-            n,
-            "Use another method (--smooth) or a lower polyorder.",
-        )
+    minimum = SMOOTHERS["savgol"].minimum({"polyorder": polyorder})
     width = _round_half_up(window * n)
     if width % 2 == 0:
         width += 1
@@ -497,13 +475,6 @@ def _dct(
     if scale_vals and scale_range:
         raise ValueError("scale_vals and scale_range cannot both be true")
     n = y.size
-    if n < low_pass_size:
-        raise _too_short(
-            f"dct smoothing with low_pass_size={low_pass_size} needs",
-            low_pass_size,
-            n,
-            "Use a smaller low_pass_size or another method (--smooth).",
-        )
     # dtt::dct(x, variant = 2): X[k] = sum(x * cos(pi / n * ((0:(n-1)) + 0.5) * k))
     k = np.arange(low_pass_size, dtype=np.float64)
     j = np.arange(n, dtype=np.float64)

@@ -125,12 +125,12 @@ def test_python_dash_m_and_console_script_agree():
     assert a == b
 
 
-def test_cli_choices_match_the_library():
-    # The CLI keeps its own copies so that --help needs neither numpy nor pandas.
-    from arc import cli, frame, shape
+def test_cli_choices_are_read_from_the_declarations():
+    # The declarations are pure Python, so --help needs neither numpy nor pandas.
+    from arc import cli, frame, smoothers, units
 
-    assert cli.UNITS == frame.UNITS
-    assert cli.SMOOTHERS == shape.SMOOTHERS
+    assert tuple(cli.UNITS) == frame.UNITS == tuple(units.UNITS)
+    assert cli.SMOOTH_CHOICES == (*smoothers.SMOOTHERS, "all")
 
 
 def test_stdout_csv_is_utf8_whatever_the_locale(tmp_path):
@@ -158,7 +158,9 @@ def test_help_does_not_import_heavy_modules(args):
     assert out.stdout.strip().endswith("[]")
 
 
-def test_explicit_unit_wins_over_bins(tmp_path):
+def test_an_option_the_unit_does_not_take_is_refused(tmp_path, capsys):
     out = tmp_path / "p.csv"
-    assert main(["score", "--unit", "paragraph", "--bins", "3", "-o", str(out)]) == 0
-    assert len(pd.read_csv(out)) == 13
+    assert main(["score", "--unit", "paragraph", "--bins", "3", "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["arc: error: --unit paragraph: unit 'paragraph' takes no bins"]
+    assert not out.exists()

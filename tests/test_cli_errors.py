@@ -165,4 +165,4 @@ def test_compare_names_the_text_that_is_too_short(tmp_path):
     short = tmp_path / "short.txt"
     short.write_text("One sad day. She wept.", encoding="utf-8")
     line = assert_one_line(run("compare", str(short), str(MAGI)), 2, "at least 5")
-    assert "Short" in line  # the text's title, from its file name
+    assert "short (file name)" in line  # no title in the text: its file name, marked so

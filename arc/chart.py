@@ -1,0 +1,772 @@
+"""Every chart as plain data: what it shows, computed once, drawn by any renderer.
+
+A chart builder takes a frame from :func:`arc.analyze` (or :func:`arc.compare`) and returns a
+:class:`Chart`: its panels (each with one y scale, its points, lines, bars and annotations),
+the chapter marks and labels, the title, subtitle and axis labels. Nothing here imports
+matplotlib: :mod:`arc.draw` draws a :class:`Chart` on matplotlib Axes, and
+:meth:`Chart.to_dict` gives the same data as JSON-able values for any other renderer.
+
+Rules every chart keeps: each point and line is read against the axis of the panel it is
+drawn on (no second y axis, ever); a line in the scorer's units shares its panel's scale
+with nothing in other units; an annotation quotes the sentence that moves its value most in
+its direction and is coloured by the value's sign.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from arc.paratext import STORY_ROLES
+from arc.score import scorer_info
+from arc.smoothers import SMOOTHERS, smoother_caption
+from arc.timeline import chapter_starts, smoothed_arc, story_values, unit_time
+from arc.units import UNITS
+from arc.view import DEFAULT_SMOOTHER, is_long
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "Annotation",
+    "Chapter",
+    "Chart",
+    "Label",
+    "Line",
+    "Panel",
+    "Points",
+    "Ranges",
+    "chart_for",
+    "compare_chart",
+    "display_title",
+    "driving_sentence",
+    "excerpt",
+    "methods_chart",
+    "smoothed_chart",
+    "story_chart",
+]
+
+POSITIVE = "#1a9850"
+NEGATIVE = "#d73027"
+NEUTRAL_GREY = "#8a8a8a"
+INK = "#333333"
+RANGE = "#6b8cae"
+#: Line colours for several lines on one panel (smoothers compared, texts compared).
+PALETTE = ("#1f78b4", "#e66101", "#6a3d9a", "#1b9e77", "#b2182b", "#666666", "#a6761d",
+           "#e7298a")  # fmt: skip
+#: The nominal figure sizes (inches) the layout of labels is computed for.
+STORY_SIZE = (10.0, 5.6)
+LONG_SIZE = (11.0, 6.4)
+#: Rows of chapter labels above the top panel.
+LABEL_ROWS = 3
+#: Characters an annotation quotes.
+EXCERPT_CHARS = 46
+#: More points than this are drawn small and faint (and rasterised in vector files).
+DENSE_POINTS = 2000
+
+
+# ------------------------------------------------------------------------------ the data
+
+
+@dataclass
+class Points:
+    """Points on a panel: positions, colours, and how they look (``size`` in points²)."""
+
+    x: list[float]
+    y: list[float]
+    colors: list[str]
+    label: str
+    size: float = 40.0
+    alpha: float = 1.0
+    hollow: bool = False
+    rows: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Line:
+    """A line on a panel; ``fill`` shades it to zero, green above and red below."""
+
+    x: list[float]
+    y: list[float]
+    label: str
+    color: str = INK
+    width: float = 2.0
+    fill: bool = False
+
+
+@dataclass
+class Ranges:
+    """Vertical bars from ``low`` to ``high`` at each ``x`` (a paragraph's sentence range)."""
+
+    x: list[float]
+    low: list[float]
+    high: list[float]
+    label: str
+    color: str = RANGE
+
+
+@dataclass
+class Annotation:
+    """A boxed caption at ``(text_x, text_y)`` pointing at the point ``(x, y)``."""
+
+    x: float
+    y: float
+    text: str
+    kinds: list[str]
+    color: str
+    text_x: float
+    text_y: float
+    ha: str
+    va: str
+    row: int | None = None
+    sentence: str = ""
+
+
+@dataclass
+class Label:
+    """A small grey text at a data position (paratext roles on the story chart)."""
+
+    x: float
+    y: float
+    text: str
+    rotation: float = 0.0
+
+
+@dataclass
+class Panel:
+    """One y scale and everything read against it.
+
+    ``ylim`` is the visible range, ``yticks`` its ticks (``ytick_labels`` when they are not
+    plain numbers), ``spine`` the stretch of the axis line. ``neutral`` is the half-width of
+    the shaded neutral band around 0 (``None``: no band); ``zero`` draws the zero line;
+    ``signs`` writes "positive"/"negative" beside the axis. ``height`` is relative.
+    """
+
+    name: str
+    ylabel: str
+    ylim: tuple[float, float]
+    yticks: list[float]
+    ytick_labels: list[str] | None = None
+    spine: tuple[float, float] | None = None
+    neutral: float | None = None
+    zero: bool = True
+    signs: bool = False
+    height: float = 1.0
+    legend: bool = False
+    points: list[Points] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    ranges: list[Ranges] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+
+
+@dataclass
+class Chapter:
+    """A chapter start on the x axis; ``label`` is drawn when not empty, in row ``tier``."""
+
+    x: float
+    name: str
+    major: bool
+    label: str = ""
+    tier: int = 0
+
+
+@dataclass
+class Chart:
+    """A whole chart: panels stacked top to bottom on one shared x axis."""
+
+    kind: str
+    title: str
+    subtitle: str
+    xlabel: str
+    xlim: tuple[float, float]
+    xticks: list[float]
+    xtick_labels: list[str] | None
+    panels: list[Panel]
+    chapters: list[Chapter] = field(default_factory=list)
+    chapter_rows: int = 0
+    size: tuple[float, float] = STORY_SIZE
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def panel(self, name: str) -> Panel:
+        """The panel called ``name`` ("arc", "points")."""
+        return next(p for p in self.panels if p.name == name)
+
+    def texts(self) -> Iterator[str]:
+        """Every string the chart shows (for choosing fonts that have their glyphs)."""
+        yield from (self.title, self.subtitle, self.xlabel, *(self.xtick_labels or []))
+        for c in self.chapters:
+            yield c.label
+        for p in self.panels:
+            yield p.ylabel
+            yield from p.ytick_labels or []
+            yield from (a.text for a in p.annotations)
+            yield from (lb.text for lb in p.labels)
+            yield from (line.label for line in p.lines)
+            yield from (pts.label for pts in p.points)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The chart as plain JSON-able values (lists, numbers, strings, None)."""
+        return _plain(asdict(self))
+
+
+def _plain(value: Any) -> Any:
+    """Tuples to lists, NaN to None, numpy scalars to Python: JSON-able all the way down."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+# ----------------------------------------------------------------------------- shared bits
+
+
+def display_title(df: pd.DataFrame) -> str:
+    """A frame's title: the detected one, else its file name (marked as such), else Untitled."""
+    title = df.attrs.get("title")
+    if title:
+        return str(title)
+    name = df.attrs.get("name")
+    return f"{name} (file name)" if name else "Untitled"
+
+
+def _title_and_note(df: pd.DataFrame, title: str | None) -> tuple[str, str]:
+    """The chart title and what the subtitle says about it (a byline, or where it came from)."""
+    if title:
+        return title, ""
+    author = df.attrs.get("author")
+    by = f"by {author} · " if author else ""
+    if df.attrs.get("title"):
+        return str(df.attrs["title"]), by
+    name = df.attrs.get("name")
+    if name:
+        return str(name), f"{by}no title found in the text; showing the file name · "
+    return "Untitled", f"{by}no title found in the text · "
+
+
+def _tone(values: np.ndarray, neutral: float) -> list[str]:
+    """Green above the neutral band, red below it, grey inside it."""
+    return np.where(values > neutral, POSITIVE, np.where(values < -neutral, NEGATIVE,
+                    NEUTRAL_GREY)).tolist()  # fmt: skip
+
+
+def _color(value: float, neutral: float) -> str:
+    return POSITIVE if value > neutral else NEGATIVE if value < -neutral else NEUTRAL_GREY
+
+
+def _floats(values: Any) -> list[float]:
+    return [float(v) for v in np.asarray(values, dtype=float)]
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """Shorten ``text`` to about ``limit`` characters at a word boundary, marking the cut with '…'.
+
+    Examples
+    --------
+    >>> excerpt("Because of me, because I was too weak to kill the demon.", 30)
+    'Because of me, because I was…'
+    """
+    text = " ".join(text.split()).strip("\"'\u201c\u201d\u2018\u2019 ")
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1]
+    cut = cut[: cut.rfind(" ")] if " " in cut else cut[:limit]
+    return cut.rstrip(",;:-\u2014 ") + "\u2026"
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.2f}".replace("-", "\u2212")
+
+
+def _scale(df: pd.DataFrame) -> type:
+    """The scorer's declaration (label, range, neutral band) for a frame."""
+    return scorer_info(str(df.attrs.get("scorer") or "vader"))
+
+
+# ----------------------------------------------------------------------------- story chart
+
+
+def story_chart(
+    df: pd.DataFrame,
+    *,
+    title: str | None = None,
+    value: str = "compound",
+    include_paratext: bool = False,
+    annotate: bool = True,
+) -> Chart:
+    """The story chart of a paragraph frame: one point per paragraph on the scorer's scale.
+
+    The x axis is the frame's ``index`` column, so a point is found in ``arc score``'s
+    table by its number. Each point has a bar over its sentences' range; the lowest, highest
+    and last story paragraphs are annotated with the sentence that moved them most.
+
+    Examples
+    --------
+    >>> import arc
+    >>> chart = story_chart(arc.analyze())
+    >>> chart.title, chart.panel("arc").points[0].x[:3]
+    ('Final Goodbyes', [2.0, 3.0, 4.0])
+    """
+    scorer = _scale(df)
+    lo, hi = scorer.value_range
+    story_mask = df["role"].isin(STORY_ROLES)
+    rows = df if include_paratext else df[story_mask]
+    title, note = _title_and_note(df, title)
+    margin = (hi - lo) * 0.21  # annotation boxes live beyond the value range
+    panel = Panel(
+        "arc",
+        f"sentiment ({scorer.label})",
+        (lo - margin, hi + margin),
+        _floats(np.linspace(lo, hi, 5)),
+        spine=(lo, hi),
+        neutral=scorer.neutral,
+        signs=True,
+    )
+    n_story = int(story_mask.sum())
+    if rows.empty:
+        return Chart("story", title, note.rstrip(" ·"), "", (0.0, 1.0), [], None, [panel])
+    x = _floats(rows["index"])
+    y = rows[value].to_numpy(dtype=float)
+    story = rows["role"].isin(STORY_ROLES).to_numpy()
+    spread = {"compound_min", "compound_max"} <= set(rows) and value == "compound"
+    xs = np.asarray(x)
+    if spread:
+        panel.ranges.append(Ranges(_floats(xs[story]), _floats(rows["compound_min"][story]),
+                                   _floats(rows["compound_max"][story]),
+                                   "the range of its sentences"))  # fmt: skip
+    panel.lines.append(Line(_floats(xs[story]), _floats(y[story]), _value_label(value),
+                            width=1.8, fill=True))  # fmt: skip
+    panel.points.append(Points(_floats(xs[story]), _floats(y[story]),
+                               _tone(y[story], scorer.neutral), "story paragraph", size=46,
+                               rows=[int(i) for i in rows.index[story]]))  # fmt: skip
+    if not story.all():
+        panel.points.append(Points(_floats(xs[~story]), _floats(y[~story]),
+                                   [NEUTRAL_GREY] * int((~story).sum()), "paratext", size=40,
+                                   hollow=True, rows=[int(i) for i in rows.index[~story]]))
+        for xi, role in _role_runs(xs, rows["role"].to_numpy(), story):
+            panel.labels.append(Label(xi, lo + 0.03 * (hi - lo), role, rotation=90))
+    xlim = (min(x) - 0.6, max(x) + 0.6)
+    if annotate:
+        panel.annotations = _story_annotations(df, rows, value, scorer, xlim, STORY_SIZE[0])
+    left_out = sorted(set(df["role"]) - set(rows["role"]))
+    how = f"the mean {scorer.label} of its sentences" if value == "compound" else value
+    parts = [
+        f"{UNITS['paragraph'].noun(n_story).replace('paragraph', 'story paragraph')}",
+        f"each point: {how}" + (" · bars: its sentences' range" if spread else ""),
+        f"grey band: neutral (±{scorer.neutral:g})",
+        "x: the index column of arc score",
+    ]
+    if left_out:
+        parts.append(f"left out: {', '.join(left_out)}")
+    ticks = x if len(x) <= 30 else _floats(np.unique(np.linspace(min(x), max(x), 11).round()))
+    return Chart(
+        "story",
+        title,
+        note + " · ".join(parts),
+        "paragraph (its index in the table), in narrative order",
+        xlim,
+        ticks,
+        [f"{t:g}" for t in ticks],
+        [panel],
+        size=STORY_SIZE,
+        meta={"unit": "paragraph", "value": value, "scorer": scorer.name},
+    )
+
+
+def _value_label(value: str) -> str:
+    if value == "compound":
+        return "paragraph sentiment (mean of its sentences)"
+    return f"paragraph sentiment ({value})"
+
+
+def _role_runs(x: np.ndarray, roles: np.ndarray, story: np.ndarray) -> list[tuple[float, str]]:
+    """One label per run of consecutive paratext rows with the same role, at its middle."""
+    out = []
+    start = None
+    for k in range(len(roles) + 1):
+        same = k < len(roles) and not story[k] and start is not None and roles[k] == roles[start]
+        if same:
+            continue
+        if start is not None:
+            out.append((float(x[start:k].mean()), str(roles[start])))
+            start = None
+        if k < len(roles) and not story[k]:
+            start = k
+    return out
+
+
+def _story_annotations(
+    df: pd.DataFrame,
+    rows: pd.DataFrame,
+    value: str,
+    scorer: Any,
+    xlim: tuple[float, float],
+    width_in: float,
+) -> list[Annotation]:
+    """The lowest, highest and last story paragraphs, each quoting its driving sentence."""
+    story = rows[rows["role"].isin(STORY_ROLES)]
+    if story.empty:
+        return []
+    values = story[value].astype(float)
+    picks: dict[int, list[str]] = {}
+    if values.max() > values.min():
+        picks.setdefault(int(values.idxmin()), []).append("lowest")
+        picks.setdefault(int(values.idxmax()), []).append("highest")
+    picks.setdefault(int(story.index[-1]), []).append("ending")
+    lo, hi = scorer.value_range
+    notes = []
+    for row, kinds in picks.items():
+        v = float(df.at[row, value])
+        down = "lowest" in kinds or ("highest" not in kinds and v < 0)
+        sentence = driving_sentence(str(df.at[row, "text"]), down=down,
+                                    scorer=str(df.attrs.get("scorer") or "vader"))  # fmt: skip
+        caption = f"{', '.join(kinds)} ({_signed(v)}): \u201c{excerpt(sentence)}\u201d"
+        notes.append((float(df.at[row, "index"]), v, kinds, caption, row, sentence, down))
+    placed = _place_labels(notes, xlim, width_in, lo, hi)
+    return [
+        Annotation(x, y, caption, kinds, _color(y, scorer.neutral), tx, ty, ha, va, row, sentence)
+        for (x, y, kinds, caption, row, sentence, _), (tx, ty, ha, va) in zip(notes, placed,
+                                                                               strict=True)
+    ]
+
+
+def driving_sentence(text: str, *, down: bool, scorer: str = "vader") -> str:
+    """The sentence of ``text`` that moves its mean score most up (or down, with ``down``).
+
+    A paragraph's value is the mean of its sentences' scores, so the sentence with the
+    highest (lowest) score pulls it up (down) the most.
+
+    Examples
+    --------
+    >>> driving_sentence("I never want to come back. Please come back soon.", down=False)
+    'Please come back soon.'
+    """
+    from arc.score import get_scorer
+    from arc.segment import split_sentences
+
+    sentences = [s.text for s in split_sentences(text)] or [text]
+    scores = [s.compound for s in get_scorer(scorer).score_many(sentences)]
+    pick = min if down else max
+    best = pick(range(len(sentences)), key=lambda k: scores[k])
+    return sentences[best]
+
+
+def _place_labels(
+    notes: Sequence[tuple], xlim: tuple[float, float], width_in: float, lo: float, hi: float
+) -> list[tuple[float, float, str, str]]:
+    """Where each caption goes, ``(x, y, ha, va)``: in the margins beyond the value range.
+
+    Lows go below the range, the rest above it, so a caption never covers a point; captions
+    near the edges are aligned inwards, and one that would cover an earlier caption moves
+    one box-height further out.
+    """
+    span = xlim[1] - xlim[0]
+    chars_across = width_in * 0.92 * 72 / 4.4  # 8.5 pt text: about 4.4 pt a character
+    height = (hi - lo) * 0.08
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for x, _y, kinds, caption, _row, _sentence, down in notes:
+        above = not down or "highest" in kinds
+        frac = (x - xlim[0]) / span
+        ha = "right" if frac > 0.7 else "left" if frac < 0.3 else "center"
+        tx = x + {"right": -1.0, "left": 1.0, "center": 0.0}[ha] * 0.015 * span
+        width = len(caption) * span / chars_across
+        x0 = {"right": tx - width, "left": tx, "center": tx - width / 2}[ha]
+        for tier in range(3):
+            ty = hi + (hi - lo) * 0.025 + tier * height * 1.15
+            box = (x0, x0 + width, ty, ty + height)
+            if not above:
+                ty = lo - (hi - lo) * 0.025 - tier * height * 1.15
+                box = (x0, x0 + width, ty - height, ty)
+            if not any(_overlap(box, other) for other in placed):
+                break
+        placed.append(box)
+        out.append((tx, ty, ha, "bottom" if above else "top"))
+    return out
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+
+
+# -------------------------------------------------------------------------- smoothed charts
+
+
+def smoothed_chart(
+    df: pd.DataFrame,
+    method: str = DEFAULT_SMOOTHER,
+    *,
+    title: str | None = None,
+    value: str = "compound",
+    points: bool = True,
+    chapters: bool = True,
+    **params: Any,
+) -> Chart:
+    """The long-text chart: the smoothed arc on its own zoomed panel, the points below it.
+
+    Sentences and paragraphs spread over the scorer's whole range while their smoothed mean
+    moves in a narrow band, so the arc gets a panel scaled to itself and the points a strip
+    on the full range below it, both on one narrative-time axis. Word windows and bins are
+    averages already: they share the arc's panel and scale.
+    """
+    return _smoothed(df, [method], title=title, value=value, points=points,
+                     chapters=chapters, params=params)  # fmt: skip
+
+
+def methods_chart(
+    df: pd.DataFrame, *, title: str | None = None, value: str = "compound"
+) -> Chart:
+    """Every smoother's line on one panel, in the scorer's units, over a strip of the points."""
+    return _smoothed(df, list(SMOOTHERS), title=title, value=value, points=True, chapters=True,
+                     params={})  # fmt: skip
+
+
+def _smoothed(
+    df: pd.DataFrame,
+    methods: list[str],
+    *,
+    title: str | None,
+    value: str,
+    points: bool,
+    chapters: bool,
+    params: dict[str, Any],
+) -> Chart:
+    scorer = _scale(df)
+    unit = UNITS.get(str(df.attrs.get("unit")), UNITS["sentence"])
+    story = story_values(df)
+    title, note = _title_and_note(df, title)
+    x = unit_time(story)
+    y = story[value].to_numpy(dtype=float)
+    several = len(methods) > 1
+    lines = []
+    for k, method in enumerate(methods):
+        line = smoothed_arc(df, method, value, **params) if len(story) else None
+        if line is None:
+            continue
+        lines.append(Line(_floats(line["time"]), _floats(line["value"]),
+                          smoother_caption(method, params),
+                          PALETTE[k % len(PALETTE)] if several else INK, width=1.8,
+                          fill=not several))  # fmt: skip
+    shared = unit.averaged
+    on_arc = np.concatenate([np.asarray(ln.y) for ln in lines] + ([y] if shared else []))
+    arc_panel = Panel(
+        "arc",
+        f"{'smoothed' if several else lines[0].label.split(' (')[0] if lines else 'smoothed'}"
+        f"\n({scorer.label})",
+        _zoomed_limits(on_arc, scorer.value_range),
+        [],
+        neutral=scorer.neutral,
+        height=2.6,
+        legend=several,
+        lines=lines,
+    )
+    arc_panel.yticks = _nice_ticks(arc_panel.ylim)
+    panels = [arc_panel]
+    dense = len(y) > DENSE_POINTS
+    style = {"size": 4.0 if dense else 9.0, "alpha": 0.25 if dense else 0.5}
+    if points and len(y):
+        pts = Points(_floats(x), _floats(y), _tone(y, scorer.neutral), f"each {unit.singular}",
+                     **style)  # fmt: skip
+        if shared:
+            pts.size, pts.alpha = (14.0, 0.7) if not dense else (style["size"], style["alpha"])
+            arc_panel.points.append(pts)
+        else:
+            lo, hi = scorer.value_range
+            strip = Panel("points", f"each {unit.singular}\n({scorer.label})",
+                          (lo * 1.05, hi * 1.05), [lo, 0.0, hi], neutral=scorer.neutral,
+                          height=1.0, points=[pts])  # fmt: skip
+            panels.append(strip)
+    marks, rows, how = _chapter_marks(df, LONG_SIZE[0]) if chapters else ([], 0, "")
+    extra = ""
+    if df.attrs.get("unit") == "window":
+        extra = f" of {df.attrs.get('window')} words, step {df.attrs.get('step')}"
+    where = "on the arc's scale" if shared else "in the strip below, on the full scale"
+    parts = [f"points: {unit.noun(len(story))}{extra} ({where})" if points else
+             f"{unit.noun(len(story))}{extra}"]
+    if several:
+        parts.append("lines: each smoother on the same scale, in the scorer's units")
+    elif lines:
+        parts.append(f"line: {lines[0].label}")
+        smoother = SMOOTHERS.get(methods[0])
+        if smoother is not None:
+            parts.append(f"edges: {smoother.edges}")
+    parts.append(f"grey band: neutral (±{scorer.neutral:g})")
+    if marks:
+        parts.append(how)
+    return Chart(
+        "methods" if several else "smoothed",
+        title,
+        note + " · ".join(parts),
+        "narrative time (share of the story)",
+        (0.0, 100.0),
+        [float(t) for t in range(0, 101, 10)],
+        [f"{t}%" for t in range(0, 101, 10)],
+        panels,
+        chapters=marks,
+        chapter_rows=rows,
+        size=LONG_SIZE,
+        meta={
+            "unit": unit.name,
+            "value": value,
+            "scorer": scorer.name,
+            "methods": methods,
+            "params": dict(params),
+        },
+    )
+
+
+def _zoomed_limits(values: np.ndarray, value_range: tuple[float, float]) -> tuple[float, float]:
+    """Limits a little beyond the values and always including 0, inside the value range."""
+    values = values[np.isfinite(values)] if len(values) else np.zeros(1)
+    low = min(0.0, float(values.min())) if len(values) else 0.0
+    high = max(0.0, float(values.max())) if len(values) else 0.0
+    pad = max((high - low) * 0.08, 0.01)
+    return (max(value_range[0] * 1.05, low - pad), min(value_range[1] * 1.05, high + pad))
+
+
+def _nice_ticks(limits: tuple[float, float]) -> list[float]:
+    """About five round ticks inside ``limits``, 0 among them."""
+    low, high = limits
+    raw = (high - low) / 5
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 0.1
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.ceil(low / step) * step
+    ticks = np.arange(first, high + step * 1e-9, step)
+    return [round(float(t), 10) + 0.0 for t in ticks]
+
+
+def _chapter_marks(df: pd.DataFrame, width_in: float) -> tuple[list[Chapter], int, str]:
+    """Chapter lines, and which of them are labelled so that the labels fit.
+
+    All labels when they fit in :data:`LABEL_ROWS` rows; else the books or volumes when a
+    text has them; else every k-th chapter for the smallest k in 2, 5, 10, 20, 25, 50, 100
+    whose labels fit in one row. Returns the marks, the label rows used and a caption.
+    """
+    starts = chapter_starts(df)
+    if starts.empty:
+        return [], 0, ""
+    marks = [Chapter(float(r.time), str(r.label), bool(r.major)) for r in starts.itertuples()]
+    n = len(marks)
+    size = 7.0 if n <= 20 else 6.0
+    per_char = 0.62 * size / (width_in * 0.85 * 72) * 100  # % of the axis one character takes
+    rows = _fit_labels(marks, [(m, m.name) for m in marks], per_char, LABEL_ROWS)
+    if rows:
+        return marks, rows, _count(n, "chapters")
+    majors = [m for m in marks if m.major]
+    if majors:
+        books = [(m, m.name.rsplit(".", 1)[0]) for m in majors]
+        rows = _fit_labels(marks, books, per_char, LABEL_ROWS)
+        if rows:
+            return marks, rows, f"{_count(n, 'chapters')} (darker lines and labels: books)"
+    for k in (2, 5, 10, 20, 25, 50, 100, 200, 500):
+        chosen = [(m, m.name) for i, m in enumerate(marks) if i == 0 or (i + 1) % k == 0]
+        rows = _fit_labels(marks, chosen, per_char, 1)
+        if rows:
+            return marks, rows, f"{_count(n, 'chapters')} (every {_ordinal(k)} labelled)"
+    return marks, 0, _count(n, "chapters")
+
+
+def _fit_labels(
+    marks: list[Chapter], chosen: list[tuple[Chapter, str]], per_char: float, max_rows: int
+) -> int:
+    """Give each chosen mark its label in the first row with room; 0 if one finds none."""
+    ends = [-100.0] * max_rows
+    used = 0
+    placed = []
+    for mark, text in chosen:
+        start = mark.x + 0.15
+        tier = next((t for t in range(max_rows) if start >= ends[t] + per_char), None)
+        if tier is None:
+            return 0
+        ends[tier] = start + len(text) * per_char
+        placed.append((mark, text, tier))
+        used = max(used, tier + 1)
+    for mark in marks:
+        mark.label, mark.tier = "", 0
+    for mark, text, tier in placed:
+        mark.label, mark.tier = text, tier
+    return used
+
+
+def _count(n: int, things: str) -> str:
+    return f"{n:,} {things}" if n != 1 else f"1 {things.removesuffix('s')}"
+
+
+def _ordinal(k: int) -> str:
+    return f"{k}{'nd' if k % 10 == 2 and k != 12 else 'th'}"
+
+
+# ---------------------------------------------------------------------------- compare chart
+
+
+def compare_chart(data: pd.DataFrame, *, title: str | None = None) -> Chart:
+    """Several texts' arcs from :func:`arc.compare` on one narrative-time panel.
+
+    Rescaled arcs (the default) are read against "each arc's own lowest … highest"; the
+    axis says so and has no zero line, since 0 is then the middle of an arc's range.
+    """
+    scaled = bool(data.attrs.get("scale", True))
+    scorer = scorer_info(str(data.attrs.get("scorer") or "vader"))
+    key = "text" if "text" in data else "title"
+    lines = []
+    for k, (_, group) in enumerate(data.groupby(key, sort=False)):
+        lines.append(Line(_floats(group["time"]), _floats(group["value"]),
+                          str(group["title"].iloc[0]), PALETTE[k % len(PALETTE)], width=2.2))
+    values = np.concatenate([np.asarray(ln.y) for ln in lines]) if lines else np.zeros(1)
+    if scaled:
+        panel = Panel("arc", "sentiment, each arc scaled to its own range", (-1.12, 1.12),
+                      [-1.0, 0.0, 1.0], ["its lowest", "its middle", "its highest"],
+                      zero=False, legend=True, lines=lines)  # fmt: skip
+    else:
+        limits = _zoomed_limits(values, scorer.value_range)
+        panel = Panel("arc", f"sentiment ({scorer.label})", limits, _nice_ticks(limits),
+                      neutral=scorer.neutral, legend=True, lines=lines)  # fmt: skip
+    method = str(data.attrs.get("method", ""))
+    how = ("each arc rescaled to run from its own lowest to its own highest point, so shapes "
+           "compare, not levels" if scaled else scorer.label)  # fmt: skip
+    smoothing = smoother_caption(method, data.attrs.get("params"))
+    subtitle = f"sentence scores smoothed with {smoothing} · narrative time 0–100% · {how}"
+    return Chart("compare", title or "Sentiment arcs compared", subtitle,
+                 "narrative time (share of the story)", (0.0, 100.0),
+                 [float(t) for t in range(0, 101, 10)], [f"{t}%" for t in range(0, 101, 10)],
+                 [panel], size=LONG_SIZE, meta={"method": method, "scale": scaled})  # fmt: skip
+
+
+# ------------------------------------------------------------------------------ the choice
+
+
+def chart_for(
+    df: pd.DataFrame,
+    *,
+    smoother: str | None = None,
+    title: str | None = None,
+    value: str = "compound",
+    include_paratext: bool = False,
+    annotate: bool = True,
+    **params: Any,
+) -> Chart:
+    """The chart ``arc plot`` draws for a frame: the story chart or the smoothed chart.
+
+    A paragraph frame of a short text (no chapters, at most 60 story paragraphs) with no
+    smoother asked for gets the story chart; anything else the smoothed chart, with the
+    default smoother unless ``smoother`` is given (``"all"``: every smoother compared).
+    """
+    unit = df.attrs.get("unit", "paragraph" if "role" in df and "paragraph" not in df else None)
+    story = story_values(df)
+    chapters = "chapter" in story and bool(story["chapter"].notna().any())
+    if smoother is None and unit == "paragraph" and not is_long(len(story), chapters):
+        return story_chart(df, title=title, value=value, include_paratext=include_paratext,
+                           annotate=annotate)  # fmt: skip
+    if smoother == "all":
+        return methods_chart(df, title=title, value=value)
+    return smoothed_chart(df, smoother or DEFAULT_SMOOTHER, title=title, value=value, **params)
+

@@ -1,0 +1,112 @@
+"""Narrative time: a frame's story units, its smoothed arc and its chapter starts on 0–100 %.
+
+Pure functions over DataFrames; the charts (:mod:`arc.chart`) and :func:`arc.compare` build
+on them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from arc.paratext import STORY_ROLES
+from arc.smoothing import narrative_time
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["chapter_starts", "rescale", "smoothed_arc", "story_values", "unit_time"]
+
+
+def story_values(df: pd.DataFrame) -> pd.DataFrame:
+    """The story rows of a frame (every row of a window or bin frame), in narrative order."""
+    if "role" in df:
+        df = df[df["role"].isin(STORY_ROLES)]
+    return df
+
+
+def smoothed_arc(
+    df: pd.DataFrame, method: str, value: str = "compound", **params: Any
+) -> pd.DataFrame:
+    """Smooth a frame's story values; returns columns ``time`` (0–100 %) and ``value``.
+
+    The values stay in the scorer's units (syuzhet's unnormalised DCT is brought back to
+    them), so a smoothed line can be read on the same scale as its points.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"compound": [0.0, 1.0, 0.0, -1.0, 0.0]})
+    >>> smoothed_arc(df, "rolling", window=0.6).value.round(3).tolist()
+    [0.5, 0.333, 0.0, -0.333, -0.5]
+    """
+    import pandas as pd
+
+    from arc.smoothing import smooth
+
+    story = story_values(df)
+    y = story[value].to_numpy(dtype=float)
+    out = smooth(y, method, **params)
+    if method == "dct" and not (params.get("scale_vals") or params.get("scale_range")):
+        out = out * len(out) / len(y)  # dtt's unnormalised transform, back in input units
+    time = unit_time(story) if len(out) == len(y) else narrative_time(len(out))
+    return pd.DataFrame({"time": time, "value": out})
+
+
+def unit_time(story: pd.DataFrame) -> np.ndarray:
+    """Narrative time (0–100 %) of each story unit: its ``position``, else evenly spaced.
+
+    Word windows and percentage bins sit at their middle word or sentence, so they do not
+    reach 0 or 100 exactly; sentences and paragraphs do.
+    """
+    if "position" in story and len(story) and story["position"].notna().all():
+        return story["position"].to_numpy(dtype=float) * 100
+    return narrative_time(len(story))
+
+
+def rescale(values: np.ndarray) -> np.ndarray:
+    """Min–max scale to −1…+1, as syuzhet's ``rescale`` (a flat series maps to 0)."""
+    values = np.asarray(values, dtype=float)
+    low, high = values.min(), values.max()
+    if high == low:
+        return np.zeros_like(values)
+    return 2 * (values - low) / (high - low) - 1
+
+
+def chapter_starts(df: pd.DataFrame) -> pd.DataFrame:
+    """Where each chapter starts on the 0–100 % axis: columns ``time``, ``label``, ``major``.
+
+    ``major`` marks the first chapter of a container (``"II.1"`` starts book II), so a
+    chart can draw book boundaries darker than chapter ones. Word-window and bin frames
+    carry the exact starts, taken from their sentences, in ``df.attrs["chapter_starts"]``
+    (a plain mapping of lists).
+    """
+    import pandas as pd
+
+    columns = ["time", "label", "major"]
+    kept = df.attrs.get("chapter_starts")
+    if isinstance(kept, dict):
+        return pd.DataFrame({c: list(kept.get(c, [])) for c in columns}).astype(
+            {"time": float, "label": object, "major": bool}
+        )
+    story = story_values(df).reset_index(drop=True)
+    if "chapter" not in story or story["chapter"].isna().all():
+        return pd.DataFrame({"time": [], "label": [], "major": []}).astype(
+            {"time": float, "label": object, "major": bool}
+        )
+    labels = story["chapter"].astype(object).where(story["chapter"].notna(), None).tolist()
+    time = unit_time(story)
+    rows = []
+    previous: object = object()
+    for i, label in enumerate(labels):
+        if label != previous and label is not None:
+            rows.append((float(time[i]), label, _container(label) != _container(previous)
+                         and _container(label) is not None))  # fmt: skip
+        previous = label
+    return pd.DataFrame(rows, columns=columns).astype({"major": bool})
+
+
+def _container(label: object) -> str | None:
+    """The book or volume of a chapter label ("II" of "II.3"), or None."""
+    return label.rsplit(".", 1)[0] if isinstance(label, str) and "." in label else None
