@@ -67,6 +67,10 @@ LABEL_ROWS = 3
 EXCERPT_CHARS = 46
 #: More points than this are drawn small and faint (and rasterised in vector files).
 DENSE_POINTS = 2000
+#: This many points or fewer are drawn large, like the story chart's.
+FEW_POINTS = 200
+#: With more chapters than this, a text with books draws only the books' lines.
+MAX_DRAWN_CHAPTERS = 120
 
 
 # ------------------------------------------------------------------------------ the data
@@ -572,7 +576,9 @@ def _smoothed(
     arc_panel.yticks = _nice_ticks(arc_panel.ylim)
     panels = [arc_panel]
     dense = len(y) > DENSE_POINTS
-    style = {"size": 4.0 if dense else 9.0, "alpha": 0.25 if dense else 0.5}
+    few = len(y) <= FEW_POINTS
+    style = {"size": 4.0 if dense else 30.0 if few else 9.0,
+             "alpha": 0.25 if dense else 0.9 if few else 0.5}  # fmt: skip
     if points and len(y):
         pts = Points(_floats(x), _floats(y), _tone(y, scorer.neutral), f"each {unit.singular}",
                      **style)  # fmt: skip
@@ -666,6 +672,9 @@ def _chapter_marks(df: pd.DataFrame, width_in: float) -> tuple[list[Chapter], in
         books = [(m, m.name.rsplit(".", 1)[0]) for m in majors]
         rows = _fit_labels(marks, books, per_char, LABEL_ROWS)
         if rows:
+            if n > MAX_DRAWN_CHAPTERS:  # a curtain of lines hides the arc: books only
+                return majors, rows, (f"{_count(n, 'chapters')} in {_count(len(majors), 'books')}"
+                                      " (lines and labels: books)")  # fmt: skip
             return marks, rows, f"{_count(n, 'chapters')} (darker lines and labels: books)"
     for k in (2, 5, 10, 20, 25, 50, 100, 200, 500):
         chosen = [(m, m.name) for i, m in enumerate(marks) if i == 0 or (i + 1) % k == 0]
