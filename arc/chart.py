@@ -63,6 +63,8 @@ STORY_SIZE = (10.0, 5.6)
 LONG_SIZE = (11.0, 6.4)
 #: Rows of chapter labels above the top panel.
 LABEL_ROWS = 3
+#: Legend entries are cut to this many characters.
+MAX_LEGEND_CHARS = 48
 #: Characters an annotation quotes.
 EXCERPT_CHARS = 46
 #: More points than this are drawn small and faint (and rasterised in vector files).
@@ -306,12 +308,14 @@ def story_chart(
     value: str = "compound",
     include_paratext: bool = False,
     annotate: bool = True,
+    width: float | None = None,
 ) -> Chart:
     """The story chart of a paragraph frame: one point per paragraph on the scorer's scale.
 
     The x axis is the frame's ``index`` column, so a point is found in ``arc score``'s
     table by its number. Each point has a bar over its sentences' range; the lowest, highest
-    and last story paragraphs are annotated with the sentence that moved them most.
+    and last story paragraphs are annotated with the sentence that moved them most. Captions
+    are laid out for a figure ``width`` inches wide (default: the chart's own size).
 
     Examples
     --------
@@ -360,7 +364,8 @@ def story_chart(
             panel.labels.append(Label(xi, lo + 0.03 * (hi - lo), role, rotation=90))
     xlim = (min(x) - 0.6, max(x) + 0.6)
     if annotate:
-        panel.annotations = _story_annotations(df, rows, value, scorer, xlim, STORY_SIZE[0])
+        panel.annotations = _story_annotations(df, rows, value, scorer, xlim,
+                                               width or STORY_SIZE[0])  # fmt: skip
     left_out = sorted(set(df["role"]) - set(rows["role"]))
     how = f"the mean {scorer.label} of its sentences" if value == "compound" else value
     parts = [
@@ -513,6 +518,7 @@ def smoothed_chart(
     value: str = "compound",
     points: bool = True,
     chapters: bool = True,
+    width: float | None = None,
     **params: Any,
 ) -> Chart:
     """The long-text chart: the smoothed arc on its own zoomed panel, the points below it.
@@ -523,15 +529,19 @@ def smoothed_chart(
     averages already: they share the arc's panel and scale.
     """
     return _smoothed(df, [method], title=title, value=value, points=points,
-                     chapters=chapters, params=params)  # fmt: skip
+                     chapters=chapters, params=params, width=width)  # fmt: skip
 
 
 def methods_chart(
-    df: pd.DataFrame, *, title: str | None = None, value: str = "compound"
+    df: pd.DataFrame,
+    *,
+    title: str | None = None,
+    value: str = "compound",
+    width: float | None = None,
 ) -> Chart:
     """Every smoother's line on one panel, in the scorer's units, over a strip of the points."""
     return _smoothed(df, list(SMOOTHERS), title=title, value=value, points=True, chapters=True,
-                     params={})  # fmt: skip
+                     params={}, width=width)  # fmt: skip
 
 
 def _smoothed(
@@ -543,6 +553,7 @@ def _smoothed(
     points: bool,
     chapters: bool,
     params: dict[str, Any],
+    width: float | None,
 ) -> Chart:
     scorer = _scale(df)
     unit = UNITS.get(str(df.attrs.get("unit")), UNITS["sentence"])
@@ -561,7 +572,7 @@ def _smoothed(
                           PALETTE[k % len(PALETTE)] if several else INK, width=1.8,
                           fill=not several))  # fmt: skip
     shared = unit.averaged
-    on_arc = np.concatenate([np.asarray(ln.y) for ln in lines] + ([y] if shared else []))
+    on_arc = np.concatenate([np.asarray(ln.y) for ln in lines] + [y if shared else y[:0]])
     arc_panel = Panel(
         "arc",
         f"{'smoothed' if several else lines[0].label.split(' (')[0] if lines else 'smoothed'}"
@@ -591,7 +602,7 @@ def _smoothed(
                           (lo * 1.05, hi * 1.05), [lo, 0.0, hi], neutral=scorer.neutral,
                           height=1.0, points=[pts])  # fmt: skip
             panels.append(strip)
-    marks, rows, how = _chapter_marks(df, LONG_SIZE[0]) if chapters else ([], 0, "")
+    marks, rows, how = _chapter_marks(df, width or LONG_SIZE[0]) if chapters else ([], 0, "")
     extra = ""
     if df.attrs.get("unit") == "window":
         extra = f" of {df.attrs.get('window')} words, step {df.attrs.get('step')}"
@@ -729,7 +740,8 @@ def compare_chart(data: pd.DataFrame, *, title: str | None = None) -> Chart:
     lines = []
     for k, (_, group) in enumerate(data.groupby(key, sort=False)):
         lines.append(Line(_floats(group["time"]), _floats(group["value"]),
-                          str(group["title"].iloc[0]), PALETTE[k % len(PALETTE)], width=2.2))
+                          _shorten(str(group["title"].iloc[0])), PALETTE[k % len(PALETTE)],
+                          width=2.2))  # fmt: skip
     values = np.concatenate([np.asarray(ln.y) for ln in lines]) if lines else np.zeros(1)
     if scaled:
         panel = Panel("arc", "sentiment, each arc scaled to its own range", (-1.12, 1.12),
@@ -750,6 +762,26 @@ def compare_chart(data: pd.DataFrame, *, title: str | None = None) -> Chart:
                  [panel], size=LONG_SIZE, meta={"method": method, "scale": scaled})  # fmt: skip
 
 
+def _shorten(text: str, limit: int = MAX_LEGEND_CHARS) -> str:
+    """Cut a legend entry at a word boundary, marking the cut with '…'.
+
+    A closing "(name)" or "(2)", which tells apart texts of the same title, is kept.
+
+    Examples
+    --------
+    >>> _shorten("A very long title indeed (alice30)", 20)
+    'A very long… (alice30)'
+    """
+    suffix = ""
+    if text.endswith(")") and " (" in text:
+        text, suffix = text[: text.rindex(" (")], text[text.rindex(" (") :]
+    room = max(12, limit - len(suffix))
+    if len(text) > room:
+        cut = text[: room + 1].rsplit(" ", 1)[0] if " " in text[:room] else text[:room]
+        text = cut.rstrip(" ,;:") + "…"
+    return text + suffix
+
+
 # ------------------------------------------------------------------------------ the choice
 
 
@@ -761,6 +793,7 @@ def chart_for(
     value: str = "compound",
     include_paratext: bool = False,
     annotate: bool = True,
+    width: float | None = None,
     **params: Any,
 ) -> Chart:
     """The chart ``arc plot`` draws for a frame: the story chart or the smoothed chart.
@@ -774,8 +807,9 @@ def chart_for(
     chapters = "chapter" in story and bool(story["chapter"].notna().any())
     if smoother is None and unit == "paragraph" and not is_long(len(story), chapters):
         return story_chart(df, title=title, value=value, include_paratext=include_paratext,
-                           annotate=annotate)  # fmt: skip
+                           annotate=annotate, width=width)  # fmt: skip
     if smoother == "all":
-        return methods_chart(df, title=title, value=value)
-    return smoothed_chart(df, smoother or DEFAULT_SMOOTHER, title=title, value=value, **params)
+        return methods_chart(df, title=title, value=value, width=width)
+    return smoothed_chart(df, smoother or DEFAULT_SMOOTHER, title=title, value=value,
+                          width=width, **params)  # fmt: skip
 

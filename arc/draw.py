@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from arc.chart import Chart, Panel
 
-__all__ = ["current_axes", "draw"]
+__all__ = ["current_axes", "draw", "figure_width"]
 
 
 def current_axes(ax: Axes | None) -> Axes:
@@ -32,6 +32,14 @@ def current_axes(ax: Axes | None) -> Axes:
 
         ax = plt.gca()
     return ax
+
+
+def figure_width(ax: Axes) -> float:
+    """How wide the figure of ``ax`` is in inches: the width a chart lays its labels out for."""
+    from matplotlib.figure import Figure
+
+    root = getattr(ax.figure, "figure", ax.figure)  # a SubFigure's .figure is the root
+    return float(root.get_figwidth()) if isinstance(root, Figure) else 10.0
 
 
 def draw(chart: Chart, ax: Axes | None = None, **line_kws: Any) -> Axes:
@@ -172,10 +180,7 @@ def _titles(ax: Axes, title: str, subtitle: str, text: dict[str, Any], *, room: 
     ``room`` is extra space in points kept between the subtitle and the axes (for chapter
     labels). Long lines are wrapped to the figure's width, never clipped.
     """
-    from matplotlib.figure import Figure
-
-    root = getattr(ax.figure, "figure", ax.figure)
-    width_in = root.get_figwidth() if isinstance(root, Figure) else 10.0
+    width_in = figure_width(ax)
     chars = max(40, int(width_in * ax.get_position().width * 72 / 4.7))
     title = "\n".join(textwrap.wrap(title, max(30, int(chars / 1.75)))) or title
     lines = textwrap.wrap(subtitle, chars)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from arc.chart import chart_for, compare_chart, methods_chart, smoothed_chart
-from arc.draw import draw
+from arc.draw import current_axes, draw, figure_width
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -72,8 +72,10 @@ def plot_arc(
     'Final Goodbyes'
 
     """
+    ax = current_axes(ax)
     chart = chart_for(df, smoother=smoother, title=title, value=value,
-                      include_paratext=include_paratext, annotate=annotate)  # fmt: skip
+                      include_paratext=include_paratext, annotate=annotate,
+                      width=figure_width(ax))  # fmt: skip
     return draw(chart, ax, **line_kws)
 
 
@@ -117,8 +119,9 @@ def plot_smoothed(
     matplotlib.axes.Axes
         The arc's Axes; ``ax.arc_panels["points"]`` is the strip's.
     """
+    ax = current_axes(ax)
     chart = smoothed_chart(df, method, title=title, value=value, points=points,
-                           chapters=chapters, **params)  # fmt: skip
+                           chapters=chapters, width=figure_width(ax), **params)  # fmt: skip
     return draw(chart, ax)
 
 
@@ -126,7 +129,8 @@ def plot_methods(
     df: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None, value: str = "compound"
 ) -> Axes:
     """Every smoother's line on one panel, all in the scorer's units, over a strip of points."""
-    return draw(methods_chart(df, title=title, value=value), ax)
+    ax = current_axes(ax)
+    return draw(methods_chart(df, title=title, value=value, width=figure_width(ax)), ax)
 
 
 def plot_compare(data: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None) -> Axes:

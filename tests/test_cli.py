@@ -130,7 +130,7 @@ def test_cli_choices_are_read_from_the_declarations():
     from arc import cli, frame, smoothers, units
 
     assert tuple(cli.UNITS) == frame.UNITS == tuple(units.UNITS)
-    assert cli.SMOOTH_CHOICES == (*smoothers.SMOOTHERS, "all")
+    assert (*smoothers.SMOOTHERS, "all") == cli.SMOOTH_CHOICES
 
 
 def test_stdout_csv_is_utf8_whatever_the_locale(tmp_path):
