@@ -19,7 +19,7 @@ from arc.document import Document, load
 from arc.paratext import STORY_ROLES
 from arc.segment import SENTENCE_SPLITTER, Span, split_sentences
 from arc.units import UNITS as UNIT_DECLARATIONS
-from arc.units import get_unit, unit_params
+from arc.units import check_length, get_unit, unit_params
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -232,18 +232,12 @@ def windows(sentences: pd.DataFrame, window: int, step: int) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from arc.errors import TooShortError
-
     if window < 1 or step < 1:
         raise ValueError("window and step must be positive numbers of words")
     story = _story(sentences)
     counts = story["n_words"].to_numpy()
     total = int(counts.sum())
-    if total < window:
-        raise TooShortError(
-            f"word windows of {window} words need at least {window} story words; "
-            f"this text has {total}. Use a smaller --window"
-        )
+    check_length("window", {"window": window, "step": step}, words=total, sentences=len(story))
     # Word k belongs to sentence owner[k]; prefix sums make every window O(1).
     owner = np.repeat(np.arange(len(story)), counts)
     word_values = story["compound"].to_numpy()[owner]
@@ -276,6 +270,7 @@ def percentage_frame(sentences: pd.DataFrame, bins: int) -> pd.DataFrame:
 
     story = _story(sentences)
     values = story["compound"].to_numpy()
+    check_length("bins", {"bins": bins}, words=int(story["n_words"].sum()), sentences=len(values))
     means = percentage_bins(values, bins)
     edges = bin_edges(len(values), bins)
     first, last = edges[:-1], edges[1:] - 1

@@ -10,7 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-__all__ = ["UNITS", "Unit", "get_unit", "unit_params"]
+from arc.errors import TooShortError
+
+__all__ = ["UNITS", "Unit", "check_length", "get_unit", "unit_params"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Unit:
     params: Mapping[str, int | None] = field(default_factory=dict)
     needs: tuple[str, str] | None = None
     averaged: bool = False
+    fix: str = ""
 
     def noun(self, n: int) -> str:
         """'3,353 sentences', '1 sentence': ``n`` of this unit, the noun made to agree."""
@@ -55,6 +58,7 @@ UNITS: Mapping[str, Unit] = MappingProxyType(
                 MappingProxyType({"window": 1000, "step": None}),
                 ("words", "window"),
                 averaged=True,
+                fix="Use a smaller --window",
             ),
             Unit(
                 "bins",
@@ -64,6 +68,7 @@ UNITS: Mapping[str, Unit] = MappingProxyType(
                 MappingProxyType({"bins": 100}),
                 ("sentences", "bins"),
                 averaged=True,
+                fix="Use fewer --bins",
             ),
         )
     }
@@ -108,3 +113,25 @@ def unit_params(name: str, **given: int | None) -> dict[str, int]:
             raise ValueError(f"{key} must be a positive whole number, not {value!r}")
         out[key] = value
     return out
+
+
+def check_length(name: str, params: dict[str, int], *, words: int, sentences: int) -> None:
+    """Raise :class:`~arc.errors.TooShortError` when a story is too short for the unit.
+
+    Examples
+    --------
+    >>> check_length("bins", {"bins": 100}, words=900, sentences=42)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    arc.errors.TooShortError: 100 percentage bins need at least 100 story sentences; ...
+    """
+    unit = get_unit(name)
+    if unit.needs is None:
+        return
+    what, key = unit.needs
+    have = words if what == "words" else sentences
+    need = params[key]
+    if have < need:
+        size = f"{unit.plural} of {need} {what}" if what == "words" else f"{need} {unit.plural}"
+        raise TooShortError(
+            f"{size} need at least {need} story {what}; this text has {have}. {unit.fix}"
+        )

@@ -211,3 +211,17 @@ def test_two_books_bins_concatenate(excerpt_frames):
     assert list(both.columns) == list(other.columns)
     again = pd.concat([excerpt_frames["bins"], excerpt_frames["bins"].copy()])
     assert again.attrs == excerpt_frames["bins"].attrs
+
+
+@pytest.mark.parametrize(
+    ("unit", "kwargs", "message"),
+    [
+        ("window", {"window": 5000}, "word windows of 5000 words need at least 5000 story words"),
+        ("bins", {"bins": 500}, "500 percentage bins need at least 500 story sentences"),
+    ],
+)
+def test_a_unit_states_its_declared_minimum(unit, kwargs, message):
+    from arc.errors import TooShortError
+
+    with pytest.raises(TooShortError, match=message):
+        arc.analyze(unit=unit, **kwargs)
