@@ -11,7 +11,8 @@ neither pandas nor matplotlib until a function that needs them is called.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+
+TYPE_CHECKING = False  # typing is not imported: `import arc` and `arc` start fast
 
 __version__ = "0.1.0"
 
@@ -115,7 +116,7 @@ if TYPE_CHECKING:
     from arc.timeline import chapter_starts, smoothed_arc
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     """Import the module that defines ``name`` on first use."""
     try:
         module = _EXPORTS[name]

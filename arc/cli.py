@@ -8,21 +8,32 @@ commands, so ``arc --help`` answers at once.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import math
+import signal
+import stat
 import sys
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from arc import __version__
-from arc.errors import ArcError, ArcWarning, EmptyInputError, OutputError
+from arc.errors import ArcError, ArcWarning, EmptyInputError, InputError, OutputError
 from arc.smoothers import SMOOTHERS
 from arc.units import UNITS
 
+if TYPE_CHECKING:
+    from arc.document import Document
+
 #: ``--smooth`` choices: every declared smoother, and ``all`` to compare them.
 SMOOTH_CHOICES = (*SMOOTHERS, "all")
-#: A 10 x 5.6 inch chart at 1200 dpi is already 12,000 pixels wide.
+#: A 10 x 5.6 inch chart at 1200 dpi is already 12,000 pixels wide; below 20 text has no size.
 MAX_DPI = 1200
+MIN_DPI = 20
+#: The most input arc reads, in megabytes, unless --max-size says otherwise (War and Peace
+#: is 3.2 MB): a guard against endless or mistaken input such as /dev/zero.
+MAX_SIZE_MB = 64
 
 PLOT_FORMATS = (".png", ".svg", ".pdf")
 SCORE_FORMATS = (".csv", ".json", ".parquet")
@@ -78,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compare.add_argument("paths", nargs="+", metavar="PATH", help="text files to compare")
     compare.add_argument("--encoding", help="force the files' encoding (default: detect it)")
+    _add_max_size(compare)
     _add_output(compare, "chart file, .png/.svg/.pdf (default: output/compare.png)")
     compare.add_argument("--title", help="chart title")
     compare.add_argument("--dpi", type=_dpi, default=150,
@@ -136,8 +148,8 @@ def _span_help() -> str:
 
 def _dpi(text: str) -> int:
     value = _positive_int(text)
-    if value > MAX_DPI:
-        raise argparse.ArgumentTypeError(f"must be at most {MAX_DPI}, not {text}")
+    if not MIN_DPI <= value <= MAX_DPI:
+        raise argparse.ArgumentTypeError(f"must be between {MIN_DPI} and {MAX_DPI}, not {text}")
     return value
 
 
@@ -153,6 +165,13 @@ def _add_source(parser: argparse.ArgumentParser) -> None:
                         help="text file to read, or - for standard input "
                         "(default: the embedded vignette)")  # fmt: skip
     parser.add_argument("--encoding", help="force the file's encoding (default: detect it)")
+    _add_max_size(parser)
+
+
+def _add_max_size(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--max-size", type=_positive_int, default=MAX_SIZE_MB, metavar="MB",
+                        help=f"read at most this many megabytes of input (default: "
+                        f"{MAX_SIZE_MB})")  # fmt: skip
 
 
 def _positive_int(text: str) -> int:
@@ -166,13 +185,59 @@ def _doc(func: object) -> str:
     return (getattr(func, "__doc__", None) or "").strip()
 
 
-def _source(path: str | None) -> Path | str | None:
-    """A command-line PATH is always a file (or "-"), never text to analyse."""
-    return path if path is None or path == "-" else Path(path)
+def _load(path: str | None, encoding: str | None, max_mb: int) -> Document:
+    """Read the command's input: the vignette, standard input ("-") or a file, size-bounded.
+
+    A PATH is always a file, never text to analyse. Only regular files and pipes are read,
+    and no more than ``max_mb`` megabytes of them.
+    """
+    from arc.document import load
+
+    limit = max_mb * 1_000_000
+    if path is None:
+        return load(None)
+    if path == "-":
+        return load(_read_stdin(limit, max_mb), encoding, name="stdin")
+    source = Path(path)
+    try:
+        info = source.stat()
+    except OSError:
+        info = None  # missing or unreadable: load() says which, in one line
+    if info is not None and not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)
+                                 or stat.S_ISDIR(info.st_mode)):  # fmt: skip
+        raise InputError(f"{path} is not a regular file or a pipe; arc reads text files")
+    if info is not None and stat.S_ISREG(info.st_mode) and info.st_size > limit:
+        raise InputError(
+            f"{path} is {info.st_size / 1e6:,.1f} MB, over the {max_mb} MB limit; "
+            f"pass --max-size {math.ceil(info.st_size / 1e6)} to read it"
+        )
+    return load(source, encoding)
 
 
-def _output_path(requested: str | None, name: str | None, formats: tuple[str, ...]) -> Path:
-    """The output path: as requested (its suffix checked) or ``output/<name>.png``."""
+def _read_stdin(limit: int, max_mb: int) -> bytes:
+    """Standard input's bytes, at most ``limit`` of them."""
+    if sys.stdin is None or sys.stdin.closed:
+        raise InputError("standard input is closed; give a PATH or pipe a text into arc")
+    try:
+        data = sys.stdin.buffer.read(limit + 1)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read standard input ({exc})") from None
+    if len(data) > limit:
+        raise InputError(
+            f"standard input is over the {max_mb} MB limit; pass --max-size to read more"
+        )
+    return data
+
+
+def _output_path(
+    requested: str | None,
+    name: str | None,
+    formats: tuple[str, ...],
+    inputs: Sequence[str | None] = (),
+) -> Path:
+    """The output path, checked before any work: its format, its folder, not an input."""
+    from arc.io import check_output, same_file
+
     if requested is None:
         out = Path("output") / f"{name or 'arc'}.png"
         try:
@@ -181,25 +246,32 @@ def _output_path(requested: str | None, name: str | None, formats: tuple[str, ..
             raise OutputError(
                 f"cannot create the folder output/ here ({exc.strerror}); pass -o PATH"
             ) from None
-        return out
-    out = Path(requested)
-    try:
-        is_dir = out.is_dir()
-    except OSError as exc:
-        raise OutputError(f"cannot write {out}: {exc.strerror}") from None
-    if is_dir:
-        raise OutputError(f"cannot write {out}: it is a directory; give a file name")
-    if out.suffix.lower() not in formats:
-        raise OutputError(
-            f"cannot write {out}: unknown format {out.suffix or '(none)'}; "
-            f"use one of {', '.join(formats)}"
-        )
+    else:
+        out = Path(requested)
+        if out.suffix.lower() not in formats:
+            raise OutputError(
+                f"cannot write {out}: unknown format {out.suffix or '(none)'}; "
+                f"use one of {', '.join(formats)}"
+            )
+    check_output(out)
+    for source in inputs:
+        if source not in (None, "-") and same_file(source, out):
+            raise OutputError(f"refusing to write {out}: it is the input {source}; choose "
+                              "another -o")  # fmt: skip
     return out
 
 
-def _warn(warnings: Sequence[str]) -> None:
-    for warning in warnings:
-        print(f"arc: warning: {warning}", file=sys.stderr)
+def _name(path: str | None) -> str:
+    """The name a PATH gives its default output file (as its Document records it)."""
+    if path is None:
+        return "final_goodbyes"
+    return "stdin" if path == "-" else Path(path).stem
+
+
+def _warn(messages: Sequence[str]) -> None:
+    """Issue each message as an ArcWarning; ``main`` prints every distinct one once."""
+    for message in messages:
+        warnings.warn(message, ArcWarning, stacklevel=2)
 
 
 def cmd_plot(args: argparse.Namespace) -> None:
@@ -215,16 +287,15 @@ def cmd_plot(args: argparse.Namespace) -> None:
         arc plot novel.txt --smooth lowess --span 0.3
         arc plot novel.txt --smooth all   # rolling, LOWESS and DCT side by side
     """
-    from arc.document import load
     from arc.view import choose_view
 
-    doc = load(_source(args.path), args.encoding)
+    out = _output_path(args.output, _name(args.path), PLOT_FORMATS, [args.path])
+    doc = _load(args.path, args.encoding, args.max_size)
     if not doc.story:
         roles = ", ".join(sorted(set(doc.roles)))
         raise EmptyInputError(
             f"{args.path or 'the text'} has no story paragraphs to plot, only {roles}"
         )
-    out = _output_path(args.output, doc.name, PLOT_FORMATS)
     try:
         view = choose_view(len(doc.story), any(doc.chapters), unit=args.unit,
                            smoother=args.smooth, span=args.span, window=args.window,
@@ -243,7 +314,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
     chart = chart_for(df, smoother=view.smoother, title=args.title,
                       include_paratext=args.include_paratext, **view.params)  # fmt: skip
     save_chart(chart, out, dpi=args.dpi)
-    print(out)
+    _say(str(out))
 
 
 def cmd_score(args: argparse.Namespace) -> None:
@@ -254,17 +325,18 @@ def cmd_score(args: argparse.Namespace) -> None:
         arc score story.txt --unit sentence -o story.json
         arc score novel.txt --bins 100 -o novel.csv
     """
-    from arc.document import load
     from arc.units import unit_params
 
-    doc = load(_source(args.path), args.encoding)
-    out = None if args.output is None else _output_path(args.output, doc.name, SCORE_FORMATS)
+    out = None
+    if args.output is not None:
+        out = _output_path(args.output, _name(args.path), SCORE_FORMATS, [args.path])
     windowed = args.window or args.step
     unit = args.unit or ("window" if windowed else "bins" if args.bins else "paragraph")
     try:
         params = unit_params(unit, window=args.window, step=args.step, bins=args.bins)
     except ValueError as exc:
         raise UsageError(f"--unit {unit}: {exc}") from None
+    doc = _load(args.path, args.encoding, args.max_size)
     _warn(doc.warnings)
     from arc.export import write_table
     from arc.frame import frame
@@ -272,12 +344,21 @@ def cmd_score(args: argparse.Namespace) -> None:
     df = frame(doc, unit, **params)  # type: ignore[arg-type]
     if out is None:
         # UTF-8 bytes whatever the terminal's locale, so piped output equals a written file.
-        sys.stdout.flush()
-        sys.stdout.buffer.write(write_table(df, None).encode("utf-8"))
-        sys.stdout.buffer.flush()
+        data = write_table(df, None).encode("utf-8")
+        if sys.stdout is None or sys.stdout.closed:
+            raise OutputError("standard output is closed; give -o PATH or leave stdout open")
+        try:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as exc:
+            _silence_stdout()
+            raise OutputError(f"cannot write to standard output: {_reason(exc)}") from None
     else:
         write_table(df, out)
-        print(out)
+        _say(str(out))
 
 
 def cmd_compare(args: argparse.Namespace) -> None:
@@ -290,16 +371,14 @@ def cmd_compare(args: argparse.Namespace) -> None:
         arc compare alice.txt frankenstein.txt -o compare.png
         arc compare a.txt b.txt c.txt --smooth lowess --no-scale
     """
-    from arc.document import load
-
     span = SMOOTHERS[args.smooth].span
     if args.span is not None and span is None:
         raise UsageError(f"--span sets the window of a smoother; {args.smooth} has none")
-    docs = [load(_source(path), args.encoding) for path in args.paths]
+    out = _output_path(args.output, "compare", PLOT_FORMATS, args.paths)
+    docs = [_load(path, args.encoding, args.max_size) for path in args.paths]
     for path, doc in zip(args.paths, docs, strict=True):
         if not doc.story:
             raise EmptyInputError(f"{path} has no story paragraphs to compare")
-    out = _output_path(args.output, "compare", PLOT_FORMATS)
     for doc in docs:
         _warn(doc.warnings)
     from arc.chart import compare_chart
@@ -311,28 +390,97 @@ def cmd_compare(args: argparse.Namespace) -> None:
     data = compare([frame(doc, "sentence") for doc in docs], method=args.smooth,
                    scale=args.scale, **params)  # fmt: skip
     save_chart(compare_chart(data, title=args.title), out, dpi=args.dpi)
-    print(out)
+    _say(str(out))
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (removing any temporary file) and exit."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``arc`` command; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ArcWarning)
-        try:
-            args.func(args)
-        except ArcError as exc:
-            print(f"arc: error: {exc}", file=sys.stderr)
-            return exc.exit_status
-        except KeyboardInterrupt:
-            print("arc: interrupted", file=sys.stderr)
-            return 130
-        except BrokenPipeError:
-            return 0
-        finally:
-            _report(caught)
+    """Run the ``arc`` command; returns the exit status.
+
+    Every way the command can fail ends in one ``arc: ...`` line on standard error and a
+    non-zero status, never a traceback: bad input or output (``ArcError``), Ctrl-C, SIGTERM
+    or SIGHUP (nothing half-written is left), and a closed or full standard output.
+    """
+    try:
+        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if signum is not None:
+                signal.signal(signum, _terminate)
+        args = build_parser().parse_args(argv)
+        if sys.stdout is None or sys.stdout.closed:
+            raise OutputError("standard output is closed; arc prints its results there")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ArcWarning)
+            try:
+                args.func(args)
+                _flush_stdout()
+            finally:
+                _report(caught)
+    except ArcError as exc:
+        return _fail(f"arc: error: {exc}", exc.exit_status)
+    except KeyboardInterrupt:
+        return _fail("arc: interrupted", 130)
+    except Terminated as exc:
+        name = signal.Signals(exc.signum).name
+        return _fail(f"arc: stopped by {name}; nothing was written", 128 + exc.signum)
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
     return 0
+
+
+def _flush_stdout() -> None:
+    """Flush what the command printed, so a full or closed stdout is reported, not ignored."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        _silence_stdout()
+        raise OutputError(f"cannot write to standard output: {_reason(exc)}") from None
+
+
+def _say(text: str) -> None:
+    """Print a result line to standard output, which must be open."""
+    if sys.stdout is None or sys.stdout.closed:
+        raise OutputError("standard output is closed; give -o PATH or leave stdout open")
+    print(text)
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so Python's final flush of unwritable output stays quiet."""
+    import os
+
+    try:
+        fd = sys.stdout.fileno() if sys.stdout is not None else 1
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def _fail(message: str, status: int) -> int:
+    """Print the one line of a failure (if stderr is open) and return the exit status."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(message, file=sys.stderr)
+    return status
 
 
 def _report(caught: list[warnings.WarningMessage]) -> None:
@@ -347,4 +495,4 @@ def _report(caught: list[warnings.WarningMessage]) -> None:
             warnings.showwarning(w.message, w.category, w.filename, w.lineno)
 
 
-__all__ = ["build_parser", "main"]
+__all__ = ["Terminated", "build_parser", "main"]

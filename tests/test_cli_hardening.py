@@ -1,0 +1,250 @@
+"""Nothing lost, nothing endless: input bounds, outputs that keep what they were, signals, stdio."""
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from arc.cli import MAX_SIZE_MB, main
+from arc.io import atomic_write, vignette_text
+
+ARC = [sys.executable, "-m", "arc"]
+
+
+def run(*args, **kwargs):
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    return subprocess.run([*ARC, *args], capture_output=True, env=env, check=False, **kwargs)
+
+
+def one_line(result, status, *needles):
+    err = result.stderr.decode()
+    assert result.returncode == status, err
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line and not line.startswith(("usage:", " "))]
+    assert len(lines) == 1, err
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.fixture
+def story(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(vignette_text(), encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------------ endless input
+
+
+def test_a_device_is_refused(tmp_path):
+    one_line(run("score", "/dev/zero", cwd=tmp_path), 2, "not a regular file or a pipe")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_endless_standard_input_is_bounded(tmp_path):
+    zeros = subprocess.Popen(["cat", "/dev/zero"], stdout=subprocess.PIPE)
+    result = run("score", "-", "--max-size", "1", stdin=zeros.stdout, cwd=tmp_path, timeout=60)
+    zeros.kill()
+    zeros.wait()
+    one_line(result, 2, "over the 1 MB limit", "--max-size")
+
+
+def test_a_file_over_the_limit_names_the_option_that_reads_it(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("She smiled. " * 200_000, encoding="utf-8")  # 2.4 MB
+    line = one_line(run("score", str(big), "--max-size", "2"), 2, "over the 2 MB limit")
+    assert "--max-size 3" in line
+    assert run("score", str(big), "--max-size", "3", "--unit", "bins").returncode == 0
+
+
+def test_the_default_limit_is_far_above_a_novel():
+    assert MAX_SIZE_MB * 1_000_000 > 10 * 3_226_653  # ten times War and Peace
+
+
+# ------------------------------------------------------------------------- the output
+
+
+@pytest.mark.parametrize("spelling", ["same", "dot", "absolute", "link"])
+def test_the_input_is_never_overwritten(tmp_path, story, spelling):
+    source = tmp_path / "s.csv"
+    source.write_bytes(story.read_bytes())
+    out = {"same": "s.csv", "dot": "./s.csv", "absolute": str(source), "link": "l.csv"}[spelling]
+    if spelling == "link":
+        (tmp_path / "l.csv").symlink_to(source)
+    result = run("score", "s.csv", "-o", out, cwd=tmp_path)
+    one_line(result, 1, "it is the input")
+    assert source.read_bytes() == story.read_bytes()
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o444, 0o640])
+def test_an_existing_output_keeps_its_mode(tmp_path, mode):
+    out = tmp_path / "v.csv"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(mode)
+    assert main(["score", "-o", str(out)]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == mode
+    assert out.read_text(encoding="utf-8").startswith("index,")
+
+
+def test_a_new_output_gets_the_umask_mode(tmp_path):
+    out = tmp_path / "v.csv"
+    assert main(["score", "-o", str(out)]) == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+
+
+def test_an_output_link_is_written_through(tmp_path):
+    target = tmp_path / "real.csv"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    assert main(["score", "-o", str(link)]) == 0
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8").startswith("index,")
+
+
+@pytest.mark.parametrize(
+    ("output", "needle"),
+    [("missing/x.png", "does not exist"), ("x.xyz", "unknown format")],
+)
+def test_the_output_is_checked_before_the_work(tmp_path, output, needle, monkeypatch):
+    import arc.cli
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the text was read before the output was checked")
+
+    monkeypatch.setattr(arc.cli, "_load", no_work)
+    monkeypatch.chdir(tmp_path)
+    assert main(["plot", "-o", output]) == 1
+
+
+def test_a_read_only_folder_is_reported_before_the_work(tmp_path):
+    if os.geteuid() == 0:
+        # root writes anywhere; a folder on a read-only path still shows the check
+        one_line(run("score", "-o", "/proc/x.csv"), 1, "cannot write")
+        return
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    one_line(run("score", "-o", str(folder / "x.csv")), 1, "not writable")
+
+
+# ---------------------------------------------------------------------------- signals
+
+_SIGNAL_DURING_WRITE = textwrap.dedent(
+    """
+    import os, signal, sys
+    import arc.io
+    from arc.cli import main
+
+    real_replace = arc.io.os.replace
+
+    def replace(src, dst):
+        os.kill(os.getpid(), signal.{name})
+        return real_replace(src, dst)
+
+    arc.io.os.replace = replace
+    sys.exit(main(["score", "--unit", "sentence", "-o", sys.argv[1]]))
+    """
+)
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_signal_during_the_write_leaves_nothing(tmp_path, name):
+    out = tmp_path / "v.json"
+    result = subprocess.run(
+        [sys.executable, "-c", _SIGNAL_DURING_WRITE.format(name=name), str(out)],
+        capture_output=True,
+        check=False,
+    )
+    signum = getattr(signal, name)
+    one_line(result, 128 + signum, f"stopped by {name}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_atomic_write_removes_its_temporary_file_on_any_exception(tmp_path):
+    with pytest.raises(KeyboardInterrupt), atomic_write(tmp_path / "x.csv") as handle:
+        handle.write(b"partial")
+        raise KeyboardInterrupt
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sigterm_while_scoring_a_book_leaves_nothing(tmp_path):
+    from tests.books import FRANKENSTEIN
+
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    proc = subprocess.Popen(
+        [*ARC, "score", str(FRANKENSTEIN), "--unit", "sentence", "-o", "f.json"],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".arc-")]
+    if proc.returncode != 0:  # it may have finished first on a fast machine
+        assert proc.returncode == 128 + signal.SIGTERM
+        assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------------- standard streams
+
+
+def test_a_full_standard_output(tmp_path):
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([*ARC, "score"], stdout=full, stderr=subprocess.PIPE, check=False)
+    one_line(result, 1, "cannot write to standard output", "No space left")
+
+
+def test_a_closed_standard_input():
+    code = "import sys; sys.stdin.close(); from arc.cli import main; sys.exit(main(['score', '-']))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+    one_line(result, 2, "standard input is closed")
+
+
+@pytest.mark.parametrize("command", ["score", "plot"])
+def test_a_closed_standard_output(tmp_path, command):
+    result = subprocess.run(
+        [*ARC, command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp_path,
+        check=False, pass_fds=(), preexec_fn=lambda: os.close(1),
+    )  # fmt: skip
+    one_line(result, 1, "standard output is closed")
+    assert not list(Path(tmp_path).rglob("*.png"))
+
+
+def test_a_tiny_dpi_is_a_usage_error(tmp_path):
+    one_line(run("plot", "--dpi", "3", "-o", "x.png", cwd=tmp_path), 2, "--dpi", "between 20")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.1, 0.2, 0.4])
+def test_ctrl_c_at_any_moment_is_one_line(tmp_path, delay):
+    from tests.books import FRANKENSTEIN
+
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    proc = subprocess.Popen(
+        [*ARC, "plot", str(FRANKENSTEIN), "-o", "f.png"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    text = err.decode()
+    if proc.returncode == 0:  # finished before the signal
+        return
+    assert "Traceback" not in text, text
+    assert proc.returncode in (130, -signal.SIGINT)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".arc-")]
