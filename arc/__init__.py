@@ -52,10 +52,13 @@ _EXPORTS = {
     "draw": "arc.draw",
     "save_chart": "arc.render",
     "ArcWarning": "arc.errors",
+    "EXAMPLES": "arc.examples",
+    "example_path": "arc.examples",
 }
 
 __all__ = [
     "COLUMNS",
+    "EXAMPLES",
     "METHODS",
     "SENTENCE_COLUMNS",
     "ArcError",
@@ -75,6 +78,7 @@ __all__ = [
     "compare_chart",
     "decode",
     "draw",
+    "example_path",
     "get_scorer",
     "methods_chart",
     "percentage_bins",
@@ -105,6 +109,7 @@ if TYPE_CHECKING:
     from arc.comparison import compare
     from arc.draw import draw
     from arc.errors import ArcError, ArcWarning, TooShortError
+    from arc.examples import EXAMPLES, example_path
     from arc.frame import COLUMNS, SENTENCE_COLUMNS, analyze
     from arc.io import decode, read_text, vignette_text
     from arc.paratext import assign_roles

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from arc import __version__
 from arc.errors import ArcError, ArcWarning, EmptyInputError, InputError, OutputError
+from arc.examples import EXAMPLES
 from arc.smoothers import SMOOTHERS
 from arc.units import UNITS
 
@@ -87,7 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     compare = _command(
         commands, cmd_compare, "overlay several texts' smoothed arcs on one 0-100%% axis"
     )
-    compare.add_argument("paths", nargs="+", metavar="PATH", help="text files to compare")
+    compare.add_argument("paths", nargs="*", metavar="PATH", help="text files to compare")
+    compare.add_argument("--example", dest="examples", action="append", default=[],
+                         choices=tuple(EXAMPLES), metavar="NAME",
+                         help=f"also compare an example text that ships with arc "
+                         f"(repeatable): {', '.join(EXAMPLES)}")  # fmt: skip
     compare.add_argument("--encoding", help="force the files' encoding (default: detect it)")
     _add_max_size(compare)
     _add_output(compare, "chart file, .png/.svg/.pdf (default: output/compare.png)")
@@ -164,6 +169,9 @@ def _add_source(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", nargs="?", metavar="PATH",
                         help="text file to read, or - for standard input "
                         "(default: the embedded vignette)")  # fmt: skip
+    parser.add_argument("--example", choices=tuple(EXAMPLES), metavar="NAME",
+                        help=f"read an example text that ships with arc instead of PATH: "
+                        f"{', '.join(EXAMPLES)}")  # fmt: skip
     parser.add_argument("--encoding", help="force the file's encoding (default: detect it)")
     _add_max_size(parser)
 
@@ -261,6 +269,17 @@ def _output_path(
     return out
 
 
+def _use_example(args: argparse.Namespace) -> None:
+    """``--example NAME`` reads the example's file, as if its path had been given."""
+    if args.example is None:
+        return
+    if args.path is not None:
+        raise UsageError("give a PATH or --example NAME, not both")
+    from arc.examples import example_path
+
+    args.path = str(example_path(args.example))
+
+
 def _name(path: str | None) -> str:
     """The name a PATH gives its default output file (as its Document records it)."""
     if path is None:
@@ -289,6 +308,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
     """
     from arc.view import choose_view
 
+    _use_example(args)
     out = _output_path(args.output, _name(args.path), PLOT_FORMATS, [args.path])
     doc = _load(args.path, args.encoding, args.max_size)
     if not doc.story:
@@ -327,6 +347,7 @@ def cmd_score(args: argparse.Namespace) -> None:
     """
     from arc.units import unit_params
 
+    _use_example(args)
     out = None
     if args.output is not None:
         out = _output_path(args.output, _name(args.path), SCORE_FORMATS, [args.path])
@@ -371,6 +392,11 @@ def cmd_compare(args: argparse.Namespace) -> None:
         arc compare alice.txt frankenstein.txt -o compare.png
         arc compare a.txt b.txt c.txt --smooth lowess --no-scale
     """
+    from arc.examples import example_path
+
+    args.paths = [*args.paths, *(str(example_path(name)) for name in args.examples)]
+    if not args.paths:
+        raise UsageError("give at least one PATH or --example NAME to compare")
     span = SMOOTHERS[args.smooth].span
     if args.span is not None and span is None:
         raise UsageError(f"--span sets the window of a smoother; {args.smooth} has none")

@@ -12,16 +12,15 @@ from pathlib import Path
 from arc.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-BOOKS = ROOT / "tests" / "data" / "books"
 DOCS = ROOT / "docs"
 
 CHARTS = [
     ["plot", "-o", DOCS / "final_goodbyes.png"],
-    ["plot", BOOKS / "frankenstein_pg84.txt", "-o", DOCS / "frankenstein.png"],
-    ["plot", BOOKS / "frankenstein_pg84.txt", "--smooth", "all", "-o",
+    ["plot", "--example", "frankenstein", "-o", DOCS / "frankenstein.png"],
+    ["plot", "--example", "frankenstein", "--smooth", "all", "-o",
      DOCS / "frankenstein_methods.png"],
-    ["compare", BOOKS / "frankenstein_pg84.txt", BOOKS / "alice30.txt",
-     BOOKS / "northanger_abbey.txt", "-o", DOCS / "compare.png"],
+    ["compare", "--example", "frankenstein", "--example", "alice", "--example", "northanger",
+     "-o", DOCS / "compare.png"],
 ]  # fmt: skip
 
 

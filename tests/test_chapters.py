@@ -15,6 +15,7 @@ from arc.chapters import MIN_STORY_CHARS, Heading, chapter_labels, detect_headin
 from arc.gutenberg import find_boilerplate
 
 BOOKS = Path(__file__).parent / "data" / "books"
+EXAMPLES = Path(__file__).parent.parent / "arc" / "data" / "examples"
 STORY = (
     "It was a bright cold day in April, and the clocks were striking thirteen. She walked "
     "down the lane to the sea, and for a long while she did not look back at the house."
@@ -25,7 +26,8 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 def read(name: str, encoding: str = "utf-8-sig") -> str:
     """Decode a test file the way arc's reader does: no BOM, LF line endings."""
-    return (BOOKS / name).read_bytes().decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
+    path = BOOKS / name if (BOOKS / name).exists() else EXAMPLES / name
+    return path.read_bytes().decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def paragraphs(text: str) -> list[str]:

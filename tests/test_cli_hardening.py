@@ -248,3 +248,31 @@ def test_ctrl_c_at_any_moment_is_one_line(tmp_path, delay):
     assert "Traceback" not in text, text
     assert proc.returncode in (130, -signal.SIGINT)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".arc-")]
+
+
+# ------------------------------------------------------------------------ examples
+
+
+@pytest.mark.parametrize("name", ["frankenstein", "alice", "northanger"])
+def test_every_example_ships_and_is_read_by_name(name):
+    import arc
+
+    path = arc.example_path(name)
+    assert path.is_file() and path.stat().st_size > 100_000
+    assert name in arc.EXAMPLES
+
+
+def test_an_example_is_a_path_for_the_command(tmp_path):
+    import arc
+
+    a = run("score", "--example", "alice", "--bins", "10").stdout
+    b = run("score", str(arc.example_path("alice")), "--bins", "10").stdout
+    assert a == b and a.count(b"\n") == 11
+
+
+def test_an_example_and_a_path_together_are_refused(tmp_path, story):
+    one_line(run("score", str(story), "--example", "alice"), 2, "not both")
+
+
+def test_compare_needs_a_text():
+    one_line(run("compare"), 2, "at least one PATH")

@@ -9,11 +9,9 @@ from pathlib import Path
 import pytest
 
 from arc.cli import build_parser
-from tests import texts
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text("utf-8")
-BOOKS = ROOT / "tests" / "data" / "books"
 COMMAND_LINES = re.findall(r"^\$ (arc .*)$", README, flags=re.M)
 
 
@@ -29,9 +27,7 @@ def test_readme_has_example_commands():
 
 @pytest.mark.parametrize("line", COMMAND_LINES)
 def test_readme_command_runs(line, tmp_path):
-    (tmp_path / "story.txt").write_text(texts.STORY, encoding="utf-8")
-    for name, book in [("frankenstein.txt", "frankenstein_pg84.txt"), ("alice.txt", "alice30.txt")]:
-        (tmp_path / name).write_bytes((BOOKS / book).read_bytes())
+    # The README's lines run as written in an empty folder: they read only arc's own texts.
     args = shlex.split(line)[1:]
     result = subprocess.run(
         [sys.executable, "-m", "arc", *args],

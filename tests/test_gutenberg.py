@@ -9,11 +9,13 @@ from hypothesis import strategies as st
 from arc.gutenberg import Boilerplate, find_boilerplate
 
 BOOKS = Path(__file__).parent / "data" / "books"
+EXAMPLES = Path(__file__).parent.parent / "arc" / "data" / "examples"
 
 
 def read(name: str, encoding: str = "utf-8-sig") -> str:
     """Decode a test file the way arc's reader does: no BOM, LF line endings."""
-    return (BOOKS / name).read_bytes().decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
+    path = BOOKS / name if (BOOKS / name).exists() else EXAMPLES / name
+    return path.read_bytes().decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def line_at(text: str, offset: int) -> str:
