@@ -14,6 +14,8 @@ its direction and is coloured by the value's sign.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -218,6 +220,25 @@ class Chart:
     def to_dict(self) -> dict[str, Any]:
         """The chart as plain JSON-able values (lists, numbers, strings, None)."""
         return _plain(asdict(self))
+
+    def digest(self) -> str:
+        """A short fingerprint of what the chart shows (numbers to 4 decimals).
+
+        Saved in PNG files, so a test can tell that a committed image is out of date
+        without comparing pixels, which differ between matplotlib versions.
+        """
+        text = json.dumps(_rounded(self.to_dict()), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    if isinstance(value, float):
+        return round(value, 4) + 0.0
+    return value
 
 
 def _plain(value: Any) -> Any:

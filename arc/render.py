@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from arc.chart import Chart
 
-__all__ = ["new_figure", "save_chart", "save_figure"]
+__all__ = ["DIGEST_KEY", "new_figure", "png_digest", "save_chart", "save_figure"]
 
 
 def new_figure(width: float = 10, height: float = 5.6) -> Figure:
@@ -31,20 +31,24 @@ def save_chart(chart: Chart, path: str | Path, *, dpi: int = 150) -> Path:
     fig = new_figure(*chart.size)
     with quiet_glyph_warnings():
         draw(chart, fig.add_subplot())
-        save_figure(fig, path, dpi)
+        save_figure(fig, path, dpi, digest=chart.digest())
     return Path(path)
 
 
-def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> None:
+#: The PNG text key holding :meth:`arc.chart.Chart.digest`.
+DIGEST_KEY = "arc-chart"
+
+
+def save_figure(fig: Figure, path: str | Path, dpi: int = 150, *, digest: str = "") -> None:
     """Save by the path's extension (.png/.svg/.pdf) into memory, then write atomically.
 
     Dates and software versions are left out of the file, so the same chart gives the
-    same bytes.
+    same bytes; a PNG records the chart's ``digest`` under :data:`DIGEST_KEY`.
     """
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     metadata: dict[str, Any] = {
-        "png": {"Software": None},
+        "png": {"Software": None, **({DIGEST_KEY: digest} if digest else {})},
         "svg": {"Date": None},
         "pdf": {"CreationDate": None, "ModDate": None},
     }.get(fmt, {})
@@ -56,3 +60,12 @@ def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> None:
         fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     with atomic_write(path) as handle:
         handle.write(buffer.getvalue())
+
+
+def png_digest(path: str | Path) -> str | None:
+    """The chart digest a PNG written by :func:`save_chart` carries, or None."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        value = image.info.get(DIGEST_KEY)
+    return None if value is None else str(value)

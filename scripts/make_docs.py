@@ -24,13 +24,14 @@ CHARTS = [
 ]  # fmt: skip
 
 
-def run() -> int:
+def run(folder: Path = DOCS) -> int:
+    """Draw every README image into ``folder`` (docs/ by default); the exit status."""
     for args in CHARTS:
-        status = main([str(a) for a in args])
+        status = main([str(folder / a.name) if isinstance(a, Path) else a for a in args])
         if status:
             return status
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(run())
+    sys.exit(run(Path(sys.argv[1]) if len(sys.argv) > 1 else DOCS))

@@ -1,0 +1,29 @@
+"""The README's images are what `make docs` draws today: none is stale."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from arc.render import png_digest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+
+def test_every_readme_image_is_current(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_docs.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    drawn = sorted(tmp_path.glob("*.png"))
+    assert [p.name for p in drawn] == sorted(p.name for p in DOCS.glob("*.png"))
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for fresh in drawn:
+        assert f"docs/{fresh.name}" in readme, fresh.name
+        committed = DOCS / fresh.name
+        # The chart's data fingerprint, not its pixels (those vary with matplotlib's version).
+        assert png_digest(fresh) is not None
+        assert png_digest(committed) == png_digest(fresh), f"run `make docs`: {fresh.name}"
