@@ -826,7 +826,8 @@ def chart_for(
     unit = df.attrs.get("unit", "paragraph" if "role" in df and "paragraph" not in df else None)
     story = story_values(df)
     chapters = "chapter" in story and bool(story["chapter"].notna().any())
-    if smoother is None and unit == "paragraph" and not is_long(len(story), chapters):
+    words = int(story["n_words"].sum()) if "n_words" in story else 0
+    if smoother is None and unit == "paragraph" and not is_long(len(story), chapters, words):
         return story_chart(df, title=title, value=value, include_paratext=include_paratext,
                            annotate=annotate, width=width)  # fmt: skip
     if smoother == "all":

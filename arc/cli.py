@@ -317,7 +317,8 @@ def cmd_plot(args: argparse.Namespace) -> None:
             f"{args.path or 'the text'} has no story paragraphs to plot, only {roles}"
         )
     try:
-        view = choose_view(len(doc.story), any(doc.chapters), unit=args.unit,
+        words = sum(len(doc.paragraphs[i].text.split()) for i in doc.story)
+        view = choose_view(len(doc.story), any(doc.chapters), n_words=words, unit=args.unit,
                            smoother=args.smooth, span=args.span, window=args.window,
                            step=args.step, bins=args.bins)  # fmt: skip
     except ValueError as exc:

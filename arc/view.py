@@ -13,10 +13,14 @@ from typing import Any
 from arc.smoothers import get_smoother
 from arc.units import unit_params
 
-__all__ = ["DEFAULT_SMOOTHER", "LONG_PARAGRAPHS", "View", "choose_view", "is_long"]
+__all__ = ["DEFAULT_SMOOTHER", "LONG_PARAGRAPHS", "LONG_WORDS", "View", "choose_view", "is_long"]
 
 #: A text with more story paragraphs than this, or with chapters, gets the smoothed chart.
 LONG_PARAGRAPHS = 60
+#: So does a text with more story words than this (a novella), however it is paragraphed,
+LONG_WORDS = 20_000
+#: and one of this many words or more in fewer than three paragraphs (no paragraph breaks).
+UNBROKEN_WORDS = 1_000
 #: The smoother a long text gets unless told otherwise.
 DEFAULT_SMOOTHER = "rolling"
 #: ``--smooth all``: every smoother's line on one chart, for comparing them.
@@ -38,15 +42,31 @@ class View:
         return self.smoother is not None
 
 
-def is_long(n_story: int, has_chapters: bool) -> bool:
-    """Whether a text gets the smoothed chart rather than one point per paragraph."""
-    return has_chapters or n_story > LONG_PARAGRAPHS
+def is_long(n_story: int, has_chapters: bool, n_words: int = 0) -> bool:
+    """Whether a text gets the smoothed chart rather than one point per paragraph.
+
+    Long: chapters, more than :data:`LONG_PARAGRAPHS` story paragraphs, more than
+    :data:`LONG_WORDS` story words, or :data:`UNBROKEN_WORDS` words or more in fewer than
+    three paragraphs (a text without paragraph breaks, whose story chart would be a point).
+
+    Examples
+    --------
+    >>> is_long(10, False, 2_000), is_long(1, False, 150_000), is_long(1, False, 40)
+    (False, True, False)
+    """
+    return (
+        has_chapters
+        or n_story > LONG_PARAGRAPHS
+        or n_words > LONG_WORDS
+        or (n_story < 3 and n_words >= UNBROKEN_WORDS)
+    )
 
 
 def choose_view(
     n_story: int,
     has_chapters: bool,
     *,
+    n_words: int = 0,
     unit: str | None = None,
     smoother: str | None = None,
     span: float | None = None,
@@ -63,7 +83,7 @@ def choose_view(
     """
     if unit is None:
         unit = "window" if (window or step) else "bins" if bins else None
-    long = is_long(n_story, has_chapters)
+    long = is_long(n_story, has_chapters, n_words)
     explicit = smoother is not None or span is not None or unit not in (None, "paragraph")
     if not long and not explicit:
         return View("paragraph")
