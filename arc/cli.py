@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from arc import __version__
 from arc.errors import ArcError, ArcWarning, EmptyInputError, InputError, OutputError
 from arc.examples import EXAMPLES
-from arc.smoothers import SMOOTHERS
+from arc.smoothers import SMOOTHERS, check_span
 from arc.units import UNITS
 
 if TYPE_CHECKING:
@@ -329,9 +329,16 @@ def cmd_plot(args: argparse.Namespace) -> None:
     _warn(doc.warnings)
     from arc.chart import chart_for
     from arc.frame import frame
+    from arc.paratext import STORY_ROLES
     from arc.render import save_chart
 
     df = frame(doc, view.unit, **view.unit_params)  # type: ignore[arg-type]
+    if args.span is not None and view.smoother in SMOOTHERS:
+        n = int(df["role"].isin(STORY_ROLES).sum()) if "role" in df else len(df)
+        try:
+            check_span(view.smoother, args.span, n, UNITS[view.unit].plural)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     chart = chart_for(df, smoother=view.smoother, title=args.title,
                       include_paratext=args.include_paratext, **view.params)  # fmt: skip
     save_chart(chart, out, dpi=args.dpi)

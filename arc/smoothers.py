@@ -8,12 +8,19 @@ the CLI imports it for ``--help`` without numpy. The code of each smoother is in
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["SMOOTHERS", "Smoother", "get_smoother", "smoother_caption"]
+__all__ = ["MIN_SPAN_UNITS", "SMOOTHERS", "Smoother", "check_span", "get_smoother",
+           "smoother_caption"]  # fmt: skip
+
+#: A span must cover at least this many units and this share of the text: less is the raw
+#: series again, noise and all.
+MIN_SPAN_UNITS = 3
+MIN_SPAN = 0.01
 
 Params = Mapping[str, Any]
 
@@ -143,7 +150,29 @@ def smoother_caption(name: str, params: Params | None = None) -> str:
     if smoother.shown not in params:
         params = {smoother.shown: smoother.defaults[smoother.shown], **params}
     shown = ", ".join(
-        f"{k} {v:.0%}" if k == smoother.span and isinstance(v, float) else f"{k} {v}"
+        f"{k} {v * 100:.2g}%" if k == smoother.span and isinstance(v, float) else f"{k} {v}"
         for k, v in params.items()
     )
     return f"{smoother.label} ({shown})"
+
+
+def check_span(name: str, span: float, n: int, units: str = "units") -> None:
+    """Refuse a span too small to smooth ``n`` units (``ValueError`` naming the minimum).
+
+    A span must cover at least :data:`MIN_SPAN_UNITS` units and :data:`MIN_SPAN` of the text.
+
+    Examples
+    --------
+    >>> check_span("savgol", 0.001, 3353, "sentences")
+    Traceback (most recent call last):
+    ValueError: --span 0.001 is too small to smooth 3,353 sentences: use at least 0.01
+    """
+    if get_smoother(name).span is None or n <= 0:
+        return
+    least = max(MIN_SPAN, MIN_SPAN_UNITS / n)
+    if span < least:
+        digits = max(1, -math.floor(math.log10(least)))
+        floor = math.ceil(least * 10**digits) / 10**digits
+        raise ValueError(
+            f"--span {span:g} is too small to smooth {n:,} {units}: use at least {floor:g}"
+        )

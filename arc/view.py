@@ -85,7 +85,9 @@ def choose_view(
         unit = "window" if (window or step) else "bins" if bins else None
     long = is_long(n_story, has_chapters, n_words)
     explicit = smoother is not None or span is not None or unit not in (None, "paragraph")
+    given = {"window": window, "step": step, "bins": bins}
     if not long and not explicit:
+        unit_params("paragraph", **given)  # an option the story chart cannot use is refused
         return View("paragraph")
     unit = unit or ("sentence" if long else "paragraph")
     smoother = smoother or DEFAULT_SMOOTHER
@@ -97,5 +99,4 @@ def choose_view(
         if declared.span is None:
             raise ValueError(f"--span sets the window of a smoother; {smoother} has none")
         params[declared.span] = span
-    given = {"window": window, "step": step, "bins": bins}
     return View(unit, smoother, params, unit_params(unit, **given))

@@ -276,3 +276,25 @@ def test_an_example_and_a_path_together_are_refused(tmp_path, story):
 
 def test_compare_needs_a_text():
     one_line(run("compare"), 2, "at least one PATH")
+
+
+# --------------------------------------------------------------- options that conflict
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["plot", "--example", "frankenstein", "--smooth", "savgol", "--span", "0.001"],
+         "use at least 0.01"),
+        (["plot", "--smooth", "rolling", "--span", "0.2"], "use at least 0.3"),
+        (["plot", "--smooth", "dct", "--span", "0.3"], "dct has none"),
+        (["compare", "--example", "alice", "--smooth", "dct", "--span", "0.3"], "dct has none"),
+        (["score", "--window", "500", "--bins", "10"], "takes no bins"),
+        (["plot", "--unit", "paragraph", "--bins", "10"], "takes no bins"),
+        (["score", "--unit", "sentence", "--window", "100"], "takes no window"),
+    ],
+)  # fmt: skip
+def test_an_option_that_cannot_apply_is_refused(tmp_path, args, needle):
+    one_line(run(*args, "-o", "x.png" if args[0] != "score" else "x.csv", cwd=tmp_path), 2,
+             needle)  # fmt: skip
+    assert list(tmp_path.iterdir()) == []
