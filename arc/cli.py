@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import math
+import os
 import signal
 import stat
 import sys
@@ -248,20 +249,19 @@ def _output_path(
 
     if requested is None:
         out = Path("output") / f"{name or 'arc'}.png"
-        try:
-            out.parent.mkdir(exist_ok=True)
-        except OSError as exc:
-            raise OutputError(
-                f"cannot create the folder output/ here ({exc.strerror}); pass -o PATH"
-            ) from None
+        if not _is_dir(out.parent) and not os.access(".", os.W_OK | os.X_OK):
+            raise OutputError("cannot create the folder output/ here (not writable); pass -o PATH")
     else:
         out = Path(requested)
+        if _is_dir(out):
+            raise OutputError(f"cannot write {out}: it is a directory; give a file name")
         if out.suffix.lower() not in formats:
             raise OutputError(
                 f"cannot write {out}: unknown format {out.suffix or '(none)'}; "
                 f"use one of {', '.join(formats)}"
             )
-    check_output(out)
+    if requested is not None or _is_dir(out.parent):  # output/ is made when saving
+        check_output(out)
     for source in inputs:
         if source not in (None, "-") and same_file(source, out):
             raise OutputError(f"refusing to write {out}: it is the input {source}; choose "
@@ -280,17 +280,28 @@ def _use_example(args: argparse.Namespace) -> None:
     args.path = str(example_path(args.example))
 
 
+def _is_dir(path: Path) -> bool:
+    """``path.is_dir()``, False for a name the file system refuses (too long, say)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _make_folder(out: Path) -> None:
+    """Create the default ``output/`` folder when the chart is ready to be saved."""
+    try:
+        out.parent.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the folder {out.parent}/ ({exc.strerror}); "
+                          "pass -o PATH") from None  # fmt: skip
+
+
 def _name(path: str | None) -> str:
     """The name a PATH gives its default output file (as its Document records it)."""
     if path is None:
         return "final_goodbyes"
     return "stdin" if path == "-" else Path(path).stem
-
-
-def _warn(messages: Sequence[str]) -> None:
-    """Issue each message as an ArcWarning; ``main`` prints every distinct one once."""
-    for message in messages:
-        warnings.warn(message, ArcWarning, stacklevel=2)
 
 
 def cmd_plot(args: argparse.Namespace) -> None:
@@ -326,7 +337,6 @@ def cmd_plot(args: argparse.Namespace) -> None:
     if args.include_paratext and view.long:
         warnings.warn("--all applies to the story chart; this long-text chart shows the story",
                       ArcWarning, stacklevel=1)  # fmt: skip
-    _warn(doc.warnings)
     from arc.chart import chart_for
     from arc.frame import frame
     from arc.paratext import STORY_ROLES
@@ -341,6 +351,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
             raise UsageError(str(exc)) from None
     chart = chart_for(df, smoother=view.smoother, title=args.title,
                       include_paratext=args.include_paratext, **view.params)  # fmt: skip
+    _make_folder(out)
     save_chart(chart, out, dpi=args.dpi)
     _say(str(out))
 
@@ -366,7 +377,6 @@ def cmd_score(args: argparse.Namespace) -> None:
     except ValueError as exc:
         raise UsageError(f"--unit {unit}: {exc}") from None
     doc = _load(args.path, args.encoding, args.max_size)
-    _warn(doc.warnings)
     from arc.export import write_table
     from arc.frame import frame
 
@@ -414,8 +424,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
         if not doc.story:
             raise EmptyInputError(f"{path} has no story paragraphs to compare")
     for doc in docs:
-        _warn(doc.warnings)
-    from arc.chart import compare_chart
+        from arc.chart import compare_chart
     from arc.comparison import compare
     from arc.frame import frame
     from arc.render import save_chart
@@ -423,6 +432,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
     params = {span: args.span} if span and args.span is not None else {}
     data = compare([frame(doc, "sentence") for doc in docs], method=args.smooth,
                    scale=args.scale, **params)  # fmt: skip
+    _make_folder(out)
     save_chart(compare_chart(data, title=args.title), out, dpi=args.dpi)
     _say(str(out))
 
@@ -498,8 +508,6 @@ def _reason(exc: BaseException) -> str:
 
 def _silence_stdout() -> None:
     """Point stdout at /dev/null, so Python's final flush of unwritable output stays quiet."""
-    import os
-
     try:
         fd = sys.stdout.fileno() if sys.stdout is not None else 1
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -32,7 +32,10 @@ def compare(
     Parameters
     ----------
     sources
-        Paths (or texts, or sentence frames from :func:`arc.analyze`).
+        A list of files (``Path`` objects, or strings naming existing files) or sentence
+        frames from :func:`arc.analyze`; to compare texts held in strings, pass
+        ``arc.analyze(text=..., unit="sentence")`` frames. One string or path is refused
+        (``TypeError``): wrap it in a list.
     method
         A smoother of :func:`arc.smooth` (default ``"dct"``, syuzhet's shape for comparing
         texts of different lengths).
@@ -49,12 +52,41 @@ def compare(
     pandas.DataFrame
         Long form: ``text`` (0, 1, ... in the order given), ``title``, ``time`` (0–100),
         ``value``; one row per text and time point. Titles are made unique.
+
+    Raises
+    ------
+    TypeError
+        ``sources`` is one string, path, bytes or frame rather than a list of them.
+    arc.errors.MissingInputError
+        A string that names no file.
+    ValueError
+        No sources.
     """
     import pandas as pd
 
     from arc.chart import display_title
+    from arc.document import _check_file
     from arc.errors import TooShortError
     from arc.frame import analyze
+
+    if isinstance(sources, str | bytes | os.PathLike | pd.DataFrame):
+        one = (
+            "string" if isinstance(sources, str)
+            else "bytes object" if isinstance(sources, bytes)
+            else "frame" if isinstance(sources, pd.DataFrame)
+            else "path"
+        )  # fmt: skip
+        raise TypeError(
+            f"compare takes a list of paths or frames, not one {one}; "
+            "wrap it in a list: compare([source])"
+        )
+    sources = list(sources)
+    if not sources:
+        raise ValueError("compare needs at least one path or frame; the list is empty")
+    for s in sources:
+        if isinstance(s, str):
+            _check_file(s, "to compare a text in a string, pass "
+                        "arc.analyze(text=..., unit='sentence')")  # fmt: skip
     from arc.timeline import rescale, smoothed_arc
 
     frames = [

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from arc.chapters import chapter_labels, detect_headings
+from arc.errors import DecodingError, MissingInputError
 from arc.gutenberg import find_boilerplate
 from arc.io import decode, read_text, vignette_text
 from arc.paratext import STORY_ROLES, assign_roles, find_author, tidy_name, tidy_title
@@ -25,9 +27,6 @@ from arc.segment import Span, split_paragraphs
 
 __all__ = ["Document", "load", "parse"]
 
-#: A one-line string that ends like a text file's name is a path, even if it does not exist
-#: (so a typo gives "no such file", not an analysis of the file name).
-_PATHLIKE = re.compile(r"\.(?:txt|text|md|markdown|rst|asc|tex|html?|csv|json)$", re.IGNORECASE)
 #: Where to look for a Gutenberg "Title:" line when no start marker bounds the header.
 HEADER_TITLE_WINDOW = 5000
 _GUTENBERG_TITLE = re.compile(r"^Title:[ \t]*(.+(?:\n[ \t]+.+)*)$", re.MULTILINE)
@@ -114,42 +113,105 @@ def parse(text: str, name: str | None = None) -> Document:
 
 
 def load(
-    source: str | os.PathLike[str] | bytes | None = None, encoding: str | None = None
+    source: str | os.PathLike[str] | bytes | None = None,
+    encoding: str | None = None,
+    *,
+    text: str | None = None,
+    name: str | None = None,
 ) -> Document:
-    """Read a source into a :class:`Document`.
+    """Read a file, bytes or a text into a :class:`Document`; a string is never guessed.
 
-    ``None`` is the embedded vignette; a ``Path``, or a one-line string naming an existing
-    file or ending in a file extension, is read as a path (``"-"`` is standard input);
-    ``bytes`` are decoded; any other string is the text itself.
+    Parameters
+    ----------
+    source
+        ``None`` (and no ``text``): the embedded vignette "Final Goodbyes". A
+        :class:`~pathlib.Path` (or other path-like object): the file it names. A ``str``: the
+        path of an existing regular file, nothing else (a string that names no file raises
+        :class:`~arc.errors.MissingInputError`; ``"-"`` is a file named ``-``, not standard
+        input). ``bytes``: the raw bytes of a text, decoded.
+    encoding
+        Force the encoding of a file or of bytes instead of detecting it.
+    text
+        The text itself, already decoded. Give either ``source`` or ``text``, not both.
+    name
+        The name to record (:attr:`Document.name`, ``df.attrs["name"]``) and to use in error
+        messages, for bytes or ``text`` (which have none) or instead of a file's stem.
+
+    Raises
+    ------
+    arc.errors.MissingInputError
+        ``source`` names no file, a directory, or something that is not a regular file.
+    arc.errors.InputError
+        The text is empty, binary or undecodable (see :func:`arc.io.decode`).
+    ValueError
+        Both ``source`` and ``text``, or ``encoding`` with ``text``.
+    TypeError
+        ``source`` or ``text`` of another type.
+
+    Examples
+    --------
+    >>> load(text="It rained all day, and she was sad.\\n\\nThen the sun came out.").roles
+    ['body', 'body']
+    >>> load("no-such-story")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    arc.errors.MissingInputError: no such file: 'no-such-story' (to analyse a string as text, ...
     """
+    if text is not None:
+        if source is not None:
+            raise ValueError("pass either source (a path or bytes) or text='...', not both")
+        if not isinstance(text, str):
+            raise TypeError(
+                f"text must be a str, not {type(text).__name__}; pass bytes or a path as source"
+            )
+        if encoding is not None:
+            raise ValueError(
+                "encoding applies to a file or bytes; text='...' is already decoded, drop encoding"
+            )
+        return parse(_decode_text(text, name or "text"), name)
     if source is None:
-        return parse(vignette_text(), "final_goodbyes")
-    if not isinstance(source, str | bytes | os.PathLike):
-        raise TypeError(
-            f"source must be a path, bytes or the text itself, not {type(source).__name__}"
-        )
+        return parse(vignette_text(), name or "final_goodbyes")
     if isinstance(source, bytes):
-        return parse(decode(source, encoding), None)
-    if isinstance(source, os.PathLike) or _is_path(source):
-        name = "stdin" if str(source) == "-" else Path(source).stem
-        return parse(read_text(source, encoding), name)
-    return parse(decode(source.encode("utf-8"), "utf-8"), None)
-
-
-def _is_path(source: str) -> bool:
-    """Whether a string names a file: one short line that exists or looks like a file name."""
-    if source == "-":
-        return True
-    if "\n" in source or len(source) > 1024:
-        return False
-    source = source.strip()
-    try:
-        exists = Path(source).exists()
-    except OSError:  # e.g. a name longer than the file system allows: not a file
-        exists = False
-    no_spaces = bool(source) and not any(ch.isspace() for ch in source)
-    return (
-        exists
-        or bool(_PATHLIKE.search(source))
-        or (no_spaces and ("/" in source or "\\" in source))
+        return parse(decode(source, encoding, name=name or "input"), name)
+    if isinstance(source, str):
+        _check_file(source)
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        if str(path) == "-":  # a file named "-": arc.io would read standard input
+            path = Path.cwd() / path
+        return parse(read_text(path, encoding), name or path.stem)
+    raise TypeError(
+        f"source must be a path or bytes, not {type(source).__name__}; "
+        "to analyse a string as text, pass text='...'"
     )
+
+
+#: How much of a string an error message quotes.
+_QUOTE = 60
+_AS_TEXT = "to analyse a string as text, pass text='...'"
+
+
+def _check_file(source: str, hint: str = _AS_TEXT) -> None:
+    """Raise :class:`MissingInputError` unless the string names an existing regular file."""
+    try:
+        mode = os.stat(source).st_mode if source else None
+    except (OSError, ValueError):  # no such file, a name too long, a NUL character
+        mode = None
+    if mode is not None and stat.S_ISREG(mode):
+        return
+    quoted = repr(source if len(source) <= _QUOTE else source[:_QUOTE] + "...")
+    if mode is None:
+        raise MissingInputError(f"no such file: {quoted} ({hint})")
+    what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+    raise MissingInputError(f"{quoted} is {what}, not a text file ({hint})")
+
+
+def _decode_text(text: str, name: str) -> str:
+    """The checks and newline normalisation of :func:`arc.io.decode`, for text given as a str."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise DecodingError(
+            f"{name} has a lone surrogate at character {exc.start}: it is not valid Unicode; "
+            "decode the bytes with errors='replace' first"
+        ) from None
+    return decode(data, "utf-8", name=name)

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import math
 import os
+import sys
+import warnings
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
 from arc.document import Document, load
+from arc.errors import ArcWarning
 from arc.paratext import STORY_ROLES
 from arc.segment import SENTENCE_SPLITTER, Span, split_sentences
 from arc.units import UNITS as UNIT_DECLARATIONS
-from arc.units import check_length, get_unit, unit_params
+from arc.units import check_length, unit_params
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -70,14 +73,17 @@ def analyze(
     bins: int | None = None,
     encoding: str | None = None,
     scorer: str = "vader",
+    text: str | None = None,
 ) -> pd.DataFrame:
     """Score a story and return its arc as a DataFrame.
 
     Parameters
     ----------
     source
-        A path, raw bytes, the text itself, or ``None`` for the embedded vignette
-        "Final Goodbyes".
+        A file: a :class:`~pathlib.Path`, or a ``str`` naming an existing regular file
+        (any other string raises :class:`~arc.errors.MissingInputError`: a string is never
+        taken for text); raw ``bytes``; or ``None`` (and no ``text``) for the embedded
+        vignette "Final Goodbyes".
     unit
         ``"paragraph"`` (one row per paragraph), ``"sentence"``, ``"window"`` (``window``
         story words every ``step`` words) or ``"bins"`` (``bins`` equal slices of the story's
@@ -88,9 +94,12 @@ def analyze(
     bins
         Number of percentage bins (default 100), for ``unit="bins"``.
     encoding
-        Force a text encoding instead of detecting it.
+        Force the encoding of a file or bytes instead of detecting it.
     scorer
         The scorer's name (``"vader"``).
+    text
+        The text itself, as a ``str``: ``analyze(text="It was a dark and stormy night.")``.
+        Give ``source`` or ``text``, not both.
 
     Returns
     -------
@@ -101,13 +110,30 @@ def analyze(
         ``author``, ``name``, ``unit``, ``scorer``, ``sentence_splitter``, ``warnings`` and
         the unit's parameters; window and bin frames also keep ``chapter_starts``.
 
+    Raises
+    ------
+    arc.errors.InputError
+        The file is missing or not text (:class:`~arc.errors.MissingInputError` for a string
+        that names no file).
+    arc.errors.TooShortError
+        Fewer story words or sentences than the window or the bins need.
+    ValueError
+        A parameter the unit does not take, or one that is not a positive whole number.
+
+    Warns
+    -----
+    arc.errors.ArcWarning
+        Each of ``df.attrs["warnings"]`` (a damaged Gutenberg marker, say), once.
+
     Examples
     --------
     >>> df = analyze()
     >>> len(df), int((df.role == "body").sum()), df.attrs["title"]
     (13, 10, 'Final Goodbyes')
+    >>> analyze(text="She laughed.\\n\\nHe cried.").compound.round(2).tolist()
+    [0.46, -0.38]
     """
-    doc = load(source, encoding)
+    doc = load(source, encoding, text=text)
     return frame(doc, unit, window=window, step=step, bins=bins, scorer=scorer)
 
 
@@ -120,14 +146,16 @@ def frame(
     bins: int | None = None,
     scorer: str = "vader",
 ) -> pd.DataFrame:
-    """Build the DataFrame of a parsed :class:`~arc.document.Document` (see :func:`analyze`)."""
+    """Build the DataFrame of a parsed :class:`~arc.document.Document` (see :func:`analyze`).
+
+    Each of the document's warnings is issued as an :class:`~arc.errors.ArcWarning` (once per
+    frame built) and kept in ``df.attrs["warnings"]``.
+    """
     import pandas as pd
 
     from arc.score import get_scorer
 
-    get_unit(unit)
-    given = {"window": window, "step": step, "bins": bins}
-    params = unit_params(unit, **{k: v for k, v in given.items() if k in get_unit(unit).params})
+    params = unit_params(unit, window=window, step=step, bins=bins)
     score = get_scorer(scorer)
     if unit == "paragraph":
         df = pd.DataFrame(_paragraph_rows(doc, score), columns=list(COLUMNS))
@@ -155,7 +183,26 @@ def frame(
         warnings=list(doc.warnings),
         **params,
     )
+    for message in doc.warnings:
+        warnings.warn(message, ArcWarning, stacklevel=_caller_level())
     return df
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` that points a warning at the first frame outside the arc package.
+
+    A notebook user sees the line that called :func:`analyze` (or :func:`frame`, or
+    :func:`arc.compare`), however deep in arc the warning was issued.
+    """
+    level, caller = 1, sys._getframe(1)
+    while caller is not None and _in_arc(caller.f_globals.get("__name__", "")):
+        level += 1
+        caller = caller.f_back
+    return level
+
+
+def _in_arc(module: str) -> bool:
+    return module == "arc" or module.startswith("arc.")
 
 
 def _positions(roles: list[str]) -> list[float]:

@@ -30,6 +30,11 @@ from arc.smoothers import SMOOTHERS
 
 __all__ = [
     "DEFAULT_PARAMS",
+    "LOWESS_MAX_WORK",
+    "MAX_IT",
+    "MAX_LOW_PASS_SIZE",
+    "MAX_POLYORDER",
+    "MAX_X_REVERSE_LEN",
     "METHODS",
     "bin_edges",
     "narrative_time",
@@ -55,6 +60,19 @@ DEFAULT_PARAMS: Final[Mapping[str, Mapping[str, float | int | bool | None]]] = M
 ``None`` means "chosen from the data": lowess' ``delta=None`` is ``0.01 * (n - 1)`` above
 1000 values, else 0 (see :func:`smooth`).
 """
+
+
+MAX_IT: Final = 10
+"""At most this many ``lowess`` robustness passes (``it``); 3 is the usual, more rarely help."""
+MAX_POLYORDER: Final = 10
+"""The highest ``savgol`` ``polyorder``; orders above 4 or 5 are rarely useful on an arc."""
+MAX_LOW_PASS_SIZE: Final = 1000
+"""The most ``dct`` components kept (``low_pass_size``); syuzhet's default is 5."""
+MAX_X_REVERSE_LEN: Final = 100_000
+"""The longest ``dct`` output (``x_reverse_len``); syuzhet's default is 100."""
+LOWESS_MAX_WORK: Final = 10**9
+"""The most tricube weights one ``lowess`` call may compute: local fits x their neighbourhood
+size x (``it`` + 1). About half a minute; ``delta=0`` on 30,000 values is 720,000,000."""
 
 
 # --------------------------------------------------------------------------- helpers
@@ -96,6 +114,27 @@ def _int_param(name: str, value: object, minimum: int) -> int:
     if result < minimum:
         raise ValueError(f"{name} must be at least {minimum}, got {result}")
     return result
+
+
+def _bounded(name: str, value: object, minimum: int, maximum: int, why: str) -> int:
+    """``value`` as an int from ``minimum`` to ``maximum``, or ValueError naming the limit."""
+    result = _int_param(name, value, minimum)
+    if result > maximum:
+        raise ValueError(f"{name} must be at most {maximum:,} ({why}), got {result:,}")
+    return result
+
+
+def _check_limits(method: str, params: dict) -> None:
+    """Refuse, before any work, parameters that would take hours or gigabytes."""
+    if method == "lowess":
+        _bounded("it", params["it"], 0, MAX_IT, "robustness passes; 3 is the usual")
+    elif method == "savgol":
+        _bounded("polyorder", params["polyorder"], 0, MAX_POLYORDER, "a polynomial's degree")
+    elif method == "dct":
+        _bounded("low_pass_size", params["low_pass_size"], 1, MAX_LOW_PASS_SIZE,
+                 "components kept; syuzhet's default is 5")  # fmt: skip
+        _bounded("x_reverse_len", params["x_reverse_len"], 2, MAX_X_REVERSE_LEN,
+                 "points of the resampled curve; syuzhet's default is 100")  # fmt: skip
 
 
 def _round_half_up(x: float) -> int:
@@ -255,12 +294,16 @@ def smooth(values: ArrayLike, method: str, **params: float | bool | None) -> Flo
             text, statsmodels' advice, when n > 1000, and 0 (every point fitted) otherwise.
             The curve then differs from the ``delta=0`` one only slightly (about 0.1% of its
             range on noisy test series of 5,000 and 30,000 values), and 30,000 values take
-            about 0.1 s instead of about 13 s.
+            about 0.1 s instead of about 13 s. ``it`` is at most :data:`MAX_IT` (10), and a
+            call may compute at most :data:`LOWESS_MAX_WORK` (10⁹) tricube weights (fits x
+            neighbourhood x (``it`` + 1)): a small ``delta`` on a very long series raises
+            ``ValueError`` rather than run for hours.
         ``savgol``: ``window=0.2, polyorder=2``
             ``scipy.signal.savgol_filter`` with ``mode="interp"`` (the ends are the polynomial
             fitted to the first/last window, so no artificial flattening there). The window
             is ``window * n`` points, made odd, at least the first odd number
-            ``>= polyorder + 2``, and at most n.
+            ``>= polyorder + 2``, and at most n. ``polyorder`` is at most
+            :data:`MAX_POLYORDER` (10).
         ``dct``: ``low_pass_size=5, x_reverse_len=100, scale_vals=False, scale_range=False``
             syuzhet's ``get_dct_transform``: DCT-II of the values (dtt's unnormalised
             ``sum(x * cos(pi / n * (j + 0.5) * k))``), keep the first ``low_pass_size``
@@ -268,7 +311,9 @@ def smooth(values: ArrayLike, method: str, **params: float | bool | None) -> Flo
             ``2 / x_reverse_len``). ``scale_vals`` z-scores the result (R ``scale()``, sd with
             n - 1); ``scale_range`` maps it onto [-1, 1]. A constant result cannot be scaled
             and gives NaN, as in R. Unscaled, the curve's size grows with
-            ``n / x_reverse_len``, as in syuzhet.
+            ``n / x_reverse_len``, as in syuzhet. ``low_pass_size`` is at most
+            :data:`MAX_LOW_PASS_SIZE` (1,000) and ``x_reverse_len`` at most
+            :data:`MAX_X_REVERSE_LEN` (100,000), so memory stays bounded.
     **params
         The method's parameters, as above.
 
@@ -284,7 +329,8 @@ def smooth(values: ArrayLike, method: str, **params: float | bool | None) -> Flo
         Too few values for the method (``rolling``: 1, ``lowess``: 2, ``savgol``: the window
         minimum, 5 for ``polyorder=2``, ``dct``: ``low_pass_size``).
     ValueError
-        Unknown method or parameter, a parameter out of range, or values that are not finite.
+        Unknown method or parameter, a parameter out of range or over its limit, or values
+        that are not finite.
 
     Examples
     --------
@@ -311,6 +357,7 @@ def smooth(values: ArrayLike, method: str, **params: float | bool | None) -> Flo
         )
     y = _as_series(values)
     merged = {**accepted, **params}
+    _check_limits(method, merged)
     smoother = SMOOTHERS[method]
     try:
         minimum = smoother.minimum(merged)
@@ -383,13 +430,21 @@ def _lowess_fit_points(n: int, delta: float) -> NDArray[np.intp]:
 
 def _lowess(y: FloatArray, frac: float, it: int, delta: float | None) -> FloatArray:
     frac = _fraction("frac", frac)
-    it = _int_param("it", it, 0)
+    it = _bounded("it", it, 0, MAX_IT, "robustness passes; 3 is the usual")
     n = y.size
     delta = _lowess_delta(delta, n)
     k = min(max(int(frac * n + 1e-10), 2), n)  # neighbourhood size, as statsmodels
     x = np.arange(n, dtype=np.float64)
     fit_at = _lowess_fit_points(n, delta)  # local regressions here, interpolation between
     m_fit = fit_at.size
+    work = m_fit * k * (it + 1)
+    if work > LOWESS_MAX_WORK:
+        raise ValueError(
+            f"lowess with delta={delta:g} would fit {m_fit:,} neighbourhoods of {k:,} values "
+            f"{it + 1} times, over the limit of {LOWESS_MAX_WORK:,} weights "
+            "(arc.smoothing.LOWESS_MAX_WORK); pass a larger delta (None: 1% of the text), a "
+            "smaller frac or fewer it"
+        )
     # statsmodels slides [left, left + k) right while x_i > (x[left] + x[left + k]) / 2;
     # for x = 0..n-1 that stops at left = i - floor(k / 2), kept inside [0, n - k]. The k
     # nearest neighbours are that contiguous run, so each fit costs O(k), not O(n).
@@ -478,13 +533,13 @@ def _dct(
     # dtt::dct(x, variant = 2): X[k] = sum(x * cos(pi / n * ((0:(n-1)) + 0.5) * k))
     k = np.arange(low_pass_size, dtype=np.float64)
     j = np.arange(n, dtype=np.float64)
-    keepers = np.cos(np.pi / n * np.outer(k, j + 0.5)) @ y
+    keepers = _cosine_product(np.pi / n, k, j + 0.5, y)
     # dtt::dct(padded, inverted = TRUE), padded = c(keepers, zeros) of length m:
     # out[k] = (0.5 * X[1] + sum(X[2:m] * cos(pi / m * (1:(m-1)) * (k + 0.5)))) * (2 / m)
     m = x_reverse_len
     kk = np.arange(m, dtype=np.float64) + 0.5
     jj = np.arange(1, low_pass_size, dtype=np.float64)
-    out = 0.5 * keepers[0] + np.cos(np.pi / m * np.outer(kk, jj)) @ keepers[1:]
+    out = 0.5 * keepers[0] + _cosine_product(np.pi / m, kk, jj, keepers[1:])
     out = out * (2.0 / m)
     with np.errstate(invalid="ignore", divide="ignore"):
         if scale_vals:  # R scale(): centre, then divide by sd with n - 1
@@ -494,6 +549,17 @@ def _dct(
             lo, hi = np.min(out), np.max(out)
             return 2.0 * (out - lo) / (hi - lo) - 1.0
     return out
+
+
+def _cosine_product(scale: float, rows: FloatArray, cols: FloatArray, v: FloatArray) -> FloatArray:
+    """``cos(scale * outer(rows, cols)) @ v``, a block of rows at a time: bounded memory."""
+    block = max(1, (1 << 20) // max(1, cols.size))
+    return np.concatenate(
+        [
+            np.cos(scale * np.outer(rows[i : i + block], cols)) @ v
+            for i in range(0, max(1, rows.size), block)
+        ]
+    )
 
 
 _DISPATCH: Final[Mapping[str, Callable[..., FloatArray]]] = MappingProxyType(

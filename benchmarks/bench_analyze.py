@@ -122,7 +122,7 @@ def warm_up() -> tuple[Callable[[Path], int], Callable[[Path], int]]:
     import arc
 
     baseline = make_baseline()
-    arc.analyze(WARMUP_TEXT, unit="sentence")
+    arc.analyze(text=WARMUP_TEXT, unit="sentence")
     return baseline, run_arc
 
 

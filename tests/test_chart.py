@@ -169,7 +169,7 @@ def test_annotations_point_at_their_paragraphs_from_the_margins(vignette):
     ids=["neutral-ending", "positive-ending", "negative-ending"],
 )
 def test_annotation_colour_follows_the_sign_of_its_value(text):
-    df = arc.analyze(text)
+    df = arc.analyze(text=text)
     notes = story_chart(df).panel("arc").annotations
     assert {k for n in notes for k in n.kinds} == {"lowest", "highest", "ending"}
     for note in notes:
@@ -179,8 +179,8 @@ def test_annotation_colour_follows_the_sign_of_its_value(text):
 
 
 def test_neutral_ending_is_grey():
-    df = arc.analyze("It was a wonderful, happy day.\n\nIt was a horrible, awful day.\n\n"
-                     "The door is brown.")  # fmt: skip
+    df = arc.analyze(text="It was a wonderful, happy day.\n\nIt was a horrible, awful day.\n\n"
+                          "The door is brown.")  # fmt: skip
     ending = next(n for n in story_chart(df).panel("arc").annotations if "ending" in n.kinds)
     assert abs(ending.y) <= VADER.neutral and ending.color == NEUTRAL_GREY
 
@@ -352,8 +352,8 @@ def test_chart_for_picks_the_chart(vignette, vignette_sentences, frankenstein_un
 
 def test_a_long_story_without_chapters_gets_the_smoothed_chart():
     text = "\n\n".join(f"On day {i} she was happy and then sad." for i in range(61))
-    assert chart_for(arc.analyze(text)).kind == "smoothed"
-    assert chart_for(arc.analyze(text.rsplit("\n\n", 1)[0])).kind == "story"  # 60 paragraphs
+    assert chart_for(arc.analyze(text=text)).kind == "smoothed"
+    assert chart_for(arc.analyze(text=text.rsplit("\n\n", 1)[0])).kind == "story"  # 60 paragraphs
 
 
 # ------------------------------------------------------------------------------ chapters

@@ -295,7 +295,7 @@ DOLLARS = "It cost $5 and 50% of my $10, and I was glad.\n\nThen I lost $20 and 
 
 
 def test_dollars_are_text(tmp_path):
-    df = arc.analyze(DOLLARS)
+    df = arc.analyze(text=DOLLARS)
     chart = story_chart(df, title="From $5 to $10")
     out = save_chart(chart, tmp_path / "dollars.png")
     assert out.read_bytes().startswith(b"\x89PNG")

@@ -74,8 +74,8 @@ def test_story_reads_from_guilt_to_departure(vignette):
 
 
 def test_same_input_same_output():
-    a = arc.analyze(texts.STORY)
-    b = arc.analyze(texts.STORY)
+    a = arc.analyze(text=texts.STORY)
+    b = arc.analyze(text=texts.STORY)
     pd.testing.assert_frame_equal(a, b)
 
 
@@ -85,7 +85,7 @@ def test_sources_text_bytes_and_path(tmp_path):
     from_path = arc.analyze(path)
     from_str_path = arc.analyze(str(path))
     from_bytes = arc.analyze(texts.UTF16)
-    from_text = arc.analyze(texts.STORY)
+    from_text = arc.analyze(text=texts.STORY)
     for df in (from_str_path, from_bytes, from_text):
         pd.testing.assert_frame_equal(df.reset_index(drop=True), from_path, check_like=False)
     assert from_path.attrs["name"] == "story"
@@ -99,19 +99,19 @@ def test_missing_path_is_not_taken_for_text(tmp_path):
 
 def test_bad_unit():
     with pytest.raises(ValueError, match="unknown unit"):
-        arc.analyze(texts.STORY, unit="chapter")
+        arc.analyze(text=texts.STORY, unit="chapter")
 
 
 def test_unknown_scorer():
     with pytest.raises(ValueError, match="unknown scorer"):
-        arc.analyze(texts.STORY, scorer="nope")
+        arc.analyze(text=texts.STORY, scorer="nope")
 
 
 def test_huge_paragraph_is_linear_and_bounded():
     # 60,000 words in one line: whole-paragraph VADER would take minutes (quadratic), so
     # compound_raw is left empty above MAX_RAW_WORDS while sentence scores are kept.
     text = ("I was happy but the storm was terrible and sad " * 6000).strip()
-    df = arc.analyze(text)
+    df = arc.analyze(text=text)
     assert len(df) == 1
     row = df.iloc[0]
     assert row.n_words > MAX_RAW_WORDS and math.isnan(row.compound_raw)
@@ -121,7 +121,7 @@ def test_huge_paragraph_is_linear_and_bounded():
 
 @pytest.mark.parametrize("text", ["See you at 5.30", "I love it.", "Meet me at the station.Now"])
 def test_one_line_texts_are_texts(text):
-    assert arc.analyze(text).text.iloc[0] == text
+    assert arc.analyze(text=text).text.iloc[0] == text
 
 
 @pytest.mark.parametrize("name", ["typo.txt", "notes.md", "dir/novel"])
@@ -132,5 +132,5 @@ def test_path_like_strings_are_paths(name, tmp_path, monkeypatch):
 
 
 def test_wrong_source_type():
-    with pytest.raises(TypeError, match="source must be a path, bytes or the text itself"):
+    with pytest.raises(TypeError, match="source must be a path or bytes"):
         arc.analyze(12345)

@@ -165,7 +165,8 @@ def test_compare_tells_apart_same_titles(alice_sentences):
 
 def test_compare_untitled_texts():
     text = "\n\n".join(f"Para {i}. She was happy. He was sad." for i in range(12))
-    data = arc.compare([text, text.replace("happy", "glad")], method="rolling")
+    frames = [arc.analyze(text=t, unit="sentence") for t in (text, text.replace("happy", "glad"))]
+    data = arc.compare(frames, method="rolling")
     assert data.title.nunique() == 2 and data.groupby("text").size().tolist() == [101, 101]
 
 
@@ -179,4 +180,5 @@ def test_compare_paths():
 
 def test_compare_names_a_text_too_short():
     with pytest.raises(arc.TooShortError, match="Short"):
-        arc.compare(["Short\n\nIt was good. It was bad."], method="savgol")
+        arc.compare([arc.analyze(text="Short\n\nIt was good. It was bad.", unit="sentence")],
+                    method="savgol")  # fmt: skip

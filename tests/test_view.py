@@ -35,7 +35,7 @@ def test_long_story_without_chapters_is_long_when_over_sixty_paragraphs():
     assert not is_long(60, False) and is_long(61, False) and is_long(1, True)
     assert not view_of(load(MAGI)).long  # 46 story paragraphs
     many = "\n\n".join(f"Para {i} was fine." for i in range(70))
-    assert view_of(load(many)).long
+    assert view_of(load(text=many)).long
 
 
 @pytest.mark.parametrize(
@@ -103,6 +103,6 @@ def test_options_the_unit_does_not_take_are_refused(options):
 def test_chart_for_follows_the_same_rule(vignette):
     assert chart_for(vignette).kind == "story"
     text = "\n\n".join(f"On day {i} she was happy and then sad." for i in range(LONG_PARAGRAPHS))
-    assert chart_for(arc.analyze(text)).kind == "story"
+    assert chart_for(arc.analyze(text=text)).kind == "story"
     longer = text + "\n\nAnd on the last day she laughed."
-    assert chart_for(arc.analyze(longer)).kind == "smoothed"
+    assert chart_for(arc.analyze(text=longer)).kind == "smoothed"
