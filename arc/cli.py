@@ -423,8 +423,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
     for path, doc in zip(args.paths, docs, strict=True):
         if not doc.story:
             raise EmptyInputError(f"{path} has no story paragraphs to compare")
-    for doc in docs:
-        from arc.chart import compare_chart
+    from arc.chart import compare_chart
     from arc.comparison import compare
     from arc.frame import frame
     from arc.render import save_chart
