@@ -220,7 +220,7 @@ def _load(path: str | None, encoding: str | None, max_mb: int) -> Document:
             f"{path} is {info.st_size / 1e6:,.1f} MB, over the {max_mb} MB limit; "
             f"pass --max-size {math.ceil(info.st_size / 1e6)} to read it"
         )
-    return load(source, encoding)
+    return load(source, encoding, max_bytes=limit)
 
 
 def _read_stdin(limit: int, max_mb: int) -> bytes:

@@ -21,7 +21,7 @@ from pathlib import Path
 from arc.chapters import chapter_labels, detect_headings
 from arc.errors import DecodingError, MissingInputError
 from arc.gutenberg import find_boilerplate
-from arc.io import decode, read_text, vignette_text
+from arc.io import MAX_BYTES, decode, read_text, vignette_text
 from arc.paratext import STORY_ROLES, assign_roles, find_author, tidy_name, tidy_title
 from arc.segment import Span, split_paragraphs
 
@@ -118,6 +118,7 @@ def load(
     *,
     text: str | None = None,
     name: str | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> Document:
     """Read a file, bytes or a text into a :class:`Document`; a string is never guessed.
 
@@ -136,6 +137,9 @@ def load(
     name
         The name to record (:attr:`Document.name`, ``df.attrs["name"]``) and to use in error
         messages, for bytes or ``text`` (which have none) or instead of a file's stem.
+    max_bytes
+        Read at most this many bytes of a file or pipe (:data:`arc.io.MAX_BYTES`, 64 MB, by
+        default): a guard against endless input such as a named pipe fed from /dev/zero.
 
     Raises
     ------
@@ -170,15 +174,18 @@ def load(
         return parse(_decode_text(text, name or "text"), name)
     if source is None:
         return parse(vignette_text(), name or "final_goodbyes")
+    found: list[str] = []  # what decoding reports: into the Document's warnings
     if isinstance(source, bytes):
-        return parse(decode(source, encoding, name=name or "input"), name)
+        return _with(parse(decode(source, encoding, name=name or "input", collect=found), name),
+                     found)  # fmt: skip
     if isinstance(source, str):
         _check_file(source)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if str(path) == "-":  # a file named "-": arc.io would read standard input
             path = Path.cwd() / path
-        return parse(read_text(path, encoding), name or path.stem)
+        data = read_text(path, encoding, collect=found, max_bytes=max_bytes)
+        return _with(parse(data, name or path.stem), found)
     raise TypeError(
         f"source must be a path or bytes, not {type(source).__name__}; "
         "to analyse a string as text, pass text='...'"
@@ -188,6 +195,12 @@ def load(
 #: How much of a string an error message quotes.
 _QUOTE = 60
 _AS_TEXT = "to analyse a string as text, pass text='...'"
+
+
+def _with(doc: Document, warnings: list[str]) -> Document:
+    """The document with the decoder's warnings before its own."""
+    doc.warnings[:0] = warnings
+    return doc
 
 
 def _check_file(source: str, hint: str = _AS_TEXT) -> None:

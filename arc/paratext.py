@@ -77,6 +77,8 @@ _QUOTE_START = re.compile(r"^[\"'\u201c\u2018\u00ab\u2014\-]")
 TITLE_SEARCH = 4
 TITLE_MAX_WORDS = 12
 TITLE_MAX_CHARS = 90
+#: A title with its byline ("... by Mary Wollstonecraft Shelley") is never longer than this.
+MAX_TITLE_LINE = 2 * TITLE_MAX_CHARS
 
 
 def tidy_title(text: str) -> str:
@@ -133,6 +135,8 @@ def split_byline(text: str) -> tuple[str, str | None]:
     ('Death by Chocolate', None)
     """
     text = " ".join(text.split())
+    if len(text) > MAX_TITLE_LINE:  # a paragraph of prose, not a title line: nothing to split
+        return text, None
     for match in _BY.finditer(text):
         name = text[match.end() :]
         title = _WRITTEN_END.sub("", text[: match.start()]).rstrip(" ,;:-\u2013\u2014")

@@ -1,7 +1,7 @@
 import itertools
 import re
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from arc.io import decode, vignette_text
@@ -46,6 +46,25 @@ def test_sentence_offsets_rebuild_the_source(text):
         # Sentences cover the paragraph's words.
         words = [m.start() + p.start for m in re.finditer(r"\S+", text[p.start : p.end])]
         assert all(any(s.start <= w < s.end for s in sentences) for w in words)
+
+
+@given(_texts)
+@settings(max_examples=300)
+def test_punkt_windows_give_the_sentences_of_one_call(text):
+    from arc import segment
+
+    # Exact whenever no single word or run of spaces is as long as a third of a window.
+    window = 60
+    text = text.strip(" \t\n")
+    assume(text and max(map(len, re.findall(r"[ \t\n\r\v\f]+|[^ \t\n\r\v\f]+", text))) <= 20)
+    saved = segment.PUNKT_WINDOW
+    try:
+        segment.PUNKT_WINDOW = 10**9
+        whole = split_sentences(text, 5)
+        segment.PUNKT_WINDOW = window
+        assert split_sentences(text, 5) == whole
+    finally:
+        segment.PUNKT_WINDOW = saved
 
 
 @given(_texts)

@@ -1,0 +1,66 @@
+"""The facts each notebook's reading rests on, checked in its kernel after it runs.
+
+They live here, not in the notebooks: a reader sees prose and charts, the tests see the checks.
+"""
+
+FACTS = {
+    "final_goodbyes.ipynb": """
+import math
+
+assert len(df) == 13
+assert len(story) == 10
+assert df.attrs["title"] == "Final Goodbyes"
+assert df["role"].tolist() == ["note", "title", *["body"] * 10, "end"]
+assert paratext["position"].isna().all()
+assert low["index"] == 7 and low.text.startswith("Because of me, because I was too weak")
+assert high["index"] == 3 and "the happiest girl in the world" in high.text
+assert last.text.rstrip().endswith("I never want to come back.")
+assert 0 < last.compound < 0.1  # just above zero
+assert story["compound"].head(5).mean() > story["compound"].tail(5).mean()
+assert ending["text"].iloc[-1] == "I never want to come back."
+assert ending["compound"].iloc[-1] < 0 < ending["compound"].max()
+assert ending["text"].loc[ending["compound"].idxmax()] == 'Please come back soon."'
+assert (sizes["abs_compound_raw"] >= sizes["abs_compound"]).all()
+assert sorted(sizes.index[sizes["abs_compound_raw"] > 0.9]) == [3, 7, 8, 9]
+assert sizes["outside_range"].sum() > len(sizes) / 2
+assert by_length.loc[True, "abs_compound_raw"] > by_length.loc[False, "abs_compound_raw"]
+assert jenny["index"] == 8 and jenny.n_sentences == len(rows) == 16
+assert math.isclose(rows["compound"].mean(), jenny.compound)
+""",
+    "novels.ipynb": """
+letters = [f"L{i}" for i in range(1, 5)]
+numbers = [str(i) for i in range(1, 32)]
+assert chapter_labels(paragraphs["Frankenstein"]) == letters + numbers[:24]
+assert chapter_labels(paragraphs["Alice"]) == numbers[:12]
+assert chapter_labels(paragraphs["Northanger Abbey"]) == numbers[:31]
+for name, df in paragraphs.items():
+    body = df["role"] == "body"
+    assert df.loc[body, "chapter"].notna().all(), name  # every story paragraph has a chapter
+    assert df.loc[~body, "position"].isna().all(), name  # paratext is outside narrative time
+assert roles.loc["boilerplate", "Frankenstein"] > 0 and roles.loc["boilerplate", "Alice"] > 0
+assert roles.loc["contents", "Frankenstein"] > 0
+assert "boilerplate" not in paragraphs["Northanger Abbey"]["role"].values  # no Gutenberg text
+assert high.time < 10 and by_chapter.nlargest(1).index[0].startswith("Letter")
+assert 100 * 2 / 3 < low.time < 100
+assert last_tenth < 0 < mean
+assert (by_chapter.iloc[-6:] < mean).sum() >= 4  # most of the last six chapters are below average
+assert chapter_at(fs, low.time) == "Chapter 21" and by_chapter.idxmin() == "Chapter 23"
+assert (methods["end value"] < 0).all() and methods["lowest at"].nunique() > 1
+assert methods.loc["savgol", "lowest at"].endswith("(Chapter 8)")
+assert methods.loc["lowess", "lowest at"].startswith("100%")
+ends = summary["end (rescaled)"]
+frank_title, alice_title, austen_title = summary.index
+assert ends.idxmin() == frank_title and ends.idxmax() == alice_title
+assert (summary["highest at"] == "0%").all()
+assert (
+    summary["min (compound)"].idxmax() == austen_title
+    and summary.loc[austen_title, "min (compound)"] > 0
+)
+assert summary["mean (compound)"].idxmax() == austen_title
+assert summary["troughs"].str.count("%").eq(2).all()  # each shape has two dips
+assert (summary["start (compound)"] > summary["mean (compound)"]).all()
+assert summary.loc[frank_title, "end (compound)"] < 0
+assert len(alice_bins) == 100
+assert alice_windows["position"].between(0, 1).all() and alice_bins["position"].between(0, 1).all()
+""",
+}
