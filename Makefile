@@ -1,31 +1,58 @@
 # Two commands do all the set-up: `make plot` and `make test` (see README.md).
+# `make plot` installs arc alone (its runtime dependencies) into $(VENV); `make test` adds the
+# test extra (pytest, hypothesis, the notebook kernel bits, ruff). Each records what it
+# installed in a stamp file inside $(VENV), redone when pyproject.toml changes, so
+# `make plot` then `make test` installs only the difference.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+ARC_STAMP := $(VENV)/.installed-arc
+TEST_STAMP := $(VENV)/.installed-test
+# The same suite on the declared minimum versions (constraints/minimum.txt), in its own venv.
+VENV_MIN ?= .venv-min
+MIN_STAMP := $(VENV_MIN)/.installed-test
 export MPLBACKEND := Agg
 
-.PHONY: plot test lint bench docs clean
+.PHONY: plot test test-min lint bench docs clean
 
-$(BIN)/arc: pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(PIP) install --quiet --upgrade pip
+
+$(ARC_STAMP): pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet -e .
 	touch $@
 
-plot: $(BIN)/arc  ## set up, then chart the vignette to output/final_goodbyes.png
+# The test extra includes every runtime dependency, so this stamp also stands for arc's.
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet -e '.[test]'
+	touch $@ $(ARC_STAMP)
+
+$(MIN_STAMP): pyproject.toml constraints/minimum.txt
+	$(PYTHON) -m venv $(VENV_MIN)
+	$(VENV_MIN)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV_MIN)/bin/python -m pip install --quiet -c constraints/minimum.txt -e '.[test]'
+	touch $@
+
+plot: $(ARC_STAMP)  ## set up arc alone, then chart the vignette to output/final_goodbyes.png
 	$(BIN)/arc plot
 
-test: $(BIN)/arc  ## set up, then run every test (notebooks and ruff included)
+test: $(TEST_STAMP)  ## set up arc and its test extra, then run every test (notebooks, ruff)
 	$(BIN)/python -m pytest
 
-lint: $(BIN)/arc
+test-min: $(MIN_STAMP)  ## run every test with each dependency at its declared minimum
+	$(VENV_MIN)/bin/python -m pytest
+
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
-bench: $(BIN)/arc  ## speed and memory against a plain nltk + vaderSentiment baseline
+bench: $(ARC_STAMP)  ## speed and memory against a plain nltk + vaderSentiment baseline
 	$(BIN)/python benchmarks/bench_analyze.py
 
-docs: $(BIN)/arc  ## redraw the README's images in docs/
+docs: $(TEST_STAMP)  ## redraw the README's images in docs/ and re-run the notebooks in place
 	$(BIN)/python scripts/make_docs.py
+	$(BIN)/python scripts/run_notebooks.py
 
 clean:
-	rm -rf $(VENV) output/*.png output/*.svg output/*.pdf .pytest_cache
+	rm -rf $(VENV) $(VENV_MIN) output/*.png output/*.svg output/*.pdf .pytest_cache

@@ -225,10 +225,12 @@ def _load(path: str | None, encoding: str | None, max_mb: int) -> Document:
 
 def _read_stdin(limit: int, max_mb: int) -> bytes:
     """Standard input's bytes, at most ``limit`` of them."""
+    from arc.io import read_at_most
+
     if sys.stdin is None or sys.stdin.closed:
         raise InputError("standard input is closed; give a PATH or pipe a text into arc")
     try:
-        data = sys.stdin.buffer.read(limit + 1)
+        data = read_at_most(sys.stdin.buffer, limit + 1)
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot read standard input ({exc})") from None
     if len(data) > limit:
@@ -462,13 +464,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if sys.stdout is None or sys.stdout.closed:
             raise OutputError("standard output is closed; arc prints its results there")
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", ArcWarning)
-            try:
+        caught: list[warnings.WarningMessage] = []
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", ArcWarning)
                 args.func(args)
                 _flush_stdout()
-            finally:
-                _report(caught)
+        finally:
+            _report(caught)  # outside the recording, so other warnings go to Python's handler
     except ArcError as exc:
         return _fail(f"arc: error: {exc}", exc.exit_status)
     except KeyboardInterrupt:

@@ -133,18 +133,35 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> b
             raise MissingInputError(f"{p} is a directory, not a text file")
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
             raise InputError(f"{p} is not a regular file or a pipe; arc reads text files")
-        with p.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            data, too_big = b"", True  # refused below without reading it
+        else:
+            too_big = False  # a pipe, or a file within the limit
+            with p.open("rb") as handle:
+                data = read_at_most(handle, max_bytes + 1)
     except FileNotFoundError:
         raise MissingInputError(f"{p}: no such file") from None
     except OSError as exc:
         raise MissingInputError(f"{p}: cannot read ({exc.strerror})") from None
-    if len(data) > max_bytes:
+    if too_big or len(data) > max_bytes:
         raise InputError(
             f"{p} is over the {max_bytes / 1e6:g} MB limit; raise it with --max-size "
             "(max_bytes= in Python)"
         )
     return data
+
+
+def read_at_most(handle: IO[bytes], limit: int) -> bytes:
+    """Up to ``limit`` bytes, read in 1 MB chunks, so a pipe costs what it sends."""
+    chunks = []
+    left = limit
+    while left > 0:
+        chunk = handle.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def decode(

@@ -2,15 +2,22 @@
 
 What is measured
 ----------------
-Input: the longest text of the shared corpus (``../shared/corpus`` beside the project, the
-largest file listed in ``MANIFEST.tsv``: War and Peace, 3.2 MB, Latin-1), or ``--path``.
-This script is the only place in the project that reads the shared corpus.
+Input: the longest text of the shared corpus, or ``--path``. The corpus is
+``../shared/corpus`` relative to the repository root (the folder ``shared`` beside the
+clone, as in CI), or ``--corpus DIR``; its longest text is the largest file listed in its
+``MANIFEST.tsv``: War and Peace, 3.2 MB, Latin-1. Without ``--path`` and without a corpus
+the script stops with one line saying where it looked. This script is the only place in the
+project that reads the shared corpus.
 
 (a) baseline -- what anyone would write with the same two libraries: read the bytes, decode
     them with the codec directly, split the whole text into sentences with nltk's Punkt
     (the very tokenizer object arc uses, ``arc.segment._tokenizer()``, built beforehand),
     then ``analyzer.polarity_scores(s)["compound"]`` for every sentence with one
-    ``vaderSentiment`` ``SentimentIntensityAnalyzer`` built beforehand.
+    ``vaderSentiment`` ``SentimentIntensityAnalyzer`` built beforehand. nltk releases that
+    cap every regular-expression match at a few seconds of wall-clock time
+    (``nltk.redos.DEFAULT_TIMEOUT``) stop whole-text Punkt on a long book with a
+    ``TimeoutError``; the cap is lifted for this call only (Punkt's patterns are nltk's own,
+    not untrusted input). arc never hits it: it gives Punkt one paragraph at a time.
 (b) ``arc.analyze(path, unit="sentence")``: encoding detection, paragraphs, roles, Punkt,
     VADER and the pandas DataFrame.
 
@@ -27,16 +34,24 @@ figure is peak RSS minus that RSS, i.e. memory above an interpreter that has onl
 arc. ``tracemalloc``'s peak of Python allocations during the same call is given beside it,
 and the baseline's figures the same way, for comparison. Goal: under 300 MB (MiB).
 
+Memory per megabyte of text: the same measure of (b), divided by the size of the file in MB
+(10^6 bytes), for the timed text and a smaller novel (Frankenstein, 0.44 MB, from the
+corpus; ``--memory-path FILE``, repeatable, measures other texts instead). It tells whether
+memory grows in proportion to the text.
+
 Run it with ``make bench`` (``python benchmarks/bench_analyze.py``); options::
 
-    python benchmarks/bench_analyze.py [--path FILE] [--repeat N] [--json]
+    python benchmarks/bench_analyze.py [--path FILE] [--corpus DIR] [--repeat N]
+                                       [--memory-path FILE ...] [--json]
 
-It is a report, not a test: the exit status is 0 whatever the figures, unless it crashes.
+It is a report, not a test: the exit status is 0 whatever the figures; 1, with one line,
+when the corpus or a file given is missing.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import gc
 import json
@@ -46,24 +61,37 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 SPEED_GOAL = 1.25  # arc time / baseline time, at most
 NOISY = 1.15  # slowest / fastest run of either above this: the machine was busy
 MEMORY_GOAL_MB = 300.0  # peak RSS above an interpreter that has loaded arc, under
-MB = 1024 * 1024
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+MB = 1024 * 1024  # MiB, for memory
+TEXT_MB = 1_000_000  # MB, for the size of a text
+ROOT = Path(__file__).resolve().parents[1]  # the repository root
+CORPUS = ROOT.parent / "shared" / "corpus"  # ../shared/corpus from the repository root
+SMALLER_NOVEL = "shelley_frankenstein_pg84.txt"  # memory per MB is also measured on it
 WARMUP_TEXT = "Hello there. I am happy."
 
 
 # --------------------------------------------------------------------------- input
 
 
+def check_corpus(corpus: Path) -> Path:
+    """``corpus`` if it holds the shared corpus (with MANIFEST.tsv); else stop, in one line."""
+    if not (corpus / "MANIFEST.tsv").is_file():
+        raise SystemExit(
+            f"bench_analyze.py: error: no corpus at {corpus} (expected ../shared/corpus "
+            "beside the repository, with MANIFEST.tsv); pass --corpus DIR or --path FILE"
+        )
+    return corpus
+
+
 def longest_text(corpus: Path = CORPUS) -> Path:
     """The largest text of the corpus: by ``bytes`` in MANIFEST.tsv, else by file size."""
-    manifest = corpus / "MANIFEST.tsv"
+    manifest = check_corpus(corpus) / "MANIFEST.tsv"
     if manifest.is_file():
         with manifest.open(encoding="utf-8", newline="") as handle:
             rows = [r for r in csv.DictReader(handle, delimiter="\t") if r.get("file")]
@@ -73,8 +101,15 @@ def longest_text(corpus: Path = CORPUS) -> Path:
                 return corpus / best["file"]
     texts = [p for p in corpus.glob("*.txt") if p.is_file()]
     if not texts:
-        raise SystemExit(f"no texts found in {corpus}; pass --path FILE")
+        raise SystemExit(f"bench_analyze.py: error: no texts in {corpus}; pass --path FILE")
     return max(texts, key=lambda p: p.stat().st_size)
+
+
+def existing_file(path: Path) -> Path:
+    """``path`` resolved, if it is a file; else stop, in one line."""
+    if not path.is_file():
+        raise SystemExit(f"bench_analyze.py: error: no such file: {path}")
+    return path.resolve()
 
 
 def plain_decode(data: bytes) -> str:
@@ -90,6 +125,22 @@ def plain_decode(data: bytes) -> str:
 # --------------------------------------------------------------------------- the two runs
 
 
+@contextlib.contextmanager
+def no_regex_time_limit() -> Iterator[None]:
+    """Lift nltk's wall-clock cap on regular-expression matches, where nltk has one."""
+    try:
+        from nltk import redos  # newer nltk releases only
+    except ImportError:
+        yield
+        return
+    saved = redos.DEFAULT_TIMEOUT
+    redos.DEFAULT_TIMEOUT = None
+    try:
+        yield
+    finally:
+        redos.DEFAULT_TIMEOUT = saved
+
+
 def make_baseline() -> Callable[[Path], int]:
     """Build Punkt and VADER once; return the baseline run, which gives its sentence count."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -101,7 +152,8 @@ def make_baseline() -> Callable[[Path], int]:
 
     def baseline(path: Path) -> int:
         text = plain_decode(path.read_bytes())
-        sentences = tokenizer.tokenize(text)
+        with no_regex_time_limit():  # one 3 MB string: past nltk's cap, if it has one
+            sentences = tokenizer.tokenize(text)
         compounds = [analyzer.polarity_scores(s)["compound"] for s in sentences]
         return len(compounds)
 
@@ -202,10 +254,24 @@ def measure_memory(which: str, path: Path) -> dict[str, Any]:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def memory_per_mb(path: Path, measured: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Memory of (b) above the loaded interpreter per MB of ``path``, measured if not given."""
+    mem = measured or measure_memory("arc", path)
+    size = path.stat().st_size
+    return {
+        "text": path.name,
+        "bytes": size,
+        "rss_above_mib": mem["rss_above_mb"],
+        "mib_per_mb": mem["rss_above_mb"] / (size / TEXT_MB),
+        "tracemalloc_peak_mib": mem["tracemalloc_peak_mb"],
+        "tracemalloc_mib_per_mb": mem["tracemalloc_peak_mb"] / (size / TEXT_MB),
+    }
+
+
 # --------------------------------------------------------------------------- report
 
 
-def benchmark(path: Path, repeat: int) -> dict[str, Any]:
+def benchmark(path: Path, repeat: int, memory_paths: list[Path]) -> dict[str, Any]:
     """Every figure of the report, as a JSON-ready dict."""
     baseline, arc_run = warm_up()
     text = plain_decode(path.read_bytes())
@@ -221,6 +287,8 @@ def benchmark(path: Path, repeat: int) -> dict[str, Any]:
     ratio = best_b / best_a
     mem_arc = measure_memory("arc", path)
     mem_base = measure_memory("baseline", path)
+    per_mb = [memory_per_mb(path, mem_arc)]
+    per_mb += [memory_per_mb(p) for p in memory_paths if p != path]
     return {
         "text": path.name,
         "bytes": path.stat().st_size,
@@ -240,6 +308,7 @@ def benchmark(path: Path, repeat: int) -> dict[str, Any]:
         "noisy": max(times_a) / best_a > NOISY or max(times_b) / best_b > NOISY,
         "memory_arc": mem_arc,
         "memory_baseline": mem_base,
+        "memory_per_mb": per_mb,
         "goals": {
             "ratio": {"goal": f"<= {SPEED_GOAL}", "pass": ratio <= SPEED_GOAL},
             "memory_mb": {
@@ -291,13 +360,20 @@ def table(r: dict[str, Any]) -> str:
             "",
         ),
     ]
-    head = ("measure", "value", "goal", "result")
-    widths = [max(len(row[i]) for row in (head, *rows)) for i in range(4)]
-    lines = [
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in (head, *rows)
+    lines = _aligned(("measure", "value", "goal", "result"), rows)
+    lines.append("")
+    per_mb = [
+        (
+            m["text"],
+            f"{m['bytes'] / TEXT_MB:.2f}",
+            f"{m['rss_above_mib']:.0f}",
+            f"{m['mib_per_mb']:.1f}",
+            f"{m['tracemalloc_mib_per_mb']:.1f}",
+        )
+        for m in r["memory_per_mb"]
     ]
-    lines.insert(1, "  ".join("-" * w for w in widths))
+    head = ("(b) memory per MB of text", "MB", "MiB RSS", "MiB/MB RSS", "MiB/MB traced")
+    lines += _aligned(head, per_mb)
     lines.append("")
     lines.append(
         f"Times: best of {r['repeat']} warmed-up runs each, alternating (a) and (b), "
@@ -313,21 +389,54 @@ def table(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _aligned(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    """``head`` and ``rows`` as lines of left-aligned columns, a rule under the head."""
+    widths = [max(len(row[i]) for row in (head, *rows)) for i in range(len(head))]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in (head, *rows)
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the options, run the benchmark and print the table (or JSON)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--path", type=Path, help="text to analyse (default: corpus's longest)")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each (default 3)")
+    parser.add_argument(
+        "--path", type=Path, metavar="FILE", help="text to analyse (default: corpus's longest)"
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        metavar="DIR",
+        help="the shared corpus (default: ../shared/corpus from the repository root)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, metavar="N", help="timed runs of each (default 3)"
+    )
+    parser.add_argument(
+        "--memory-path",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help=f"also measure memory per MB of FILE (repeatable; default: {SMALLER_NOVEL})",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--memory-child", choices=("arc", "baseline"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    path = (args.path or longest_text()).resolve()
+    path = existing_file(args.path) if args.path else longest_text(args.corpus).resolve()
     if args.memory_child:
         print(json.dumps(memory_child(args.memory_child, path)))
         return 0
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
-    report = benchmark(path, args.repeat)
+    memory_paths = [existing_file(p) for p in args.memory_path]
+    if not memory_paths and (args.corpus / SMALLER_NOVEL).is_file():
+        memory_paths = [(args.corpus / SMALLER_NOVEL).resolve()]
+    report = benchmark(path, args.repeat, memory_paths)
     print(json.dumps(report, indent=2) if args.json else table(report))
     return 0
 
