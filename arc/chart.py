@@ -819,9 +819,10 @@ def chart_for(
 ) -> Chart:
     """The chart ``arc plot`` draws for a frame: the story chart or the smoothed chart.
 
-    A paragraph frame of a short text (no chapters, at most 60 story paragraphs) with no
-    smoother asked for gets the story chart; anything else the smoothed chart, with the
-    default smoother unless ``smoother`` is given (``"all"``: every smoother compared).
+    A paragraph frame of a short text (see :func:`arc.view.is_long`: no chapters, at most 60
+    story paragraphs and 20,000 words, paragraph breaks) with no smoother asked for gets the
+    story chart; anything else the smoothed chart, with the default smoother unless
+    ``smoother`` is given (``"all"``: every smoother compared).
     """
     unit = df.attrs.get("unit", "paragraph" if "role" in df and "paragraph" not in df else None)
     story = story_values(df)
