@@ -14,6 +14,11 @@ def run() -> int:
     except KeyboardInterrupt:
         sys.stderr.write("arc: interrupted\n")
         return 130
+    except RuntimeError as exc:  # Ctrl-C while a class was being made is wrapped in this
+        if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt):
+            sys.stderr.write("arc: interrupted\n")
+            return 130
+        raise
     return main()
 
 

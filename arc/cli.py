@@ -482,7 +482,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 0
+    except Exception as exc:
+        # Ctrl-C or a signal during an import can surface wrapped in another error (Python
+        # wraps one raised while a class is being made in a RuntimeError): still one line.
+        cause = _cause(exc, (KeyboardInterrupt, Terminated))
+        if isinstance(cause, Terminated):
+            name = signal.Signals(cause.signum).name
+            return _fail(f"arc: stopped by {name}; nothing was written", 128 + cause.signum)
+        if cause is not None:
+            return _fail("arc: interrupted", 130)
+        raise
     return 0
+
+
+def _cause(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:
+    """The first exception of ``kinds`` in the chain of causes of ``exc``, if any."""
+    seen = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kinds):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def _flush_stdout() -> None:

@@ -227,7 +227,7 @@ def test_a_tiny_dpi_is_a_usage_error(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("delay", [0.05, 0.1, 0.2, 0.4])
+@pytest.mark.parametrize("delay", [0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.4])
 def test_ctrl_c_at_any_moment_is_one_line(tmp_path, delay):
     from tests.books import FRANKENSTEIN
 
