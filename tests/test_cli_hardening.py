@@ -193,7 +193,9 @@ def test_sigterm_while_scoring_a_book_leaves_nothing(tmp_path):
     assert b"Traceback" not in err
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".arc-")]
     if proc.returncode != 0:  # it may have finished first on a fast machine
-        assert proc.returncode == 128 + signal.SIGTERM
+        # 143: arc's handler ran; -15: the signal came while Python was still starting
+        # (before arc had loaded), so the default action ended it, equally without a file.
+        assert proc.returncode in (128 + signal.SIGTERM, -signal.SIGTERM)
         assert list(tmp_path.iterdir()) == []
 
 
