@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import math
 import os
 import signal
-import stat
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -197,8 +195,8 @@ def _doc(func: object) -> str:
 def _load(path: str | None, encoding: str | None, max_mb: int) -> Document:
     """Read the command's input: the vignette, standard input ("-") or a file, size-bounded.
 
-    A PATH is always a file, never text to analyse. Only regular files and pipes are read,
-    and no more than ``max_mb`` megabytes of them.
+    A PATH is always a file, never text to analyse; :func:`arc.io.read_bytes` reads only
+    regular files and pipes, and no more than ``max_mb`` megabytes of them.
     """
     from arc.document import load
 
@@ -207,20 +205,7 @@ def _load(path: str | None, encoding: str | None, max_mb: int) -> Document:
         return load(None)
     if path == "-":
         return load(_read_stdin(limit, max_mb), encoding, name="stdin")
-    source = Path(path)
-    try:
-        info = source.stat()
-    except OSError:
-        info = None  # missing or unreadable: load() says which, in one line
-    if info is not None and not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)
-                                 or stat.S_ISDIR(info.st_mode)):  # fmt: skip
-        raise InputError(f"{path} is not a regular file or a pipe; arc reads text files")
-    if info is not None and stat.S_ISREG(info.st_mode) and info.st_size > limit:
-        raise InputError(
-            f"{path} is {info.st_size / 1e6:,.1f} MB, over the {max_mb} MB limit; "
-            f"pass --max-size {math.ceil(info.st_size / 1e6)} to read it"
-        )
-    return load(source, encoding, max_bytes=limit)
+    return load(Path(path), encoding, max_bytes=limit)
 
 
 def _read_stdin(limit: int, max_mb: int) -> bytes:

@@ -11,6 +11,7 @@ arc reports refers to the text returned here.
 from __future__ import annotations
 
 import codecs
+import math
 import os
 import re
 import stat
@@ -133,20 +134,21 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> b
             raise MissingInputError(f"{p} is a directory, not a text file")
         if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
             raise InputError(f"{p} is not a regular file or a pipe; arc reads text files")
-        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-            data, too_big = b"", True  # refused below without reading it
-        else:
-            too_big = False  # a pipe, or a file within the limit
-            with p.open("rb") as handle:
-                data = read_at_most(handle, max_bytes + 1)
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:  # refused unread
+            raise InputError(
+                f"{p} is {info.st_size / 1e6:,.1f} MB, over the {max_bytes / 1e6:g} MB limit; "
+                f"pass --max-size {math.ceil(info.st_size / 1e6)} (max_bytes= in Python)"
+            )
+        with p.open("rb") as handle:
+            data = read_at_most(handle, max_bytes + 1)
     except FileNotFoundError:
         raise MissingInputError(f"{p}: no such file") from None
     except OSError as exc:
         raise MissingInputError(f"{p}: cannot read ({exc.strerror})") from None
-    if too_big or len(data) > max_bytes:
+    if len(data) > max_bytes:  # a pipe that kept going
         raise InputError(
-            f"{p} is over the {max_bytes / 1e6:g} MB limit; raise it with --max-size "
-            "(max_bytes= in Python)"
+            f"{p} is over the {max_bytes / 1e6:g} MB limit; pass --max-size (max_bytes= in "
+            "Python) to read more"
         )
     return data
 
