@@ -54,6 +54,8 @@ _EXPORTS = {
     "ArcWarning": "arc.errors",
     "EXAMPLES": "arc.examples",
     "example_path": "arc.examples",
+    "explain": "arc.explanation",
+    "word_shift": "arc.wordshift",
 }
 
 __all__ = [
@@ -79,6 +81,7 @@ __all__ = [
     "decode",
     "draw",
     "example_path",
+    "explain",
     "get_scorer",
     "methods_chart",
     "percentage_bins",
@@ -95,6 +98,7 @@ __all__ = [
     "split_sentences",
     "story_chart",
     "vignette_text",
+    "word_shift",
 ]
 
 if TYPE_CHECKING:
@@ -110,6 +114,7 @@ if TYPE_CHECKING:
     from arc.draw import draw
     from arc.errors import ArcError, ArcWarning, TooShortError
     from arc.examples import EXAMPLES, example_path
+    from arc.explanation import explain
     from arc.frame import COLUMNS, SENTENCE_COLUMNS, analyze
     from arc.io import decode, read_text, vignette_text
     from arc.paratext import assign_roles
@@ -119,6 +124,7 @@ if TYPE_CHECKING:
     from arc.segment import Span, split_paragraphs, split_sentences
     from arc.smoothing import METHODS, percentage_bins, smooth
     from arc.timeline import chapter_starts, smoothed_arc
+    from arc.wordshift import word_shift
 
 
 def __getattr__(name: str) -> object:

@@ -9,6 +9,7 @@
     │   ├── BinaryInputError      not text (NUL bytes, control characters)
     │   └── DecodingError         bytes in no encoding arc can detect
     ├── TooShortError             fewer units than a smoother or bin count needs (exit status 2)
+    ├── SegmentError              a segment or stretch the text does not have (exit status 2)
     ├── OutputError               the output path cannot be written
     └── MissingDependencyError    an optional extra is needed (e.g. Parquet)
 
@@ -50,6 +51,12 @@ class DecodingError(InputError):
 
 class TooShortError(ArcError, ValueError):
     """The text has fewer units than a smoother or a bin count needs."""
+
+    exit_status = 2
+
+
+class SegmentError(ArcError, ValueError):
+    """A segment, range, stretch or chapter that the text does not have, or not understood."""
 
     exit_status = 2
 

@@ -311,9 +311,7 @@ def windows(sentences: pd.DataFrame, window: int, step: int) -> pd.DataFrame:
     owner = np.repeat(np.arange(len(story)), counts)
     word_values = story["compound"].to_numpy()[owner]
     prefix = np.concatenate([[0.0], np.cumsum(word_values)])
-    starts = np.arange(0, total - window + 1, step)
-    if starts[-1] != total - window:  # a last window, so the end of the story is not lost
-        starts = np.append(starts, total - window)
+    starts = window_starts(total, window, step)
     n = len(starts)
     first, last = owner[starts], owner[starts + window - 1]
     df = pd.DataFrame(
@@ -329,6 +327,17 @@ def windows(sentences: pd.DataFrame, window: int, step: int) -> pd.DataFrame:
         }
     )
     return df[list(WINDOW_COLUMNS)]
+
+
+def window_starts(total: int, window: int, step: int) -> np.ndarray:
+    """The first word of each window: every ``step`` words, plus one ending at the last word.
+
+    The extra last window keeps the end of the story from being lost.
+    """
+    starts = np.arange(0, total - window + 1, step)
+    if starts[-1] != total - window:
+        starts = np.append(starts, total - window)
+    return starts
 
 
 def percentage_frame(sentences: pd.DataFrame, bins: int) -> pd.DataFrame:
