@@ -103,7 +103,58 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--span", type=_fraction, metavar="F", help=_span_help())
     compare.add_argument("--no-scale", dest="scale", action="store_false",
                          help="keep compound units, do not scale each arc to -1..+1")  # fmt: skip
+    explain = _command(commands, cmd_explain,
+                       "show the words that made a story's or a segment's score")  # fmt: skip
+    _add_source(explain)
+    _add_units(explain, default=None, default_text="paragraph")
+    which = explain.add_mutually_exclusive_group()
+    which.add_argument("--segment", metavar="SEG",
+                       help="explain one part: a unit's index (12), a range (3-7), a stretch "
+                       "of narrative time (0-33%%) or chapter:LABEL (default: the whole "
+                       "story)")  # fmt: skip
+    which.add_argument("--between", nargs=2, metavar=("A", "B"),
+                       help="word shift: the words that set stretch A above or below B, "
+                       "e.g. --between 0-33%% 67-100%%")  # fmt: skip
+    explain.add_argument("--top", type=_positive_int, metavar="N",
+                         help="words to show (default: 10 up and 10 down in the table, 20 "
+                         "on a chart)")  # fmt: skip
+    _add_output(
+        explain,
+        "a word-shift chart (.png/.svg/.pdf: --segment against the whole "
+        "story, --between A B, or by default the first third against the last), or "
+        "the table (.csv/.json/.parquet); default: a text table on standard output",
+    )
+    explain.add_argument("--title", help="chart title (default: the detected title)")
+    explain.add_argument("--dpi", type=_dpi, default=150,
+                         help="resolution of a PNG (default: 150)")  # fmt: skip
+
+    turns = _command(commands, cmd_turns, "list the peaks and valleys of a story's arc")
+    _add_source(turns)
+    _add_smoothing(turns)
+    _add_output(turns, "the table, .csv/.json/.parquet (default: a text table on standard "
+                "output)")  # fmt: skip
+
+    shape = _command(commands, cmd_shape, "name the shape of each text's arc (Reagan's six)")
+    shape.add_argument("paths", nargs="*", metavar="PATH",
+                       help="text files (default: the embedded vignette)")  # fmt: skip
+    shape.add_argument("--example", dest="examples", action="append", default=[],
+                       choices=tuple(EXAMPLES), metavar="NAME",
+                       help=f"also an example text that ships with arc (repeatable): "
+                       f"{', '.join(EXAMPLES)}")  # fmt: skip
+    shape.add_argument("--encoding", help="force the files' encoding (default: detect it)")
+    _add_max_size(shape)
+    _add_smoothing(shape)
+    _add_output(shape, "the table, .csv/.json/.parquet (default: a text table on standard "
+                "output)")  # fmt: skip
     return parser
+
+
+def _add_smoothing(parser: argparse.ArgumentParser) -> None:
+    """Units, ``--smooth`` and ``--span``: the options of an arc smoothed as plotted."""
+    _add_units(parser, default=None)
+    parser.add_argument("--smooth", choices=tuple(SMOOTHERS), metavar="METHOD",
+                        help=f"smoother: {', '.join(SMOOTHERS)} (default: rolling)")  # fmt: skip
+    parser.add_argument("--span", type=_fraction, metavar="F", help=_span_help())
 
 
 def _command(commands: Any, func: Callable[[argparse.Namespace], None], text: str) -> Any:
@@ -351,18 +402,11 @@ def cmd_score(args: argparse.Namespace) -> None:
         arc score story.txt --unit sentence -o story.json
         arc score novel.txt --bins 100 -o novel.csv
     """
-    from arc.units import unit_params
-
     _use_example(args)
     out = None
     if args.output is not None:
         out = _output_path(args.output, _name(args.path), SCORE_FORMATS, [args.path])
-    windowed = args.window or args.step
-    unit = args.unit or ("window" if windowed else "bins" if args.bins else "paragraph")
-    try:
-        params = unit_params(unit, window=args.window, step=args.step, bins=args.bins)
-    except ValueError as exc:
-        raise UsageError(f"--unit {unit}: {exc}") from None
+    unit, params = _unit_options(args, "paragraph")
     doc = _load(args.path, args.encoding, args.max_size)
     from arc.export import write_table
     from arc.frame import frame
@@ -421,6 +465,173 @@ def cmd_compare(args: argparse.Namespace) -> None:
     _make_folder(out)
     save_chart(compare_chart(data, title=args.title), out, dpi=args.dpi)
     _say(str(out))
+
+
+def cmd_explain(args: argparse.Namespace) -> None:
+    """Show the words that made a story's score, or a segment's, as VADER computed them.
+
+    Each word's part is its valence after VADER's rules, as a share of its sentence's
+    compound, weighted as the arc weighs that sentence: the parts add up to the value shown.
+    With --between, or a chart file, a word shift: each word's part in the difference.
+
+    Example:
+        arc explain --segment 9            # paragraph 9 of the vignette
+        arc explain novel.txt --between 0-33% 67-100%
+        arc explain novel.txt --segment chapter:12 -o shift.png
+    """
+    from arc.chart import display_title
+    from arc.explanation import explain
+    from arc.report import explanation_lines, shift_lines
+    from arc.wordshift import word_shift
+
+    _use_example(args)
+    out = None
+    if args.output is not None:
+        out = _output_path(args.output, _name(args.path), PLOT_FORMATS + SCORE_FORMATS,
+                           [args.path])  # fmt: skip
+    unit, params = _unit_options(args, "paragraph")
+    doc = _load(args.path, args.encoding, args.max_size)
+    from arc.frame import frame
+
+    sentences = frame(doc, "sentence")
+    chart = out is not None and out.suffix.lower() in PLOT_FORMATS
+    title = args.title or display_title(sentences)
+    a, b = (args.between or (args.segment, None)) if args.between or not chart or \
+        args.segment else ("0-33%", "67-100%")  # fmt: skip
+    first = explain(sentences, unit, segment=a, **params)
+    if not chart and not args.between:
+        if out is None:
+            _say("\n".join(explanation_lines(first, top=args.top or 10, title=title)))
+        else:
+            from arc.export import write_table
+
+            write_table(first, out)
+            _say(str(out))
+        return
+    shift = word_shift(first, explain(sentences, unit, segment=b, **params))
+    if out is None:
+        _say("\n".join(shift_lines(shift, top=args.top or 10, title=title)))
+    elif not chart:
+        from arc.export import write_table
+
+        write_table(shift, out)
+        _say(str(out))
+    else:
+        from arc.render import save_chart
+        from arc.shiftchart import word_shift_chart
+
+        save_chart(word_shift_chart(shift, top=args.top or 20, title=title), out, dpi=args.dpi)
+        _say(str(out))
+
+
+def cmd_turns(args: argparse.Namespace) -> None:
+    """List the peaks and valleys of a story's smoothed arc, with the sentence behind each.
+
+    The arc is the line arc plot draws (for a short story: a rolling mean over its
+    paragraphs); a turn counts when it stands out by the prominence the table states.
+
+    Example:
+        arc turns                          # the vignette
+        arc turns novel.txt --smooth lowess -o turns.csv
+    """
+    from arc.chart import display_title
+    from arc.report import turn_lines
+    from arc.turns import turning_points
+
+    _use_example(args)
+    out = None
+    if args.output is not None:
+        out = _output_path(args.output, _name(args.path), SCORE_FORMATS, [args.path])
+    doc = _load(args.path, args.encoding, args.max_size)
+    df, smoother, params = _smoothed_frame(doc, args)
+    turns = turning_points(df, smoother, **params)
+    if out is None:
+        _say("\n".join(turn_lines(turns, title=display_title(df))))
+    else:
+        from arc.export import write_table
+
+        write_table(turns, out)
+        _say(str(out))
+
+
+def cmd_shape(args: argparse.Namespace) -> None:
+    """Name the shape of each text's arc: one of Reagan et al.'s six, or no clear shape.
+
+    The smoothed arc (as arc plot draws it) is correlated with each shape on 0-100%
+    narrative time; the best is named when its correlation reaches the threshold.
+
+    Example:
+        arc shape                          # the vignette
+        arc shape a.txt b.txt --example alice -o shapes.csv
+    """
+    from arc.chart import display_title
+    from arc.examples import example_path
+    from arc.report import shape_lines
+    from arc.shapes import shape
+
+    paths: list[str | None] = [*args.paths, *(str(example_path(n)) for n in args.examples)]
+    paths = paths or [None]
+    out = None
+    if args.output is not None:
+        out = _output_path(args.output, "shapes", SCORE_FORMATS, paths)
+    results = []
+    for path in paths:
+        df, smoother, params = _smoothed_frame(_load(path, args.encoding, args.max_size), args)
+        results.append((display_title(df), path, shape(df, smoother, **params)))
+    if out is None:
+        _say("\n".join(shape_lines([(title, found) for title, _, found in results])))
+        return
+    import pandas as pd
+
+    from arc.export import write_table
+
+    table = pd.DataFrame(
+        [(title, path or "(vignette)", s.name, s.score, s.runner_up, s.runner_up_score)
+         for title, path, s in results],
+        columns=["title", "path", "shape", "score", "runner_up", "runner_up_score"],
+    )  # fmt: skip
+    write_table(table, out)
+    _say(str(out))
+
+
+def _unit_options(args: argparse.Namespace, default: str) -> tuple[str, dict[str, int]]:
+    """The unit that --unit/--window/--step/--bins ask for, and its parameters."""
+    from arc.units import unit_params
+
+    windowed = args.window or args.step
+    unit = args.unit or ("window" if windowed else "bins" if args.bins else default)
+    try:
+        return unit, unit_params(unit, window=args.window, step=args.step, bins=args.bins)
+    except ValueError as exc:
+        raise UsageError(f"--unit {unit}: {exc}") from None
+
+
+def _smoothed_frame(doc: Document, args: argparse.Namespace) -> tuple[Any, str, dict[str, Any]]:
+    """The frame, smoother and parameters of the arc ``arc plot`` draws for ``doc``.
+
+    A short story is smoothed too (a rolling mean over its paragraphs by default).
+    """
+    from arc.frame import frame
+    from arc.paratext import STORY_ROLES
+    from arc.view import DEFAULT_SMOOTHER, choose_view
+
+    if not doc.story:
+        raise EmptyInputError(f"{doc.name or 'the text'} has no story paragraphs")
+    words = sum(len(doc.paragraphs[i].text.split()) for i in doc.story)
+    try:
+        view = choose_view(len(doc.story), any(doc.chapters), n_words=words, unit=args.unit,
+                           smoother=args.smooth or DEFAULT_SMOOTHER, span=args.span,
+                           window=args.window, step=args.step, bins=args.bins)  # fmt: skip
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    df = frame(doc, view.unit, **view.unit_params)  # type: ignore[arg-type]
+    if args.span is not None:
+        n = int(df["role"].isin(STORY_ROLES).sum()) if "role" in df else len(df)
+        try:
+            check_span(view.smoother, args.span, n, UNITS[view.unit].plural)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    return df, str(view.smoother), dict(view.params)
 
 
 class Terminated(BaseException):

@@ -249,11 +249,11 @@ def _describe(table: UnitWeights, segment: int | str | None, units: np.ndarray) 
     """The segment in words, for captions and tables."""
     if segment is None:
         return "the whole story"
-    if len(units) == 1 and not str(segment).lower().startswith(("chapter:", "ch:")):
-        return f"{_noun(table.unit)} {int(units[0])}"
     if (m := _STRETCH.match(str(segment))) is not None:
         a, b = sorted((float(m[1]), float(m[2])))
         return f"{a:g}–{b:g}% of narrative time"
     if str(segment).lower().startswith(("chapter:", "ch:")):
         return f"chapter {str(segment).split(':', 1)[1].strip()}"
+    if len(units) == 1:
+        return f"{_noun(table.unit)} {int(units[0])}"
     return f"{_noun(table.unit, True)} {int(units[0])}–{int(units[-1])}"

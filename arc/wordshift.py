@@ -18,7 +18,7 @@ __all__ = ["SHIFT_COLUMNS", "word_shift"]
 
 #: Columns of :func:`word_shift`, in order.
 SHIFT_COLUMNS = ("word", "shift", "a", "b", "valence", "rate_a", "rate_b", "count_a",
-                 "count_b", "kind")  # fmt: skip
+                 "count_b", "kind", "context")  # fmt: skip
 
 
 def word_shift(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
@@ -31,7 +31,8 @@ def word_shift(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     occurs per sentence of each stretch (weighted as the values are), ``count_a``/``count_b``
     its occurrences, and ``kind``: ``+`` or ``-`` for a positive or negative word and ``↑``
     or ``↓`` for used more or less often in ``a``, the hedonometer's four kinds (``+↑`` and
-    ``-↓`` raise ``a`` above ``b``). Sorted by the size of the shift. ``shift`` adds up to
+    ``-↓`` raise ``a`` above ``b``); ``context`` is a sentence it occurs in (in ``a`` when
+    it occurs there). Sorted by the size of the shift. ``shift`` adds up to
     ``df.attrs["difference"] = value_a - value_b``.
 
     Examples
@@ -50,13 +51,14 @@ def word_shift(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
         words = df["token"].str.lower()
         parts.append(pd.DataFrame({"word": words, "side": side, "contribution":
                                    df["contribution"], "weight": df["weight"],
-                                   "valence": df["valence"]}))  # fmt: skip
+                                   "valence": df["valence"], "text": df["text"]}))  # fmt: skip
     both = pd.concat(parts, ignore_index=True)
     grouped = both.groupby(["word", "side"], sort=True)
     sums = grouped["contribution"].sum().unstack(fill_value=0.0)
     rates = grouped["weight"].sum().unstack(fill_value=0.0)
     counts = grouped.size().unstack(fill_value=0)
     valence = both.groupby("word", sort=True)["valence"].mean()
+    context = both.groupby("word", sort=True)["text"].first()  # from a when a has it
     for table in (sums, rates, counts):
         for side in ("a", "b"):
             if side not in table:
@@ -72,6 +74,7 @@ def word_shift(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
             "rate_b": rates["b"].to_numpy(dtype=float),
             "count_a": counts["a"].to_numpy(dtype=np.int64),
             "count_b": counts["b"].to_numpy(dtype=np.int64),
+            "context": context.reindex(sums.index).astype(str).to_numpy(),
         }
     )
     sign = np.where(out["valence"] >= 0, "+", "-")

@@ -42,3 +42,186 @@ def test_every_sentence_and_paragraph_of_two_books():
         assert _compound_from(explain_text(text)) == raw, text
         checked += 1
     assert checked > 1500
+
+
+# ------------------------------------------------------------------ arc.explain and segments
+
+import math  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from arc.errors import ArcWarning, SegmentError  # noqa: E402
+from arc.segments import select  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text", ["Not bad at all, but the ending was PERFECT!", "", "Meh.", "I LOVE it!!! :)"]
+)
+def test_explain_a_string_is_polarity_scores_of_the_whole_string(text):
+    df = arc.explain(text)
+    compound = VADER.polarity_scores(text)["compound"]
+    assert df.attrs["value"] == compound
+    assert round(math.fsum(df["contribution"]), 4) == compound
+    assert set(df["sentence"]) <= {0} and (df["weight"] == 1).all()
+    assert list(df.columns) == list(arc.explanation.EXPLAIN_COLUMNS)
+
+
+def test_explain_a_str_naming_a_file_warns_and_still_explains_the_string(tmp_path, monkeypatch):
+    (tmp_path / "story.txt").write_text("What a lovely day.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.warns(ArcWarning, match=r"Path\('story.txt'\)"):
+        df = arc.explain("story.txt")
+    assert df.empty and df.attrs["value"] == 0.0
+    assert arc.explain(Path("story.txt")).attrs["value"] == VADER.polarity_scores(
+        "What a lovely day.")["compound"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "rule"),
+    [
+        ("The food was not good.", "good", "negation"),
+        ("The food was very good.", "good", "booster"),
+        ("The food was GOOD, the wine was fine.", "GOOD", "capitals"),
+        ("It was fine, but the end was sad.", "sad", "but"),
+        ("This is the least happy day.", "happy", "least"),
+        ("There is no joy here.", "joy", "no"),
+        ("That cake was the bomb.", "bomb", "idiom"),
+        ("A lovely day.", "lovely", "lexicon"),
+    ],
+)
+def test_each_rule_is_named(text, word, rule):
+    df = arc.explain(text)
+    row = df[df["token"] == word]
+    assert len(row) == 1, df
+    assert rule in row["rule"].item().split("+")
+    assert round(math.fsum(df["contribution"]), 4) == VADER.polarity_scores(text)["compound"]
+
+
+UNITS = [("paragraph", {}), ("sentence", {}), ("window", {"window": 300, "step": 150}),
+         ("bins", {"bins": 20})]  # fmt: skip
+
+
+@pytest.mark.parametrize(("unit", "params"), UNITS)
+def test_every_segment_adds_up_to_its_value_in_the_frame(alice_sentences, unit, params):
+    frame = arc.analyze(arc.example_path("alice"), unit, **params)
+    story = frame[frame["role"] == "body"] if "role" in frame else frame
+    for k in np.linspace(0, len(story) - 1, 7).astype(int):
+        index = int(story["index"].iloc[k])
+        df = arc.explain(alice_sentences, unit, segment=index, **params)
+        expected = float(frame.loc[frame["index"] == index, "compound"].item())
+        assert math.isclose(math.fsum(df["contribution"]), expected, abs_tol=1e-12)
+        assert math.isclose(df.attrs["value"], expected, abs_tol=1e-12)
+
+
+@pytest.mark.parametrize(("unit", "params"), UNITS)
+def test_a_stretch_is_the_mean_of_its_units(alice_sentences, unit, params):
+    frame = arc.analyze(arc.example_path("alice"), unit, **params)
+    story = frame[frame["position"].notna()]
+    inside = story[(story["position"] * 100 >= 20) & (story["position"] * 100 <= 45)]
+    df = arc.explain(alice_sentences, unit, segment="20-45%", **params)
+    assert math.isclose(df["contribution"].sum(), inside["compound"].mean(), abs_tol=1e-12)
+    whole = arc.explain(alice_sentences, unit, **params)
+    assert math.isclose(whole.attrs["value"], story["compound"].mean(), abs_tol=1e-12)
+
+
+def test_a_paragraph_frame_is_explained_from_its_own_text(vignette):
+    from_frame = arc.explain(vignette, segment=3)
+    from_source = arc.explain(None, segment=3)
+    pd.testing.assert_frame_equal(from_frame, from_source)
+    assert from_frame.attrs["value"] == pytest.approx(vignette.loc[3, "compound"], abs=1e-12)
+
+
+def test_the_vignettes_happiest_paragraph_shows_its_irony(vignette):
+    """Its value comes from words of a lost happiness, quoted in their sentences."""
+    top = vignette[vignette["role"] == "body"]["compound"].idxmax()
+    df = arc.explain(vignette, segment=int(top))
+    words = df.groupby(df["token"].str.lower())["contribution"].sum().sort_values()
+    assert {"amazing", "happiest"} <= set(words.index[-4:])
+    happiest = df[df["token"] == "happiest"]["text"].item()
+    assert happiest.startswith("Just a day ago")
+
+
+def test_chapters_and_ranges_select_their_units(frankenstein_sentences):
+    chapters = frankenstein_sentences["chapter"].dropna().unique().tolist()
+    label = str(chapters[3])
+    choice = select(frankenstein_sentences, "paragraph", f"chapter:{label}")
+    paragraphs = frankenstein_sentences.loc[list(choice.weights), "chapter"].astype(str)
+    assert set(paragraphs) == {label}
+    assert math.isclose(sum(choice.weights.values()), 1.0)
+    assert select(frankenstein_sentences, "paragraph", "10-12").units == [10, 11, 12]
+
+
+@pytest.mark.parametrize(
+    ("segment", "message"),
+    [
+        (999, "there is no paragraph 999: paragraphs are numbered 0 to 12"),
+        ("soon", "cannot read the segment 'soon'"),
+        ("chapter:IX", "no chapter 'IX'; the text has no chapters"),
+        ("0-150%", "narrative time runs from 0% to 100%"),
+        ("1-5%", "holds no paragraphs of the story"),
+    ],
+)
+def test_segments_the_text_does_not_have(vignette_sentences, segment, message):
+    with pytest.raises(SegmentError, match=message.replace("(", r"\(").replace("?", r"\?")):
+        arc.explain(vignette_sentences, "paragraph", segment=segment)
+
+
+def test_a_window_frame_asks_for_its_source():
+    windows = arc.analyze(arc.example_path("alice"), "window", window=500)
+    with pytest.raises(SegmentError, match="explain its source with unit='window'"):
+        arc.explain(windows)
+
+
+def test_only_vader_is_explained():
+    with pytest.raises(ValueError, match="only VADER"):
+        arc.explain("Good.", scorer="afinn")
+
+
+# ------------------------------------------------------------------------------ word shifts
+
+
+def test_a_word_shift_adds_up_to_the_difference(alice_sentences):
+    a = arc.explain(alice_sentences, segment="0-33%")
+    b = arc.explain(alice_sentences, segment="67-100%")
+    shift = arc.word_shift(a, b)
+    assert math.isclose(shift["shift"].sum(), a.attrs["value"] - b.attrs["value"],
+                        abs_tol=1e-12)  # fmt: skip
+    assert math.isclose(shift.attrs["difference"], shift.attrs["explained"], abs_tol=1e-9)
+    assert (shift["shift"].abs().diff().dropna() <= 1e-15).all()  # largest first
+    back = arc.word_shift(b, a).set_index("word")["shift"]
+    forth = shift.set_index("word")["shift"]
+    assert np.allclose(back.reindex(forth.index), -forth)
+
+
+def test_word_shift_kinds_follow_valence_and_frequency(alice_sentences):
+    shift = arc.word_shift(arc.explain(alice_sentences, segment="0-50%"),
+                           arc.explain(alice_sentences, segment="50-100%"))  # fmt: skip
+    for r in shift.itertuples():
+        assert r.kind[0] == ("+" if r.valence >= 0 else "-")
+        assert r.kind[1] == ("↑" if r.rate_a >= r.rate_b else "↓")
+        if r.count_a == 0:
+            assert r.a == 0 and r.kind[1] == "↓"
+
+
+def test_word_shift_chart_bars_add_up_and_are_drawn(vignette):
+    import matplotlib.pyplot as plt
+
+    from arc.shiftchart import word_shift_chart
+
+    shift = arc.word_shift(arc.explain(vignette, segment=3), arc.explain(vignette))
+    chart = word_shift_chart(shift, top=8, title="Final Goodbyes")
+    bars = chart.panel("words").bars[0]
+    assert bars.value[0] == pytest.approx(math.fsum(bars.value[1:]), abs=1e-9)
+    assert bars.labels[0].startswith("difference +")
+    assert bars.labels[1].startswith(shift["word"].iloc[0])
+    assert "\u201c" in bars.labels[1] and "\u201c" not in bars.labels[7]  # quotes on the top 5
+    lo, hi = chart.xlim
+    assert lo < 0 < hi and lo <= min(bars.value) and max(bars.value) <= hi
+    assert set(bars.labels) <= set(chart.texts())
+    _fig, ax = plt.subplots(figsize=chart.size)
+    arc.draw(chart, ax)
+    assert len(ax.patches) == len(bars.value)
+    drawn = sorted(round(p.get_width(), 9) for p in ax.patches)
+    assert drawn == sorted(round(v, 9) for v in bars.value)

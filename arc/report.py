@@ -1,0 +1,130 @@
+"""Plain-text tables for the terminal: explanations, word shifts, turning points and shapes.
+
+Each function takes what the library returns (a DataFrame or a list of results) and returns
+the lines ``arc explain``, ``arc turns`` and ``arc shape`` print; a notebook can print them
+too. Nothing here computes a number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from arc.chart import excerpt
+from arc.shiftchart import quote_around
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["explanation_lines", "shape_lines", "shift_lines", "turn_lines"]
+
+#: Characters of a sentence quoted beside a word.
+QUOTE_CHARS = 60
+#: A segment with at most this many scoring sentences has them listed.
+MAX_SENTENCES_SHOWN = 12
+
+
+def explanation_lines(df: pd.DataFrame, *, top: int = 10, title: str = "") -> list[str]:
+    """The words that raise and lower a segment's value most, each with a sentence it is in.
+
+    A word's part is the sum of its contributions (``df.contribution``) in the segment, so
+    the parts of all words add up to the value in the heading.
+    """
+    value = float(df.attrs.get("value", df["contribution"].sum()))
+    n = df.attrs.get("n_sentences", df["sentence"].nunique())
+    where = str(df.attrs.get("segment", "the text"))
+    head = f"{title}: {where}" if title else where
+    lines = [f"{head}: {value:+.4f}, the mean VADER compound of {n:,} sentence"
+             f"{'s' if n != 1 else ''} (weighted as the arc weighs them)"]  # fmt: skip
+    scored = df.drop_duplicates("sentence")
+    if 0 < len(scored) <= MAX_SENTENCES_SHOWN:
+        lines += ["", "its sentences with sentiment words (the others score 0):"]
+        rows = [(f"{c:+.4f}", f"x{w:.3g}", f"\u201c{excerpt(t, 2 * QUOTE_CHARS)}\u201d")
+                for c, w, t in zip(scored["compound"], scored["weight"], scored["text"],
+                                   strict=True)]  # fmt: skip
+        lines.extend(_columns(rows, ("compound", "weight", "sentence")))
+    words = _by_word(df)
+    for label, part in (("raise it", words[words["part"] > 0]),
+                        ("lower it", words[words["part"] < 0].iloc[::-1])):  # fmt: skip
+        lines.append("")
+        lines.append(f"words that {label}:")
+        if part.empty:
+            lines.append("  (none)")
+            continue
+        rows = [(w, f"{p:+.4f}", f"x{c}", r, quote_around(s, w, QUOTE_CHARS))
+                for w, p, c, r, s in part.head(top).itertuples(index=False)]  # fmt: skip
+        lines.extend(_columns(rows, ("word", "part", "count", "VADER rule", "in")))
+    return lines
+
+
+def _by_word(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per lower-cased word: its summed part, count, rules and first sentence."""
+    import pandas as pd
+
+    if df.empty:
+        return pd.DataFrame(columns=["word", "part", "count", "rule", "sentence"])
+    key = df["token"].str.lower()
+    grouped = df.assign(word=key).groupby("word", sort=True)
+    out = pd.DataFrame({
+        "part": grouped["contribution"].sum(),
+        "count": grouped.size(),
+        "rule": grouped["rule"].agg(lambda r: ", ".join(sorted(set(r)))),
+        "sentence": grouped["text"].first(),
+    }).reset_index()  # fmt: skip
+    return out.sort_values(["part", "word"], ascending=[False, True], kind="stable")[
+        ["word", "part", "count", "rule", "sentence"]]  # fmt: skip
+
+
+def shift_lines(shift: pd.DataFrame, *, top: int = 10, title: str = "") -> list[str]:
+    """The words that make stretch ``a`` more and less positive than ``b``, largest first."""
+    a, b = shift.attrs.get("segment_a", "a"), shift.attrs.get("segment_b", "b")
+    diff = float(shift.attrs.get("difference", shift["shift"].sum()))
+    head = f"{title}: " if title else ""
+    lines = [f"{head}{a} ({shift.attrs.get('value_a', float('nan')):+.4f}) minus {b} "
+             f"({shift.attrs.get('value_b', float('nan')):+.4f}) = {diff:+.4f} in mean "
+             "VADER compound",
+             "kind: + positive word, - negative word; ↑ used more often in the first "
+             "stretch, ↓ less often"]  # fmt: skip
+    for label, part in (("raise", shift[shift["shift"] > 0]),
+                        ("lower", shift[shift["shift"] < 0])):  # fmt: skip
+        lines.append("")
+        lines.append(f"words that {label} the first stretch against the second:")
+        if part.empty:
+            lines.append("  (none)")
+            continue
+        rows = [(r.word, f"{r.shift:+.4f}", r.kind, f"{r.count_a}", f"{r.count_b}")
+                for r in part.head(top).itertuples(index=False)]  # fmt: skip
+        lines.extend(_columns(rows, ("word", "shift", "kind", "in first", "in second")))
+    return lines
+
+
+def turn_lines(turns: pd.DataFrame, *, title: str = "") -> list[str]:
+    """One line per turning point, in narrative order, with the sentence that drives it."""
+    lines = [f"{title}: {len(turns)} turning point{'s' if len(turns) != 1 else ''}"
+             if title else f"{len(turns)} turning points"]  # fmt: skip
+    if turns.empty:
+        lines.append("  (the smoothed arc has no peak or valley above the threshold)")
+        return lines
+    rows = []
+    for r in turns.itertuples(index=False):
+        chapter = "" if r.chapter is None or r.chapter != r.chapter else str(r.chapter)
+        quote = f"\u201c{excerpt(str(r.sentence), QUOTE_CHARS)}\u201d" if r.sentence else ""
+        rows.append((str(r.kind), f"{r.time:.0f}%", f"{r.value:+.3f}", f"{r.prominence:.3f}",
+                     chapter, quote))  # fmt: skip
+    lines.extend(_columns(rows, ("turn", "at", "value", "prominence", "chapter",
+                                 "driving sentence")))  # fmt: skip
+    return lines
+
+
+def shape_lines(results: Sequence[tuple[str, Any]]) -> list[str]:
+    """One line per text: its shape, the correlation, and the runner-up."""
+    rows = [(name, s.name, f"{s.score:+.2f}", s.runner_up, f"{s.runner_up_score:+.2f}")
+            for name, s in results]  # fmt: skip
+    return _columns(rows, ("text", "shape", "r", "runner-up", "r"))
+
+
+def _columns(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> list[str]:
+    """Rows as left-aligned columns under a header, two spaces apart, indented."""
+    widths = [max(len(str(row[k])) for row in [header, *rows]) for k in range(len(header))]
+    return ["  " + "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True))
+            .rstrip() for row in [header, *rows]]  # fmt: skip

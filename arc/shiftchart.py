@@ -1,0 +1,134 @@
+"""The word-shift chart as chart data: the words that set one stretch of a text above another.
+
+Built from :func:`arc.word_shift`; drawn by :func:`arc.draw` like every chart. The top bar is
+the whole difference, the bars under it the words that make most of it, largest first, and
+the last bar the rest of the words together, so the bars always add up to the top one.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from arc.chart import INK, NEGATIVE, NEUTRAL_GREY, POSITIVE, Bars, Chart, Panel, _nice_ticks
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["SHIFT_SIZE", "quote_around", "word_shift_chart"]
+
+#: Paler colours for words used less often in the first stretch than in the second.
+PALE_POSITIVE = "#a9dbb8"
+PALE_NEGATIVE = "#f4aaa4"
+#: Figure width (inches); the height grows with the number of words.
+SHIFT_WIDTH = 9.0
+SHIFT_SIZE = (SHIFT_WIDTH, 7.0)
+#: Characters of a sentence quoted after a word.
+QUOTE_CHARS = 44
+
+
+def word_shift_chart(
+    shift: pd.DataFrame,
+    *,
+    top: int = 20,
+    quotes: int = 5,
+    title: str | None = None,
+    width: float | None = None,
+) -> Chart:
+    """Horizontal bars: each of the ``top`` words' part in the difference between two stretches.
+
+    Green bars are positive words, red negative ones; dark when the word is used more often
+    in the first stretch, pale when less often (the hedonometer's four kinds, also written
+    after each word: ``+↑ +↓ -↑ -↓``). Bars right of zero make the first stretch more
+    positive than the second.
+    """
+    if top < 1:
+        raise ValueError("top must be a positive number of words")
+    a, b = str(shift.attrs.get("segment_a", "a")), str(shift.attrs.get("segment_b", "b"))
+    value_a, value_b = float(shift.attrs.get("value_a", math.nan)), float(
+        shift.attrs.get("value_b", math.nan))  # fmt: skip
+    difference = float(shift.attrs.get("difference", shift["shift"].sum()))
+    shown = shift.head(top)
+    rest = float(shift["shift"].iloc[top:].sum())
+    y = [0.0]
+    values = [difference]
+    colors = [INK]
+    labels = [f"difference {difference:+.3f}"]
+    for k, row in enumerate(shown.itertuples(index=False)):
+        positive = row.valence >= 0
+        more = row.kind.endswith("↑")
+        colors.append((POSITIVE if more else PALE_POSITIVE) if positive
+                      else (NEGATIVE if more else PALE_NEGATIVE))  # fmt: skip
+        y.append(k + 1.5)
+        values.append(float(row.shift))
+        note = f"  {quote_around(str(row.context), row.word)}" if k < quotes else ""
+        labels.append(f"{row.word} {row.kind}{note}")
+    n_rest = len(shift) - len(shown)
+    if n_rest > 0:
+        y.append(len(shown) + 2.0)
+        values.append(rest)
+        colors.append(NEUTRAL_GREY)
+        labels.append(f"{n_rest:,} other words {rest:+.3f}")
+    width_in = width or SHIFT_WIDTH
+    xlim = _xlim(values, labels, width_in)
+    bars = Bars(y, values, colors, labels, "words")
+    panel = Panel("words", "", (max(y) + 0.8, -0.8), [], zero=False, bars=[bars])
+    share = sum(v for v in values[1 : len(shown) + 1])
+    covered = f"{share / difference:.0%}" if difference else "all"
+    more = "more" if difference >= 0 else "less"
+    subtitle = (
+        f"{a} ({value_a:+.3f}) is {abs(difference):.3f} {more} positive than {b} "
+        f"({value_b:+.3f}), in mean VADER compound. Each bar is a word's part of that "
+        f"difference (right: makes {a} more positive). Green: positive words, red: negative; "
+        f"dark ↑: used more often in {a}, pale ↓: less often. The {len(shown)} words shown "
+        f"make {covered} of the difference."
+    )
+    heading = f"Word shift: {a} against {b}"
+    return Chart(
+        "wordshift",
+        f"{title}: {heading[0].lower()}{heading[1:]}" if title else heading,
+        subtitle,
+        f"part of the difference in mean VADER compound ({a} − {b})",
+        xlim,
+        _nice_ticks(xlim),
+        None,
+        [panel],
+        size=(width_in, max(4.0, 1.6 + 0.27 * len(y))),
+        meta={"a": a, "b": b, "value_a": value_a, "value_b": value_b,
+              "difference": difference, "top": top},
+    )  # fmt: skip
+
+
+def quote_around(sentence: str, word: str, limit: int = QUOTE_CHARS) -> str:
+    """A few words of ``sentence`` around ``word``, in quotes."""
+    import re
+
+    text = " ".join(sentence.split())
+    found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+    if len(text) <= limit:
+        return f"\u201c{text}\u201d"
+    middle = found.start() if found else 0
+    start = max(0, min(middle - limit // 3, len(text) - limit))
+    end = start + limit
+    if start and " " in text[start:middle]:  # begin and end on whole words
+        start = text.index(" ", start) + 1
+    if end < len(text) and found and " " in text[found.end() : end]:
+        end = text.rindex(" ", found.end(), end)
+    cut = text[start:end].strip()
+    return f"\u201c{'…' if start else ''}{cut}{'…' if end < len(text) else ''}\u201d"
+
+
+def _xlim(values: list[float], labels: list[str], width_in: float) -> tuple[float, float]:
+    """An x range with room for each bar's label beyond its tip, and zero inside."""
+    low, high = min(0.0, *values), max(0.0, *values)
+    span = (high - low) or 1.0
+    chars_across = width_in * 0.8 * 72 / 5.0  # 8.5 pt labels: about 5 pt a character
+    for _ in range(3):  # the labels' room depends on the range it widens
+        per_char = span / chars_across
+        need_low = min([v - len(t) * per_char for v, t in zip(values, labels, strict=True)
+                        if v < 0] + [low])  # fmt: skip
+        need_high = max([v + len(t) * per_char for v, t in zip(values, labels, strict=True)
+                         if v >= 0] + [high])  # fmt: skip
+        span = need_high - need_low
+    pad = span * 0.02
+    return (need_low - pad, need_high + pad)

@@ -1,0 +1,81 @@
+"""``arc explain``, ``arc turns`` and ``arc shape`` end to end."""
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from arc.cli import main
+from tests.test_cli import run
+
+
+def test_explain_prints_the_words_up_and_down(capsys):
+    assert main(["explain"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Final Goodbyes: the whole story: -0.0625")
+    assert "words that raise it:" in out and "words that lower it:" in out
+    assert "killed" in out
+
+
+def test_explain_a_segment_lists_its_sentences(capsys):
+    assert main(["explain", "--segment", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "paragraph 3: +0.3234" in out
+    assert "\u201cJust a day ago, I was the happiest girl in the world.\u201d" in out
+    assert out.index("happiest") < out.index("words that lower it")
+
+
+def test_explain_between_two_stretches(capsys):
+    assert main(["explain", "--between", "0-50%", "50-100%", "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "0–50% of narrative time (+0.0775) minus 50–100% of narrative time" in out
+    assert out.count("\n  ") >= 8
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_explain_tables(tmp_path, suffix):
+    out = tmp_path / f"t{suffix}"
+    assert main(["explain", "--segment", "7", "-o", str(out)]) == 0
+    df = pd.read_csv(out) if suffix == ".csv" else pd.DataFrame(json.loads(out.read_text()))
+    assert {"weak", "kill"} <= set(df["token"])
+    assert df["contribution"].sum() == pytest.approx(-0.5184, abs=1e-4)
+
+
+def test_explain_chart_defaults_to_first_against_last_third(tmp_path):
+    from arc.render import png_digest
+
+    out = tmp_path / "shift.png"
+    assert main(["explain", "-o", str(out), "--dpi", "60"]) == 0
+    assert out.read_bytes().startswith(b"\x89PNG") and png_digest(out)
+
+
+def test_explain_bad_segment_is_one_line(tmp_path):
+    result = run("explain", "--segment", "99")
+    assert result.returncode == 2
+    assert result.stderr.decode() == ("arc: error: there is no paragraph 99: paragraphs are "
+                                      "numbered 0 to 12\n")  # fmt: skip
+    both = run("explain", "--segment", "1", "--between", "1", "2")
+    assert both.returncode == 2 and b"not allowed with argument" in both.stderr
+
+
+def test_explain_sentence_unit_and_window(capsys):
+    assert main(["explain", "--unit", "sentence", "--segment", "5"]) == 0
+    assert "sentence 5:" in capsys.readouterr().out
+    assert main(["explain", "--window", "200", "--segment", "0-20%"]) == 0
+    assert "0–20% of narrative time" in capsys.readouterr().out
+
+
+def test_explain_csv_to_stdout_is_not_a_thing(tmp_path):
+    result = run("explain", "-o", str(tmp_path / "x.txt"))
+    assert result.returncode == 1 and b"unknown format .txt" in result.stderr
+    assert not (tmp_path / "x.txt").exists()
+
+
+def test_explain_csv_is_reproducible(tmp_path):
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    assert main(["explain", "--between", "0-33%", "67-100%", "-o", str(a)]) == 0
+    assert main(["explain", "--between", "0-33%", "67-100%", "-o", str(b)]) == 0
+    assert a.read_bytes() == b.read_bytes()
+    df = pd.read_csv(io.BytesIO(a.read_bytes()))
+    assert list(df.columns[:4]) == ["word", "shift", "a", "b"]
