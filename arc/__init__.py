@@ -56,6 +56,10 @@ _EXPORTS = {
     "example_path": "arc.examples",
     "explain": "arc.explanation",
     "word_shift": "arc.wordshift",
+    "plot_word_shift": "arc.plot",
+    "word_shift_chart": "arc.shiftchart",
+    "turning_points": "arc.turns",
+    "shape": "arc.shapes",
 }
 
 __all__ = [
@@ -89,16 +93,20 @@ __all__ = [
     "plot_compare",
     "plot_methods",
     "plot_smoothed",
+    "plot_word_shift",
     "read_text",
     "save_chart",
+    "shape",
     "smooth",
     "smoothed_arc",
     "smoothed_chart",
     "split_paragraphs",
     "split_sentences",
     "story_chart",
+    "turning_points",
     "vignette_text",
     "word_shift",
+    "word_shift_chart",
 ]
 
 if TYPE_CHECKING:
@@ -118,12 +126,15 @@ if TYPE_CHECKING:
     from arc.frame import COLUMNS, SENTENCE_COLUMNS, analyze
     from arc.io import decode, read_text, vignette_text
     from arc.paratext import assign_roles
-    from arc.plot import plot_arc, plot_compare, plot_methods, plot_smoothed
+    from arc.plot import plot_arc, plot_compare, plot_methods, plot_smoothed, plot_word_shift
     from arc.render import save_chart
     from arc.score import Scorer, Scores, VaderScorer, get_scorer
     from arc.segment import Span, split_paragraphs, split_sentences
+    from arc.shapes import shape
+    from arc.shiftchart import word_shift_chart
     from arc.smoothing import METHODS, percentage_bins, smooth
     from arc.timeline import chapter_starts, smoothed_arc
+    from arc.turns import turning_points
     from arc.wordshift import word_shift
 
 

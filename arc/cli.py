@@ -586,9 +586,9 @@ def cmd_shape(args: argparse.Namespace) -> None:
     from arc.export import write_table
 
     table = pd.DataFrame(
-        [(title, path or "(vignette)", s.name, s.score, s.runner_up, s.runner_up_score)
-         for title, path, s in results],
-        columns=["title", "path", "shape", "score", "runner_up", "runner_up_score"],
+        [(title, path or "(vignette)", s.name, s.nearest, s.score, s.runner_up,
+          s.runner_up_score) for title, path, s in results],
+        columns=["title", "path", "shape", "nearest", "score", "runner_up", "runner_up_score"],
     )  # fmt: skip
     write_table(table, out)
     _say(str(out))

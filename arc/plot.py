@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-__all__ = ["plot_arc", "plot_compare", "plot_methods", "plot_smoothed"]
+__all__ = ["plot_arc", "plot_compare", "plot_methods", "plot_smoothed", "plot_word_shift"]
 
 
 def plot_arc(
@@ -140,3 +140,28 @@ def plot_compare(data: pd.DataFrame, *, ax: Axes | None = None, title: str | Non
     axis says; there is no zero line, since 0 is then each arc's middle, not neutral.
     """
     return draw(compare_chart(data, title=title), ax)
+
+
+def plot_word_shift(
+    shift: pd.DataFrame, *, ax: Axes | None = None, top: int = 20, title: str | None = None
+) -> Axes:
+    """Plot a word shift from :func:`arc.word_shift`: each word's part in the difference.
+
+    The top bar is the whole difference between the two stretches, the bars under it the
+    ``top`` words that make most of it, the last bar all other words; green for positive
+    words, red for negative ones, dark when used more often in the first stretch.
+
+    Examples
+    --------
+    >>> import arc
+    >>> from matplotlib.figure import Figure
+    >>> df = arc.analyze()
+    >>> shift = arc.word_shift(arc.explain(df, segment=3), arc.explain(df))
+    >>> ax = arc.plot_word_shift(shift, ax=Figure().add_subplot())
+    >>> ax.get_title(loc="left").split()[:4]
+    ['Word', 'shift:', 'paragraph', '3']
+    """
+    from arc.shiftchart import word_shift_chart
+
+    ax = current_axes(ax)
+    return draw(word_shift_chart(shift, top=top, title=title, width=figure_width(ax)), ax)

@@ -117,10 +117,14 @@ def turn_lines(turns: pd.DataFrame, *, title: str = "") -> list[str]:
 
 
 def shape_lines(results: Sequence[tuple[str, Any]]) -> list[str]:
-    """One line per text: its shape, the correlation, and the runner-up."""
-    rows = [(name, s.name, f"{s.score:+.2f}", s.runner_up, f"{s.runner_up_score:+.2f}")
-            for name, s in results]  # fmt: skip
-    return _columns(rows, ("text", "shape", "r", "runner-up", "r"))
+    """One line per text: its shape (or none), the nearest shape, r, and the runner-up."""
+    rows = [(name, s.name, s.nearest or "", f"{s.score:+.2f}", s.runner_up or "",
+             f"{s.runner_up_score:+.2f}") for name, s in results]  # fmt: skip
+    lines = _columns(rows, ("text", "shape", "nearest", "r", "runner-up", "r"))
+    threshold = results[0][1].threshold if results else 0.7
+    lines.append(f"  (r: correlation with the shape on 0-100% narrative time; a shape is named "
+                 f"at r >= {threshold:g})")  # fmt: skip
+    return lines
 
 
 def _columns(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> list[str]:

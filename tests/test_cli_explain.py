@@ -79,3 +79,26 @@ def test_explain_csv_is_reproducible(tmp_path):
     assert a.read_bytes() == b.read_bytes()
     df = pd.read_csv(io.BytesIO(a.read_bytes()))
     assert list(df.columns[:4]) == ["word", "shift", "a", "b"]
+
+
+def test_shape_table_for_several_texts(capsys):
+    import arc
+
+    assert main(["shape", "--example", "alice", "--example", "frankenstein"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["text", "shape", "nearest", "r", "runner-up", "r"]
+    assert out[1].lstrip().startswith("Alice's Adventures in Wonderland")
+    expected = arc.shape(arc.analyze(arc.example_path("alice"), "sentence"))
+    assert expected.name in out[1] and f"{expected.score:+.2f}" in out[1]
+    assert "a shape is named at r >= 0.7" in out[-1]
+
+
+def test_shape_csv_and_bad_input(tmp_path):
+    out = tmp_path / "shapes.csv"
+    assert main(["shape", "-o", str(out)]) == 0
+    df = pd.read_csv(out)
+    assert df["title"].tolist() == ["Final Goodbyes"] and df["path"].tolist() == ["(vignette)"]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    result = run("shape", str(empty))
+    assert result.returncode == 2 and result.stderr.count(b"\n") == 1
