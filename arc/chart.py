@@ -27,6 +27,7 @@ from arc.paratext import STORY_ROLES
 from arc.score import scorer_info
 from arc.smoothers import SMOOTHERS, smoother_caption
 from arc.timeline import chapter_starts, smoothed_arc, story_values, unit_time
+from arc.turns import PROMINENCE_SHARE, turning_points
 from arc.units import UNITS
 from arc.view import DEFAULT_SMOOTHER, is_long
 
@@ -42,6 +43,7 @@ __all__ = [
     "Panel",
     "Points",
     "Ranges",
+    "Turn",
     "chart_for",
     "compare_chart",
     "display_title",
@@ -75,6 +77,13 @@ DENSE_POINTS = 2000
 FEW_POINTS = 200
 #: With more chapters than this, a text with books draws only the books' lines.
 MAX_DRAWN_CHAPTERS = 120
+#: Turning-point labels: characters quoted, font size (pt), rows of labels above (peaks) and
+#: below (valleys) the arc, and the arc panel's height (in) their room is reckoned for: less
+#: than the drawn panel's (about 3.5 in), so the reckoned boxes are, if anything, too tall.
+TURN_CHARS = 36
+TURN_FONT = 7.5
+TURN_ROWS = 3
+TURN_PANEL_HEIGHT = 3.0
 
 
 # ------------------------------------------------------------------------------ the data
@@ -115,6 +124,32 @@ class Ranges:
     high: list[float]
     label: str
     color: str = RANGE
+
+
+@dataclass
+class Turn:
+    """A turning point: a marker (▲ peak, ▼ valley) at ``(x, y)`` and a boxed label.
+
+    The label is drawn at ``(text_x, text_y)``, aligned ``ha`` and centred vertically;
+    ``box`` is the room reckoned for it, ``(x0, x1, y0, y1)`` in data units, and no two
+    turns' boxes overlap. A thin leader goes from the marker straight up (peak) or down
+    (valley) to the box, in ``row`` 0 nearest the arc. A turn whose label found no room has
+    an empty ``text`` and ``row`` −1. ``index`` and ``chapter`` locate the turn in the frame.
+    """
+
+    x: float
+    y: float
+    kind: str
+    color: str
+    text: str
+    text_x: float
+    text_y: float
+    box: tuple[float, float, float, float]
+    row: int = 0
+    sentence: str = ""
+    ha: str = "center"
+    index: int | None = None
+    chapter: str | None = None
 
 
 @dataclass
@@ -165,6 +200,7 @@ class Panel:
     signs: bool = False
     height: float = 1.0
     legend: bool = False
+    turns: list[Turn] = field(default_factory=list)
     points: list[Points] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     ranges: list[Ranges] = field(default_factory=list)
@@ -212,6 +248,7 @@ class Chart:
         for p in self.panels:
             yield p.ylabel
             yield from p.ytick_labels or []
+            yield from (t.text for t in p.turns)
             yield from (a.text for a in p.annotations)
             yield from (lb.text for lb in p.labels)
             yield from (line.label for line in p.lines)
@@ -539,6 +576,7 @@ def smoothed_chart(
     value: str = "compound",
     points: bool = True,
     chapters: bool = True,
+    turns: bool = True,
     width: float | None = None,
     **params: Any,
 ) -> Chart:
@@ -547,10 +585,12 @@ def smoothed_chart(
     Sentences and paragraphs spread over the scorer's whole range while their smoothed mean
     moves in a narrow band, so the arc gets a panel scaled to itself and the points a strip
     on the full range below it, both on one narrative-time axis. Word windows and bins are
-    averages already: they share the arc's panel and scale.
+    averages already: they share the arc's panel and scale. With ``turns``, the arc's
+    turning points (:func:`arc.turns.turning_points`) are marked, each labelled with its
+    driving sentence above (peaks) or below (valleys) the arc.
     """
     return _smoothed(df, [method], title=title, value=value, points=points,
-                     chapters=chapters, params=params, width=width)  # fmt: skip
+                     chapters=chapters, params=params, width=width, turns=turns)  # fmt: skip
 
 
 def methods_chart(
@@ -575,6 +615,7 @@ def _smoothed(
     chapters: bool,
     params: dict[str, Any],
     width: float | None,
+    turns: bool = False,
 ) -> Chart:
     scorer = _scale(df)
     unit = UNITS.get(str(df.attrs.get("unit")), UNITS["sentence"])
@@ -606,6 +647,9 @@ def _smoothed(
         lines=lines,
     )
     arc_panel.yticks = _nice_ticks(arc_panel.ylim)
+    if turns and len(lines) == 1:
+        found = turning_points(df, methods[0], value=value, **params)
+        arc_panel.turns = _turn_marks(found, arc_panel, scorer.neutral, width or LONG_SIZE[0])
     panels = [arc_panel]
     dense = len(y) > DENSE_POINTS
     few = len(y) <= FEW_POINTS
@@ -638,6 +682,11 @@ def _smoothed(
         if smoother is not None:
             parts.append(f"edges: {smoother.edges}")
     parts.append(f"grey band: neutral (±{scorer.neutral:g})")
+    if arc_panel.turns:
+        parts.append(
+            f"\u25b2\u25bc turning points (prominence \u2265 {PROMINENCE_SHARE:.0%} of the "
+            "arc's range) and the sentences that drive them"
+        )
     if marks:
         parts.append(how)
     return Chart(
@@ -660,6 +709,94 @@ def _smoothed(
             "params": dict(params),
         },
     )
+
+
+def _turn_marks(found: pd.DataFrame, panel: Panel, neutral: float, width_in: float) -> list[Turn]:
+    """Markers and labels for the turning points, the panel's y limits widened to hold them.
+
+    Peaks are labelled in rows above the arc, valleys in rows below it, the most prominent
+    turns first, each where :func:`_place_turn` finds room, quoting :data:`TURN_CHARS`
+    characters of its sentence, or half as many when that finds none. A label that still
+    finds none in :data:`TURN_ROWS` rows is left out (the marker stays). Sizes are reckoned
+    in points for a ``width_in`` inch wide figure and a :data:`TURN_PANEL_HEIGHT` inch high
+    panel.
+    """
+    if found.empty:
+        return []
+    axis_pt = width_in * 0.75 * 72  # the x axis is about 3/4 of the figure's width
+    char = 0.62 * TURN_FONT / axis_pt * 100  # % of the x axis a character takes, or less
+    pad = 0.4 * TURN_FONT / axis_pt * 100
+    row_pt = TURN_FONT * 1.25 + 0.6 * TURN_FONT + 3  # a line, the box's padding, a gap
+    taken: dict[str, list[tuple[float, float, int, float]]] = {"peak": [], "valley": []}
+    chosen = []
+    order = list(found.sort_values(["prominence", "time"], ascending=[False, True]).itertuples())
+    for k, turn in enumerate(order):
+        later = [float(t.time) for t in order[k + 1 :] if t.kind == turn.kind]
+        for chars in (TURN_CHARS, TURN_CHARS // 2):  # a shorter quote where the long finds no room
+            text = f"\u201c{excerpt(turn.sentence, chars)}\u201d" if turn.sentence else (
+                f"{turn.kind} {turn.time:.0f}%")  # fmt: skip
+            spot = _place_turn(float(turn.time), len(text) * char + 2 * pad,
+                               taken[str(turn.kind)], later)  # fmt: skip
+            if spot is not None:
+                break
+        chosen.append((turn, text, spot))
+    rows = {side: 1 + max((k for *_, k, _x in boxes), default=-1) for side, boxes in taken.items()}
+    low, high = panel.ylim
+    room_pt = TURN_PANEL_HEIGHT * 72
+    used_pt = (rows["peak"] + rows["valley"]) * row_pt
+    unit = (high - low) / max(room_pt - used_pt, room_pt / 3)  # data units per point
+    panel.spine = (low, high)
+    panel.ylim = (low - rows["valley"] * row_pt * unit, high + rows["peak"] * row_pt * unit)
+    marks = []
+    for turn, text, spot in sorted(chosen, key=lambda c: c[0].time):
+        x, y = float(turn.time), float(turn.value)
+        mark = Turn(x, y, str(turn.kind), _color(y, neutral), "", x, y, (x, x, y, y), row=-1,
+                    sentence=str(turn.sentence), index=int(turn.index),
+                    chapter=None if turn.chapter is None else str(turn.chapter))  # fmt: skip
+        if spot is not None:
+            x0, x1, row, ha = spot
+            base = high + row * row_pt * unit if mark.kind == "peak" else (
+                low - (row + 1) * row_pt * unit)  # fmt: skip
+            mark.box = (x0, x1, base + 1.5 * unit, base + (row_pt - 1.5) * unit)
+            mark.text, mark.row, mark.ha = text, row, ha
+            mark.text_x = {"left": x0 + pad, "right": x1 - pad, "center": (x0 + x1) / 2}[ha]
+            mark.text_y = (mark.box[2] + mark.box[3]) / 2
+        marks.append(mark)
+    return marks
+
+
+def _place_turn(
+    x: float, width: float, taken: list[tuple[float, float, int, float]], others: list[float]
+) -> tuple[float, float, int, str] | None:
+    """Where a turn's label goes on its side of the arc: ``(x0, x1, row, ha)``, or None.
+
+    A spot is a row and an alignment (centred over the marker, to its right, to its left),
+    inside the axis (0–100 %), where the box overlaps no box of that row, no leader of a
+    label further out runs through it, and no box nearer the arc lies on its own leader (a
+    vertical line at ``x``). The first spot, row by row, that covers the fewest markers of
+    turns still to come (``others``: a box covering one leaves its label no row nearer the
+    arc) is taken; in the outermost row a box blocks no one. It is appended to ``taken``.
+    """
+    spots = []
+    for row in range(TURN_ROWS):
+        if any(a <= x <= b and k < row for a, b, k, _ in taken):
+            break  # a nearer box covers the leader: no row further out can do better
+        for ha, x0 in (("center", x - width / 2), ("left", x - 0.3), ("right", x + 0.3 - width)):
+            x0 = min(max(x0, 0.0), 100.0 - width)
+            x1 = x0 + width
+            if any(a < x1 and x0 < b and k == row for a, b, k, _ in taken):
+                continue
+            if any(x0 <= lx <= x1 and k > row for _, _, k, lx in taken):
+                continue
+            if ha == "center" and x0 != x - width / 2:  # pushed inward at an edge
+                ha = "left" if x0 == 0.0 else "right"
+            blocked = 0 if row == TURN_ROWS - 1 else sum(x0 <= o <= x1 for o in others)
+            spots.append((blocked, x0, x1, row, ha))
+    if not spots:
+        return None
+    _, x0, x1, row, ha = min(spots, key=lambda s: s[0])  # min keeps the first of equals
+    taken.append((x0, x1, row, x))
+    return x0, x1, row, ha
 
 
 def _zoomed_limits(values: np.ndarray, value_range: tuple[float, float]) -> tuple[float, float]:

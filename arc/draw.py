@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from arc.chart import INK, NEGATIVE, POSITIVE
+from arc.chart import INK, NEGATIVE, POSITIVE, TURN_FONT
 from arc.errors import ArcWarning
 
 if TYPE_CHECKING:
@@ -125,7 +125,9 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color="0.93", lw=0.8, zorder=0)
     if panel.neutral:
-        ax.axhspan(-panel.neutral, panel.neutral, color="0.86", alpha=0.45, lw=0, zorder=0)
+        low, high = panel.spine or (-panel.neutral, panel.neutral)  # not into label rows
+        ax.axhspan(max(-panel.neutral, low), min(panel.neutral, high), color="0.86", alpha=0.45,
+                   lw=0, zorder=0)  # fmt: skip
     if panel.zero:
         ax.axhline(0, color="0.55", lw=0.8, zorder=1)
     if panel.signs:
@@ -155,6 +157,18 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
             ax.scatter(pts.x, pts.y, c=pts.colors, s=pts.size, alpha=pts.alpha, zorder=4,
                        edgecolors="white" if pts.size >= 30 else "none",
                        linewidths=0.8 if pts.size >= 30 else 0, rasterized=dense)  # fmt: skip
+    for turn in panel.turns:  # glyphs and vlines: Line2D and PathCollection are lines, points
+        peak = turn.kind == "peak"
+        ax.text(turn.x, turn.y, "\u25b2" if peak else "\u25bc", ha="center",
+                va="center_baseline", fontsize=9, color=turn.color, zorder=6, clip_on=False,
+                **text)  # fmt: skip
+        if turn.text:
+            ax.vlines(turn.x, turn.y, turn.box[2] if peak else turn.box[3], color=turn.color,
+                      lw=0.7, alpha=0.8, zorder=2, clip_on=False)  # fmt: skip
+            ax.text(turn.text_x, turn.text_y, turn.text, ha=turn.ha, va="center",
+                    fontsize=TURN_FONT, color="0.15", zorder=5, bbox={"boxstyle":
+                    "round,pad=0.3", "fc": "white", "ec": turn.color, "lw": 0.8},
+                    **text)  # fmt: skip
     for label in panel.labels:
         ax.annotate(label.text, (label.x, label.y), ha="center", va="bottom", fontsize=7,
                     color="0.45", rotation=label.rotation, **text)  # fmt: skip
