@@ -49,7 +49,7 @@ _EXPORTS = {
     "smoothed_chart": "arc.chart",
     "methods_chart": "arc.chart",
     "compare_chart": "arc.chart",
-    "draw": "arc.draw",
+    "draw": "arc.drawing",
     "save_chart": "arc.render",
     "ArcWarning": "arc.errors",
     "EXAMPLES": "arc.examples",
@@ -119,7 +119,7 @@ if TYPE_CHECKING:
         story_chart,
     )
     from arc.comparison import compare
-    from arc.draw import draw
+    from arc.drawing import draw
     from arc.errors import ArcError, ArcWarning, TooShortError
     from arc.examples import EXAMPLES, example_path
     from arc.explanation import explain

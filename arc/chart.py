@@ -3,7 +3,7 @@
 A chart builder takes a frame from :func:`arc.analyze` (or :func:`arc.compare`) and returns a
 :class:`Chart`: its panels (each with one y scale, its points, lines, bars and annotations),
 the chapter marks and labels, the title, subtitle and axis labels. Nothing here imports
-matplotlib: :mod:`arc.draw` draws a :class:`Chart` on matplotlib Axes, and
+matplotlib: :mod:`arc.drawing` draws a :class:`Chart` on matplotlib Axes, and
 :meth:`Chart.to_dict` gives the same data as JSON-able values for any other renderer.
 
 Rules every chart keeps: each point and line is read against the axis of the panel it is
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Annotation",
+    "Bars",
     "Chapter",
     "Chart",
     "Label",
@@ -127,6 +128,21 @@ class Ranges:
 
 
 @dataclass
+class Bars:
+    """Horizontal bars from 0 to ``value`` at rows ``y``, each labelled at its tip.
+
+    A word shift's words: the label goes right of a positive bar and left of a negative one.
+    """
+
+    y: list[float]
+    value: list[float]
+    colors: list[str]
+    labels: list[str]
+    label: str
+    height: float = 0.72
+
+
+@dataclass
 class Turn:
     """A turning point: a marker (▲ peak, ▼ valley) at ``(x, y)`` and a boxed label.
 
@@ -206,6 +222,7 @@ class Panel:
     ranges: list[Ranges] = field(default_factory=list)
     annotations: list[Annotation] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
+    bars: list[Bars] = field(default_factory=list)
 
 
 @dataclass
@@ -253,6 +270,8 @@ class Chart:
             yield from (lb.text for lb in p.labels)
             yield from (line.label for line in p.lines)
             yield from (pts.label for pts in p.points)
+            for bars in p.bars:
+                yield from bars.labels
 
     def to_dict(self) -> dict[str, Any]:
         """The chart as plain JSON-able values (lists, numbers, strings, None)."""
@@ -331,20 +350,38 @@ def _floats(values: Any) -> list[float]:
     return [float(v) for v in np.asarray(values, dtype=float)]
 
 
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """Shorten ``text`` to about ``limit`` characters at a word boundary, marking the cut with '…'.
+def excerpt(text: str, limit: int = EXCERPT_CHARS, around: str | None = None) -> str:
+    """Shorten ``text`` to about ``limit`` characters at word boundaries, marking cuts with '…'.
+
+    With ``around``, the excerpt keeps that word in view (the word that moves a score), cut
+    before it as well when it lies beyond ``limit``.
 
     Examples
     --------
     >>> excerpt("Because of me, because I was too weak to kill the demon.", 30)
     'Because of me, because I was…'
+    >>> excerpt("Because of me, because I was too weak to kill the demon.", 30, around="weak")
+    '…I was too weak to kill the…'
     """
+    import re
+
     text = " ".join(text.split()).strip("\"'\u201c\u201d\u2018\u2019 ")
     if len(text) <= limit:
         return text
-    cut = text[: limit + 1]
-    cut = cut[: cut.rfind(" ")] if " " in cut else cut[:limit]
-    return cut.rstrip(",;:-\u2014 ") + "\u2026"
+    found = re.search(rf"(?<!\w){re.escape(around)}(?!\w)", text, re.IGNORECASE) if around \
+        else None  # fmt: skip
+    if found is None or found.end() <= limit:
+        cut = text[: limit + 1]
+        cut = cut[: cut.rfind(" ")] if " " in cut else cut[:limit]
+        return cut.rstrip(",;:-\u2014 ") + "\u2026"
+    start = max(0, min(found.start() - limit // 2, len(text) - limit))
+    if " " in text[start : found.start()]:
+        start = text.index(" ", start) + 1
+    end = min(len(text), start + limit)
+    if end < len(text) and " " in text[found.end() : end]:
+        end = text.rindex(" ", found.end(), end)
+    cut = text[start:end].strip().rstrip(",;:-\u2014 ")
+    return "\u2026" + cut + ("\u2026" if end < len(text) else "")
 
 
 def _signed(value: float) -> str:
@@ -733,7 +770,8 @@ def _turn_marks(found: pd.DataFrame, panel: Panel, neutral: float, width_in: flo
     for k, turn in enumerate(order):
         later = [float(t.time) for t in order[k + 1 :] if t.kind == turn.kind]
         for chars in (TURN_CHARS, TURN_CHARS // 2):  # a shorter quote where the long finds no room
-            text = f"\u201c{excerpt(turn.sentence, chars)}\u201d" if turn.sentence else (
+            quote = excerpt(turn.sentence, chars, turn.word or None)
+            text = f"\u201c{quote}\u201d" if turn.sentence else (
                 f"{turn.kind} {turn.time:.0f}%")  # fmt: skip
             spot = _place_turn(float(turn.time), len(text) * char + 2 * pad,
                                taken[str(turn.kind)], later)  # fmt: skip

@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain = _command(commands, cmd_explain,
                        "show the words that made a story's or a segment's score")  # fmt: skip
     _add_source(explain)
-    _add_units(explain, default=None, default_text="paragraph")
+    _add_units(explain, default=None)
     which = explain.add_mutually_exclusive_group()
     which.add_argument("--segment", metavar="SEG",
                        help="explain one part: a unit's index (12), a range (3-7), a stretch "
@@ -489,8 +489,8 @@ def cmd_explain(args: argparse.Namespace) -> None:
     if args.output is not None:
         out = _output_path(args.output, _name(args.path), PLOT_FORMATS + SCORE_FORMATS,
                            [args.path])  # fmt: skip
-    unit, params = _unit_options(args, "paragraph")
     doc = _load(args.path, args.encoding, args.max_size)
+    unit, params = _unit_options(args, "sentence" if _is_long(doc) else "paragraph")
     from arc.frame import frame
 
     sentences = frame(doc, "sentence")
@@ -604,6 +604,14 @@ def _unit_options(args: argparse.Namespace, default: str) -> tuple[str, dict[str
         return unit, unit_params(unit, window=args.window, step=args.step, bins=args.bins)
     except ValueError as exc:
         raise UsageError(f"--unit {unit}: {exc}") from None
+
+
+def _is_long(doc: Document) -> bool:
+    """Whether ``arc plot`` would draw ``doc`` as a long text (sentences, smoothed)."""
+    from arc.view import is_long
+
+    words = sum(len(doc.paragraphs[i].text.split()) for i in doc.story)
+    return is_long(len(doc.story), any(doc.chapters), words)
 
 
 def _smoothed_frame(doc: Document, args: argparse.Namespace) -> tuple[Any, str, dict[str, Any]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from arc.chart import chart_for, compare_chart, methods_chart, smoothed_chart
-from arc.draw import current_axes, draw, figure_width
+from arc.drawing import current_axes, draw, figure_width
 
 if TYPE_CHECKING:
     import pandas as pd

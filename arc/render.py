@@ -25,7 +25,7 @@ def new_figure(width: float = 10, height: float = 5.6) -> Figure:
 
 def save_chart(chart: Chart, path: str | Path, *, dpi: int = 150) -> Path:
     """Draw ``chart`` on a new figure of its nominal size and save it to ``path``."""
-    from arc.draw import draw
+    from arc.drawing import draw
     from arc.fonts import quiet_glyph_warnings
 
     fig = new_figure(*chart.size)

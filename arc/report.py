@@ -108,7 +108,8 @@ def turn_lines(turns: pd.DataFrame, *, title: str = "") -> list[str]:
     rows = []
     for r in turns.itertuples(index=False):
         chapter = "" if r.chapter is None or r.chapter != r.chapter else str(r.chapter)
-        quote = f"\u201c{excerpt(str(r.sentence), QUOTE_CHARS)}\u201d" if r.sentence else ""
+        quote = f"\u201c{excerpt(str(r.sentence), QUOTE_CHARS, r.word or None)}\u201d" \
+            if r.sentence else ""  # fmt: skip
         rows.append((str(r.kind), f"{r.time:.0f}%", f"{r.value:+.3f}", f"{r.prominence:.3f}",
                      chapter, quote))  # fmt: skip
     lines.extend(_columns(rows, ("turn", "at", "value", "prominence", "chapter",

@@ -39,7 +39,7 @@ class Selection:
     """A segment as sentence weights: ``weights[s]`` is how much sentence ``s`` counts.
 
     ``units`` are the unit indices it covers, ``describe`` says it in words ("paragraph 7",
-    "0–33% of narrative time").
+    "0–33% of the story").
     """
 
     weights: dict[int, float]
@@ -251,7 +251,7 @@ def _describe(table: UnitWeights, segment: int | str | None, units: np.ndarray) 
         return "the whole story"
     if (m := _STRETCH.match(str(segment))) is not None:
         a, b = sorted((float(m[1]), float(m[2])))
-        return f"{a:g}–{b:g}% of narrative time"
+        return f"{a:g}–{b:g}% of the story"
     if str(segment).lower().startswith(("chapter:", "ch:")):
         return f"chapter {str(segment).split(':', 1)[1].strip()}"
     if len(units) == 1:

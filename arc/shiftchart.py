@@ -1,8 +1,8 @@
 """The word-shift chart as chart data: the words that set one stretch of a text above another.
 
-Built from :func:`arc.word_shift`; drawn by :func:`arc.draw` like every chart. The top bar is
-the whole difference, the bars under it the words that make most of it, largest first, and
-the last bar the rest of the words together, so the bars always add up to the top one.
+Built from :func:`arc.word_shift`; drawn by :func:`arc.draw` like every chart. The bars are
+the words that make most of the difference, largest first, on a scale fitted to them; the
+subtitle gives the whole difference and how much of it the words shown make.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from arc.chart import INK, NEGATIVE, NEUTRAL_GREY, POSITIVE, Bars, Chart, Panel, _nice_ticks
+from arc.chart import NEGATIVE, POSITIVE, Bars, Chart, Panel, _nice_ticks
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,39 +49,34 @@ def word_shift_chart(
         shift.attrs.get("value_b", math.nan))  # fmt: skip
     difference = float(shift.attrs.get("difference", shift["shift"].sum()))
     shown = shift.head(top)
-    rest = float(shift["shift"].iloc[top:].sum())
-    y = [0.0]
-    values = [difference]
-    colors = [INK]
-    labels = [f"difference {difference:+.3f}"]
+    y: list[float] = []
+    values: list[float] = []
+    colors: list[str] = []
+    labels: list[str] = []
     for k, row in enumerate(shown.itertuples(index=False)):
         positive = row.valence >= 0
         more = row.kind.endswith("↑")
         colors.append((POSITIVE if more else PALE_POSITIVE) if positive
                       else (NEGATIVE if more else PALE_NEGATIVE))  # fmt: skip
-        y.append(k + 1.5)
+        y.append(float(k))
         values.append(float(row.shift))
         note = f"  {quote_around(str(row.context), row.word)}" if k < quotes else ""
         labels.append(f"{row.word} {row.kind}{note}")
     n_rest = len(shift) - len(shown)
-    if n_rest > 0:
-        y.append(len(shown) + 2.0)
-        values.append(rest)
-        colors.append(NEUTRAL_GREY)
-        labels.append(f"{n_rest:,} other words {rest:+.3f}")
     width_in = width or SHIFT_WIDTH
-    xlim = _xlim(values, labels, width_in)
+    xlim = _xlim(values or [0.0], labels or [""], width_in)
     bars = Bars(y, values, colors, labels, "words")
-    panel = Panel("words", "", (max(y) + 0.8, -0.8), [], zero=False, bars=[bars])
-    share = sum(v for v in values[1 : len(shown) + 1])
-    covered = f"{share / difference:.0%}" if difference else "all"
+    panel = Panel("words", "", (len(y) - 0.4, -0.6), [], zero=False, bars=[bars])
+    share = math.fsum(values)
+    covered = f"{share / difference:.0%} of it" if difference else f"{share:+.3f}"
     more = "more" if difference >= 0 else "less"
+    others = f"; the other {n_rest:,} words {difference - share:+.3f}" if n_rest else ""
     subtitle = (
         f"{a} ({value_a:+.3f}) is {abs(difference):.3f} {more} positive than {b} "
-        f"({value_b:+.3f}), in mean VADER compound. Each bar is a word's part of that "
-        f"difference (right: makes {a} more positive). Green: positive words, red: negative; "
-        f"dark ↑: used more often in {a}, pale ↓: less often. The {len(shown)} words shown "
-        f"make {covered} of the difference."
+        f"({value_b:+.3f}) in mean VADER compound. Each bar is a word's part of that "
+        f"difference (right of 0: makes {a} more positive). Green: positive words, red: "
+        f"negative; dark ↑: used more often in {a}, pale ↓: less often. The {len(shown)} "
+        f"words shown make {covered}{others}."
     )
     heading = f"Word shift: {a} against {b}"
     return Chart(
@@ -93,7 +88,7 @@ def word_shift_chart(
         _nice_ticks(xlim),
         None,
         [panel],
-        size=(width_in, max(4.0, 1.6 + 0.27 * len(y))),
+        size=(width_in, max(4.0, 2.0 + 0.27 * len(y))),
         meta={"a": a, "b": b, "value_a": value_a, "value_b": value_b,
               "difference": difference, "top": top},
     )  # fmt: skip
@@ -119,16 +114,23 @@ def quote_around(sentence: str, word: str, limit: int = QUOTE_CHARS) -> str:
 
 
 def _xlim(values: list[float], labels: list[str], width_in: float) -> tuple[float, float]:
-    """An x range with room for each bar's label beyond its tip, and zero inside."""
+    """An x range with room for each bar's label beyond its tip, and zero inside.
+
+    A label of ``n`` characters takes ``n / chars_across`` of the axis, whatever its range:
+    the range that fits them all is found by iterating to the fixed point.
+    """
     low, high = min(0.0, *values), max(0.0, *values)
-    span = (high - low) or 1.0
-    chars_across = width_in * 0.8 * 72 / 5.0  # 8.5 pt labels: about 5 pt a character
-    for _ in range(3):  # the labels' room depends on the range it widens
+    data_span = (high - low) or 1.0
+    chars_across = width_in * 0.78 * 72 / 5.4  # 8.5 pt labels: about 5.4 pt a character
+    span = data_span
+    need_low, need_high = low, high
+    for _ in range(60):
         per_char = span / chars_across
-        need_low = min([v - len(t) * per_char for v, t in zip(values, labels, strict=True)
-                        if v < 0] + [low])  # fmt: skip
-        need_high = max([v + len(t) * per_char for v, t in zip(values, labels, strict=True)
-                         if v >= 0] + [high])  # fmt: skip
-        span = need_high - need_low
+        pairs = list(zip(values, labels, strict=True))
+        need_low = min([v - (len(t) + 2) * per_char for v, t in pairs if v < 0] + [low])
+        need_high = max([v + (len(t) + 2) * per_char for v, t in pairs if v >= 0] + [high])
+        if need_high - need_low <= span * 1.0001:
+            break
+        span = min(need_high - need_low, data_span * 50)
     pad = span * 0.02
     return (need_low - pad, need_high + pad)

@@ -49,7 +49,8 @@ if TYPE_CHECKING:
 __all__ = ["MAX_TURNS", "NEIGHBOURHOOD", "PROMINENCE_SHARE", "TURN_COLUMNS", "turning_points"]
 
 #: The columns of :func:`turning_points`' frame, in order.
-TURN_COLUMNS = ("kind", "time", "value", "prominence", "index", "chapter", "sentence", "excerpt")
+TURN_COLUMNS = ("kind", "time", "value", "prominence", "index", "chapter", "sentence", "word",
+                "excerpt")  # fmt: skip
 #: By default a turn stands out by at least this share of the smoothed arc's range.
 PROMINENCE_SHARE = 0.2
 #: By default at most this many peaks, and as many valleys, are kept (most prominent first).
@@ -94,7 +95,9 @@ def turning_points(
         ("peak" or "valley"), ``time`` (narrative time, 0–100 %), ``value`` (the smoothed
         arc there), ``prominence``, ``index`` (the frame's ``index`` of the story unit at or
         nearest that time), ``chapter`` (its chapter, or None), ``sentence`` (the sentence
-        that drives the turn) and ``excerpt`` (it, shortened). ``attrs`` record the method,
+        that drives the turn), ``word`` (its word that moves VADER's score most the turn's
+        way, "" when none does or the scorer is not VADER) and ``excerpt`` (the sentence
+        shortened around that word). ``attrs`` record the method,
         its parameters and the threshold used. A flat arc, or a frame without story units,
         gives no rows. The rules are in the module's docstring.
 
@@ -154,11 +157,32 @@ def turning_points(
         rows.append((kind, t, float(y[at]), prom, index, _chapter(story, near), sentence))
     from arc.chart import excerpt
 
+    scorer = str(df.attrs.get("scorer") or "vader")
+    words = [_word(r[-1], down=r[0] == "valley", scorer=scorer) for r in rows]
     out = pd.DataFrame(
-        [(*r, excerpt(r[-1]) if r[-1] else "") for r in rows], columns=list(TURN_COLUMNS)
+        [(*r, w, excerpt(r[-1], around=w) if r[-1] else "") for r, w in zip(rows, words,
+                                                                             strict=True)],
+        columns=list(TURN_COLUMNS),
     ).astype({"time": float, "value": float, "prominence": float, "chapter": object})
     out.attrs.update(empty.attrs)
     return out
+
+
+def _word(sentence: str, *, down: bool, scorer: str) -> str:
+    """The word of ``sentence`` that moves its VADER score most the turn's way ("" if none).
+
+    Read from VADER's own per-word valences (:func:`arc.explanation.explain_text`); other
+    scorers name no word.
+    """
+    if not sentence or scorer != "vader":
+        return ""
+    from arc.explanation import _rows
+
+    rows = [r for r in _rows(sentence)[0] if r[1] != "(punctuation)"]
+    if not rows:
+        return ""
+    best = min(rows, key=lambda r: r[3]) if down else max(rows, key=lambda r: r[3])
+    return str(best[1]) if (best[3] < 0) == down else ""
 
 
 def _empty(pd: Any) -> pd.DataFrame:

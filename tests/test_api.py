@@ -300,3 +300,11 @@ def test_a_clean_text_warns_nothing():
 def test_a_notebook_user_sees_the_warning(damaged):
     with pytest.warns(ArcWarning, match="end marker"):
         arc.analyze(damaged)
+
+
+def test_no_public_name_is_also_a_module_of_arc():
+    """``arc.draw`` must stay the function even after ``import arc.<module>``."""
+    import pkgutil
+
+    modules = {m.name for m in pkgutil.iter_modules(arc.__path__)}
+    assert not modules & set(arc.__all__)

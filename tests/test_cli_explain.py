@@ -29,7 +29,7 @@ def test_explain_a_segment_lists_its_sentences(capsys):
 def test_explain_between_two_stretches(capsys):
     assert main(["explain", "--between", "0-50%", "50-100%", "--top", "3"]) == 0
     out = capsys.readouterr().out
-    assert "0–50% of narrative time (+0.0775) minus 50–100% of narrative time" in out
+    assert "0–50% of the story (+0.0775) minus 50–100% of the story" in out
     assert out.count("\n  ") >= 8
 
 
@@ -63,7 +63,7 @@ def test_explain_sentence_unit_and_window(capsys):
     assert main(["explain", "--unit", "sentence", "--segment", "5"]) == 0
     assert "sentence 5:" in capsys.readouterr().out
     assert main(["explain", "--window", "200", "--segment", "0-20%"]) == 0
-    assert "0–20% of narrative time" in capsys.readouterr().out
+    assert "0–20% of the story" in capsys.readouterr().out
 
 
 def test_explain_csv_to_stdout_is_not_a_thing(tmp_path):

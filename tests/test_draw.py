@@ -1,4 +1,4 @@
-"""The matplotlib renderer (arc.draw): chart data drawn as artists, read back as artists."""
+"""The matplotlib renderer (arc.drawing): chart data drawn as artists, read back as artists."""
 
 import itertools
 
@@ -12,7 +12,7 @@ from matplotlib.text import Text
 
 import arc
 from arc.chart import compare_chart, methods_chart, smoothed_chart, story_chart
-from arc.draw import draw
+from arc.drawing import draw
 from arc.render import save_chart
 from tests.books import BOOKS, FRANKENSTEIN, MAGI
 

@@ -205,7 +205,7 @@ def test_word_shift_kinds_follow_valence_and_frequency(alice_sentences):
             assert r.a == 0 and r.kind[1] == "↓"
 
 
-def test_word_shift_chart_bars_add_up_and_are_drawn(vignette):
+def test_word_shift_chart_bars_are_the_top_words_and_are_drawn(vignette):
     import matplotlib.pyplot as plt
 
     from arc.shiftchart import word_shift_chart
@@ -213,10 +213,12 @@ def test_word_shift_chart_bars_add_up_and_are_drawn(vignette):
     shift = arc.word_shift(arc.explain(vignette, segment=3), arc.explain(vignette))
     chart = word_shift_chart(shift, top=8, title="Final Goodbyes")
     bars = chart.panel("words").bars[0]
-    assert bars.value[0] == pytest.approx(math.fsum(bars.value[1:]), abs=1e-9)
-    assert bars.labels[0].startswith("difference +")
-    assert bars.labels[1].startswith(shift["word"].iloc[0])
-    assert "\u201c" in bars.labels[1] and "\u201c" not in bars.labels[7]  # quotes on the top 5
+    assert bars.value == pytest.approx(shift["shift"].head(8).tolist(), abs=1e-12)
+    assert [label.split()[0] for label in bars.labels] == shift["word"].head(8).tolist()
+    assert "\u201c" in bars.labels[0] and "\u201c" not in bars.labels[7]  # quotes on the top 5
+    shown = math.fsum(bars.value)
+    assert f"the other {len(shift) - 8:,} words {shift.attrs['difference'] - shown:+.3f}" in (
+        chart.subtitle)  # fmt: skip
     lo, hi = chart.xlim
     assert lo < 0 < hi and lo <= min(bars.value) and max(bars.value) <= hi
     assert set(bars.labels) <= set(chart.texts())
@@ -225,3 +227,23 @@ def test_word_shift_chart_bars_add_up_and_are_drawn(vignette):
     assert len(ax.patches) == len(bars.value)
     drawn = sorted(round(p.get_width(), 9) for p in ax.patches)
     assert drawn == sorted(round(v, 9) for v in bars.value)
+
+
+def test_word_shift_labels_fit_inside_the_axes(alice_sentences):
+    """Every word label ends inside the drawn axes (measured by the renderer)."""
+    import matplotlib.pyplot as plt
+
+    from arc.shiftchart import word_shift_chart
+
+    shift = arc.word_shift(arc.explain(alice_sentences, segment="0-50%"),
+                           arc.explain(alice_sentences, segment="50-100%"))  # fmt: skip
+    chart = word_shift_chart(shift)
+    fig, ax = plt.subplots(figsize=chart.size, layout="constrained")
+    arc.draw(chart, ax)
+    fig.canvas.draw()
+    box = ax.get_window_extent()
+    labels = [t for t in ax.texts if t.get_text() in chart.panel("words").bars[0].labels]
+    assert len(labels) == 20
+    for text in labels:
+        extent = text.get_window_extent()
+        assert box.x0 - 1 <= extent.x0 and extent.x1 <= box.x1 + 1, text.get_text()

@@ -1,4 +1,4 @@
-"""Turning points (arc.turns) and their marks on the long-text chart (arc.chart, arc.draw)."""
+"""Turning points (arc.turns) and their marks on the long-text chart (arc.chart, arc.drawing)."""
 
 import itertools
 
@@ -172,7 +172,8 @@ def test_a_sentence_frame_quotes_its_own_sentences(alice_sentences):
                         alice_sentences.compound, strict=False))  # fmt: skip
     for t in turns.itertuples():
         assert t.sentence in texts
-        assert t.excerpt == excerpt(t.sentence)
+        assert t.excerpt == excerpt(t.sentence, around=t.word or None)
+        assert not t.word or t.word.lower() in t.excerpt.lower()
         assert compound[t.sentence] > 0 if t.kind == "peak" else compound[t.sentence] < 0
         row = alice_sentences[alice_sentences["index"] == t.index].iloc[0]
         assert abs(row.position * 100 - t.time) < 0.2  # the unit at the turn
@@ -266,7 +267,7 @@ def test_drawn_turn_labels_stay_inside_the_arc_panel(alice_sentences, frankenste
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from arc.draw import draw
+    from arc.drawing import draw
 
     for df in (alice_sentences, frankenstein_sentences):
         chart = smoothed_chart(df)

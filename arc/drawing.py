@@ -139,6 +139,13 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
                 fontsize=8, va="center", rotation=90, **text)  # fmt: skip
     for bars in panel.ranges:
         ax.vlines(bars.x, bars.low, bars.high, color=bars.color, alpha=0.3, lw=4, zorder=1)
+    for bars in panel.bars:
+        ax.axvline(0, color="0.55", lw=0.8, zorder=1)
+        ax.barh(bars.y, bars.value, height=bars.height, color=bars.colors, zorder=2)
+        for y, v, label in zip(bars.y, bars.value, bars.labels, strict=True):
+            ax.annotate(label, (v, y), xytext=(3 if v >= 0 else -3, 0),
+                        textcoords="offset points", ha="left" if v >= 0 else "right",
+                        va="center", fontsize=8.5, color=INK, **text)  # fmt: skip
     for k, line in enumerate(panel.lines):
         x, y = np.asarray(line.x), np.asarray(line.y)
         if line.fill:
