@@ -471,6 +471,9 @@ def story_chart(
     ]
     if left_out:
         parts.append(f"left out: {', '.join(left_out)}")
+    found = _shape_of(df, DEFAULT_SMOOTHER, value, {})
+    if found is not None:
+        parts.insert(0, _shape_caption(found, "its rolling mean"))
     ticks = x if len(x) <= 30 else _floats(np.unique(np.linspace(min(x), max(x), 11).round()))
     return Chart(
         "story",
@@ -719,6 +722,9 @@ def _smoothed(
         if smoother is not None:
             parts.append(f"edges: {smoother.edges}")
     parts.append(f"grey band: neutral (±{scorer.neutral:g})")
+    found = _shape_of(df, methods[0], value, params) if lines and not several else None
+    if found is not None:
+        parts.insert(0, _shape_caption(found, "the line"))
     if arc_panel.turns:
         parts.append(
             f"\u25b2\u25bc turning points (prominence \u2265 {PROMINENCE_SHARE:.0%} of the "
@@ -835,6 +841,29 @@ def _place_turn(
     _, x0, x1, row, ha = min(spots, key=lambda s: s[0])  # min keeps the first of equals
     taken.append((x0, x1, row, x))
     return x0, x1, row, ha
+
+
+def _shape_of(df: pd.DataFrame, method: str, value: str, params: dict[str, Any]) -> Any:
+    """The arc's shape (:func:`arc.shapes.shape`) on the smoothed line, or None if it has none."""
+    from arc.shapes import shape
+
+    try:
+        return shape(df, method, value=value, **params)
+    except ValueError:  # fewer than 3 story units: no shape to speak of
+        return None
+
+
+def _shape_caption(found: Any, what: str) -> str:
+    """'shape of the line: man in a hole (fall-rise), r = 0.83' or why none is named."""
+    from arc.shapes import SHAPES
+
+    if found.clear:
+        return (f"shape of {what}: {found.name} ({SHAPES[found.name].course}), "
+                f"r = {found.score:.2f}")  # fmt: skip
+    if found.nearest is None:
+        return f"shape of {what}: none (flat)"
+    return (f"shape of {what}: none clear (nearest {found.nearest}, r = {found.score:.2f} < "
+            f"{found.threshold:g})")  # fmt: skip
 
 
 def _zoomed_limits(values: np.ndarray, value_range: tuple[float, float]) -> tuple[float, float]:

@@ -102,3 +102,29 @@ def test_shape_csv_and_bad_input(tmp_path):
     empty.write_text("   \n", encoding="utf-8")
     result = run("shape", str(empty))
     assert result.returncode == 2 and result.stderr.count(b"\n") == 1
+
+
+def test_turns_lists_the_vignettes_turns(capsys):
+    import arc
+
+    assert main(["turns"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    expected = arc.turning_points(arc.analyze())
+    assert out[0] == f"Final Goodbyes: {len(expected)} turning points"
+    assert out[1].split()[:3] == ["turn", "at", "value"]
+    deepest = expected.loc[expected["value"].idxmin()]
+    line = next(x for x in out if f"{deepest.time:.0f}%" in x and "valley" in x)
+    assert "He was hurt, tortured, tormented, almost killed." in line
+    assert out[-1].split()[:2] == ["peak", "100%"]  # the end rises toward the departure
+
+
+def test_turns_table_and_options(tmp_path):
+    out = tmp_path / "turns.csv"
+    assert main(["turns", "--example", "alice", "--smooth", "lowess", "--span", "0.2",
+                 "-o", str(out)]) == 0  # fmt: skip
+    df = pd.read_csv(out)
+    assert list(df.columns) == ["kind", "time", "value", "prominence", "index", "chapter",
+                                "sentence", "word", "excerpt"]  # fmt: skip
+    assert set(df["kind"]) <= {"peak", "valley"} and df["time"].is_monotonic_increasing
+    result = run("turns", "--smooth", "dct", "--span", "0.2")
+    assert result.returncode == 2 and b"dct has none" in result.stderr
