@@ -60,10 +60,18 @@ def word_shift_chart(
                       else (NEGATIVE if more else PALE_NEGATIVE))  # fmt: skip
         y.append(float(k))
         values.append(float(row.shift))
-        note = f"  {quote_around(str(row.context), row.word)}" if k < quotes else ""
-        labels.append(f"{row.word} {row.kind}{note}")
-    n_rest = len(shift) - len(shown)
+        labels.append(f"{row.word} {row.kind}")
     width_in = width or SHIFT_WIDTH
+    words = list(labels)
+    for limit in (QUOTE_CHARS, QUOTE_CHARS * 3 // 4, QUOTE_CHARS // 2, 0):
+        # Quotes as long as fit beside the bars: left and right labels share the width.
+        labels = [f"{w}  {quote_around(str(row.context), row.word, limit)}"
+                  if k < quotes and limit else w
+                  for k, (w, row) in enumerate(zip(words, shown.itertuples(index=False),
+                                                   strict=True))]  # fmt: skip
+        if _label_room(values, labels) <= 0.7 * _chars_across(width_in):
+            break
+    n_rest = len(shift) - len(shown)
     xlim = _xlim(values or [0.0], labels or [""], width_in)
     bars = Bars(y, values, colors, labels, "words")
     panel = Panel("words", "", (len(y) - 0.4, -0.6), [], zero=False, bars=[bars])
@@ -113,6 +121,18 @@ def quote_around(sentence: str, word: str, limit: int = QUOTE_CHARS) -> str:
     return f"\u201c{'…' if start else ''}{cut}{'…' if end < len(text) else ''}\u201d"
 
 
+def _chars_across(width_in: float) -> float:
+    """About how many characters of an 8.5 pt label fit across the axes."""
+    return width_in * 0.88 * 72 / 4.9
+
+
+def _label_room(values: list[float], labels: list[str]) -> int:
+    """Characters the longest label right of zero and the longest left of it take together."""
+    right = max((len(t) + 2 for v, t in zip(values, labels, strict=True) if v >= 0), default=0)
+    left = max((len(t) + 2 for v, t in zip(values, labels, strict=True) if v < 0), default=0)
+    return right + left
+
+
 def _xlim(values: list[float], labels: list[str], width_in: float) -> tuple[float, float]:
     """An x range with room for each bar's label beyond its tip, and zero inside.
 
@@ -121,7 +141,7 @@ def _xlim(values: list[float], labels: list[str], width_in: float) -> tuple[floa
     """
     low, high = min(0.0, *values), max(0.0, *values)
     data_span = (high - low) or 1.0
-    chars_across = width_in * 0.78 * 72 / 5.4  # 8.5 pt labels: about 5.4 pt a character
+    chars_across = _chars_across(width_in)
     span = data_span
     need_low, need_high = low, high
     for _ in range(60):

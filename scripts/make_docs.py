@@ -21,6 +21,8 @@ CHARTS = [
      DOCS / "frankenstein_methods.png"],
     ["compare", "--example", "frankenstein", "--example", "alice", "--example", "northanger",
      "-o", DOCS / "compare.png"],
+    ["explain", "--example", "frankenstein", "--between", "0-50%", "50-100%", "-o",
+     DOCS / "frankenstein_shift.png"],
 ]  # fmt: skip
 
 

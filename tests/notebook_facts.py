@@ -4,6 +4,35 @@ They live here, not in the notebooks: a reader sees prose and charts, the tests 
 """
 
 FACTS = {
+    "explain.ipynb": """
+import math
+
+assert vader == summed == round(words["share"].sum(), 4) == -0.9044
+assert words.set_index("token").loc["killed", "rule"] == "booster"
+assert guilt.attrs["value"] < -0.3 and departure.attrs["value"] > guilt.attrs["value"]
+guilt_words = guilt.groupby(guilt["token"].str.lower())["contribution"].sum().sort_values()
+assert {"killed", "kill", "died"} <= set(guilt_words.index[:4])
+dep = departure.set_index(departure["token"].str.lower())
+assert dep.loc["no", "valence"] < 0 and dep.loc["harmed", "valence"] < 0
+assert dep.loc["well", "valence"] > 0
+happy_words = happiest.groupby(happiest["token"].str.lower())["contribution"].sum()
+assert {"amazing", "happiest", "happy"} <= set(happy_words.nlargest(3).index)
+assert (happy_words > 0).all()
+assert math.isclose(shift["shift"].sum(), shift.attrs["difference"], abs_tol=1e-9)
+deepest = turns.loc[turns["value"].idxmin()]
+assert deepest["kind"] == "valley" and deepest["index"] == 7 and deepest["word"] == "killed"
+assert turns.iloc[-1]["kind"] == "peak" and turns.iloc[-1]["time"] == 100.0
+assert turns.iloc[-1]["excerpt"].startswith("Please come back soon")
+by_chapter = dict(zip(fturns["chapter"].astype(str), fturns["kind"], strict=False))
+assert by_chapter.get("8") == "valley" and by_chapter.get("14") == "peak"
+assert by_chapter.get("21") in ("valley", "peak") and "mother" in fturns.iloc[1]["excerpt"]
+assert math.isclose(halves["shift"].sum(), halves.attrs["difference"], abs_tol=1e-9)
+assert halves.attrs["difference"] > 0
+assert (shapes["rolling mean"] == "no clear shape").all()
+assert (shapes["nearest"] == "riches to rags").all()
+assert shapes.loc["Frankenstein", "DCT low-pass"] == "riches to rags"
+assert shapes.loc["Frankenstein", "r (DCT)"] >= 0.7
+""",
     "final_goodbyes.ipynb": """
 import math
 
