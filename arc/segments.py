@@ -10,7 +10,8 @@ weights, so ``sum(weight * compound)`` over the sentences is the segment's value
 
 A segment is written as ``12`` (the unit whose ``index`` is 12), ``3-7`` (units 3 to 7),
 ``0-33%`` (the story units in the first third of narrative time) or ``chapter:II.3`` (the
-units of chapter "II.3"; ``chapter:II`` takes every chapter of book II).
+story units of chapter "II.3", its heading left out as the arc leaves it out; ``chapter:II``
+takes every chapter of book II).
 """
 
 from __future__ import annotations
@@ -223,8 +224,10 @@ def _units(table: UnitWeights, segment: int | str | None) -> np.ndarray:
     elif str(segment).lower().startswith(("chapter:", "ch:")):
         label = str(segment).split(":", 1)[1].strip()
         labels = [str(c) if c is not None else "" for c in table.chapter]
-        units = np.array([u for u, c in zip(table.units.tolist(), labels, strict=True)
-                          if c == label or c.startswith(label + ".")], dtype=np.int64)  # fmt: skip
+        units = np.array([u for u, c, story in zip(table.units.tolist(), labels,
+                                                   table.story.tolist(), strict=True)
+                          if story and (c == label or c.startswith(label + "."))],
+                         dtype=np.int64)  # fmt: skip
         if not len(units):
             known = sorted({c for c in labels if c}, key=labels.index)
             hint = f"; chapters: {', '.join(known[:8])}{'…' if len(known) > 8 else ''}" \

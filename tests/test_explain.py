@@ -247,3 +247,13 @@ def test_word_shift_labels_fit_inside_the_axes(alice_sentences):
     for text in labels:
         extent = text.get_window_extent()
         assert box.x0 - 1 <= extent.x0 and extent.x1 <= box.x1 + 1, text.get_text()
+
+
+def test_a_chapter_is_its_story_units_without_its_heading(frankenstein_sentences):
+    choice = select(frankenstein_sentences, "sentence", "chapter:5")
+    roles = set(frankenstein_sentences.loc[list(choice.weights), "role"])
+    assert roles == {"body"}
+    frame = frankenstein_sentences
+    body = frame[(frame["chapter"].astype(str) == "5") & (frame["role"] == "body")]
+    value = arc.explain(frame, "sentence", segment="chapter:5").attrs["value"]
+    assert math.isclose(value, body["compound"].mean(), abs_tol=1e-12)
