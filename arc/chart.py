@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Annotation",
+    "Band",
     "Bars",
     "Chapter",
     "Chart",
@@ -44,6 +45,7 @@ __all__ = [
     "Panel",
     "Points",
     "Ranges",
+    "Shade",
     "Turn",
     "chart_for",
     "compare_chart",
@@ -125,6 +127,33 @@ class Ranges:
     high: list[float]
     label: str
     color: str = RANGE
+
+
+@dataclass
+class Band:
+    """A shaded area from ``low`` to ``high`` along ``x``: an uncertainty band or an envelope.
+
+    ``outline`` draws its edges as thin lines too (an envelope read as a boundary).
+    """
+
+    x: list[float]
+    low: list[float]
+    high: list[float]
+    label: str
+    color: str = RANGE
+    alpha: float = 0.25
+    outline: bool = False
+
+
+@dataclass
+class Shade:
+    """A stretch of the x axis, ``x0`` to ``x1``, shaded across the panel (low coverage)."""
+
+    x0: float
+    x1: float
+    label: str
+    color: str = "#b8860b"
+    alpha: float = 0.12
 
 
 @dataclass
@@ -223,6 +252,8 @@ class Panel:
     annotations: list[Annotation] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
     bars: list[Bars] = field(default_factory=list)
+    bands: list[Band] = field(default_factory=list)
+    shades: list[Shade] = field(default_factory=list)
 
 
 @dataclass
@@ -272,6 +303,8 @@ class Chart:
             yield from (pts.label for pts in p.points)
             for bars in p.bars:
                 yield from bars.labels
+            yield from (b.label for b in p.bands)
+            yield from (sh.label for sh in p.shades)
 
     def to_dict(self) -> dict[str, Any]:
         """The chart as plain JSON-able values (lists, numbers, strings, None)."""

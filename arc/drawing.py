@@ -137,6 +137,14 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
                 fontsize=8, va="center", rotation=90, **text)  # fmt: skip
         ax.text(1.005, -top * 0.75, "negative", transform=transform, color=NEGATIVE,
                 fontsize=8, va="center", rotation=90, **text)  # fmt: skip
+    for shade in panel.shades:
+        ax.axvspan(shade.x0, shade.x1, color=shade.color, alpha=shade.alpha, lw=0, zorder=0)
+    for band in panel.bands:
+        ax.fill_between(band.x, band.low, band.high, color=band.color, alpha=band.alpha, lw=0,
+                        zorder=2, label=band.label)  # fmt: skip
+        if band.outline:
+            ax.plot(band.x, band.low, color=band.color, lw=0.6, alpha=0.8, zorder=2)
+            ax.plot(band.x, band.high, color=band.color, lw=0.6, alpha=0.8, zorder=2)
     for bars in panel.ranges:
         ax.vlines(bars.x, bars.low, bars.high, color=bars.color, alpha=0.3, lw=4, zorder=1)
     for bars in panel.bars:
