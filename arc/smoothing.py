@@ -20,7 +20,7 @@ import math
 import operator
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -40,6 +40,7 @@ __all__ = [
     "narrative_time",
     "percentage_bins",
     "smooth",
+    "smooth_columns",
 ]
 
 FloatArray = NDArray[np.float64]
@@ -374,18 +375,21 @@ def smooth(values: ArrayLike, method: str, **params: float | bool | None) -> Flo
 
 
 def _rolling(y: FloatArray, window: float) -> FloatArray:
+    """The centred rolling mean of ``y``, or of each column of a 2-D ``y``."""
     window = _fraction("window", window)
-    n = y.size
+    n = y.shape[0]
     width = max(1, _round_half_up(window * n))
     if width % 2 == 0:
         width += 1
     half = width // 2
-    centre = float(np.mean(y))
-    csum = np.concatenate(([0.0], np.cumsum(y - centre)))  # centred: less rounding drift
+    centre = np.mean(y, axis=0)
+    zero = np.zeros((1, *y.shape[1:]))
+    csum = np.concatenate((zero, np.cumsum(y - centre, axis=0)))  # centred: less rounding drift
     idx = np.arange(n)
     lo = np.maximum(idx - half, 0)
     hi = np.minimum(idx + half + 1, n)
-    return centre + (csum[hi] - csum[lo]) / (hi - lo)
+    count = (hi - lo).reshape(-1, *([1] * (y.ndim - 1)))
+    return centre + (csum[hi] - csum[lo]) / count
 
 
 _LOWESS_DELTA_MIN_N: Final = 1000
@@ -428,10 +432,24 @@ def _lowess_fit_points(n: int, delta: float) -> NDArray[np.intp]:
     return np.array(points, dtype=np.intp)
 
 
-def _lowess(y: FloatArray, frac: float, it: int, delta: float | None) -> FloatArray:
+class _LowessPlan(NamedTuple):
+    """Where LOWESS fits on x = 0..n-1 and how the skipped points are interpolated."""
+
+    k: int
+    x: FloatArray
+    fit_at: NDArray[np.intp]
+    left: NDArray[np.intp]
+    radius: FloatArray
+    skipped: NDArray[np.intp]
+    lo_i: NDArray[np.intp]
+    hi_i: NDArray[np.intp]
+    share: FloatArray
+
+
+def _lowess_plan(n: int, frac: float, it: int, delta: float | None) -> _LowessPlan:
+    """The neighbourhoods and fit points of a LOWESS of ``n`` values, parameters checked."""
     frac = _fraction("frac", frac)
     it = _bounded("it", it, 0, MAX_IT, "robustness passes; 3 is the usual")
-    n = y.size
     delta = _lowess_delta(delta, n)
     k = min(max(int(frac * n + 1e-10), 2), n)  # neighbourhood size, as statsmodels
     x = np.arange(n, dtype=np.float64)
@@ -450,13 +468,47 @@ def _lowess(y: FloatArray, frac: float, it: int, delta: float | None) -> FloatAr
     # nearest neighbours are that contiguous run, so each fit costs O(k), not O(n).
     left = np.clip(fit_at - k // 2, 0, n - k)
     radius = np.maximum(fit_at - left, left + k - 1 - fit_at).astype(np.float64)
-    offsets = np.arange(k)
-    chunk = max(1, (1 << 20) // k)  # rows per block: bounded memory for long texts
     # The skipped points: each lies between fit_at[seg - 1] and fit_at[seg].
     skipped = np.setdiff1d(np.arange(n), fit_at, assume_unique=True)
     seg = np.searchsorted(fit_at, skipped)
     lo_i, hi_i = fit_at[seg - 1], fit_at[seg]
     share = (x[skipped] - x[lo_i]) / (x[hi_i] - x[lo_i])  # statsmodels' "a"
+    return _LowessPlan(k, x, fit_at, left, radius, skipped, lo_i, hi_i, share)
+
+
+def _lowess_hat(
+    plan: _LowessPlan, rows: slice, resid_weights: FloatArray
+) -> tuple[NDArray[np.intp], FloatArray, NDArray[np.bool_]]:
+    """For the fits ``rows``: neighbourhoods ``cols``, weights ``hat``, and which are defined.
+
+    A fitted value is ``sum(hat * y[cols])``; it is defined when at least 2 weights are.
+    """
+    at = plan.fit_at[rows]
+    cols = plan.left[rows, None] + np.arange(plan.k)  # (m, k) indices of each neighbourhood
+    xj = plan.x[cols]
+    xi = plan.x[at, None]
+    dist = np.abs(xj - xi) / plan.radius[rows, None]
+    cube = 1.0 - dist * dist * dist
+    weights = cube * cube * cube * resid_weights[cols]
+    ok = np.count_nonzero(weights > 1e-12, axis=1) >= 2
+    total = np.sum(weights, axis=1, keepdims=True)  # np.sum, as statsmodels
+    weights = weights / np.where(total > 0, total, 1.0)
+    xbar = _sequential_sum(weights * xj)
+    dev = xj - xbar
+    spread = np.maximum(_sequential_sum(weights * (dev * dev)), 1e-12)
+    hat = weights * (1.0 + (xi - xbar) * dev / spread)
+    return cols, hat, ok
+
+
+def _lowess(
+    y: FloatArray, frac: float, it: int, delta: float | None, *, keep: list[Any] | None = None
+) -> FloatArray:
+    """LOWESS as statsmodels computes it; ``keep`` receives the last pass's robustness weights."""
+    n = y.size
+    plan = _lowess_plan(n, frac, it, delta)
+    it = int(it)
+    m_fit = plan.fit_at.size
+    chunk = max(1, (1 << 20) // plan.k)  # rows per block: bounded memory for long texts
     resid_weights = np.ones(n)
     fit = np.empty(n)
     # The arithmetic follows statsmodels' _lowess.pyx operation by operation, with its
@@ -465,24 +517,12 @@ def _lowess(y: FloatArray, frac: float, it: int, delta: float | None) -> FloatAr
     for iteration in range(it + 1):
         for start in range(0, m_fit, chunk):
             rows = slice(start, min(m_fit, start + chunk))
-            at = fit_at[rows]
-            cols = left[rows, None] + offsets  # (m, k) indices of each neighbourhood
-            xj = x[cols]
-            xi = x[at, None]
-            dist = np.abs(xj - xi) / radius[rows, None]
-            cube = 1.0 - dist * dist * dist
-            weights = cube * cube * cube * resid_weights[cols]
-            ok = np.count_nonzero(weights > 1e-12, axis=1) >= 2
-            total = np.sum(weights, axis=1, keepdims=True)  # np.sum, as statsmodels
-            weights = weights / np.where(total > 0, total, 1.0)
-            xbar = _sequential_sum(weights * xj)
-            dev = xj - xbar
-            spread = np.maximum(_sequential_sum(weights * (dev * dev)), 1e-12)
-            hat = weights * (1.0 + (xi - xbar) * dev / spread)
+            at = plan.fit_at[rows]
+            cols, hat, ok = _lowess_hat(plan, rows, resid_weights)
             fitted = _sequential_sum(hat * y[cols])[:, 0]
             fit[at] = np.where(ok, fitted, y[at])
         # statsmodels' interpolate_skipped_fits: a * y_fit[i] + (1 - a) * y_fit[last_fit_i]
-        fit[skipped] = share * fit[hi_i] + (1.0 - share) * fit[lo_i]
+        fit[plan.skipped] = plan.share * fit[plan.hi_i] + (1.0 - plan.share) * fit[plan.lo_i]
         if iteration < it:  # robustness weights from the residuals of all n points
             resid = np.abs(y - fit)
             median = float(np.median(resid))
@@ -490,7 +530,83 @@ def _lowess(y: FloatArray, frac: float, it: int, delta: float | None) -> FloatAr
                 scaled = (resid > 0).astype(np.float64) if median == 0 else resid / (6.0 * median)
             scaled = np.minimum(scaled, 1.0)
             resid_weights = (1.0 - scaled * scaled) ** 2
+    if keep is not None:
+        keep.append(resid_weights)
     return fit
+
+
+def _lowess_columns(
+    values: FloatArray, frac: float, it: int, delta: float | None, resid_weights: FloatArray
+) -> FloatArray:
+    """One LOWESS pass over each column with fixed robustness weights: a linear smoother."""
+    n, width = values.shape
+    plan = _lowess_plan(n, frac, it, delta)
+    m_fit = plan.fit_at.size
+    chunk = max(1, (1 << 22) // (plan.k * max(1, width)))
+    fit = np.empty((n, width))
+    for start in range(0, m_fit, chunk):
+        rows = slice(start, min(m_fit, start + chunk))
+        at = plan.fit_at[rows]
+        cols, hat, ok = _lowess_hat(plan, rows, resid_weights)
+        fitted = np.einsum("mk,mkb->mb", hat, values[cols])
+        fit[at] = np.where(ok[:, None], fitted, values[at])
+    fit[plan.skipped] = (plan.share[:, None] * fit[plan.hi_i]
+                         + (1.0 - plan.share[:, None]) * fit[plan.lo_i])  # fmt: skip
+    return fit
+
+
+def _savgol_columns(values: FloatArray, window: float, polyorder: int) -> FloatArray:
+    """:func:`_savgol` of each column at once, equal to it to rounding.
+
+    FFT convolution inside, and at the edges the polynomial fitted to the first (last)
+    window, as ``scipy.signal.savgol_filter(mode="interp")`` computes them.
+    """
+    from scipy.signal import oaconvolve, savgol_coeffs
+
+    n = values.shape[0]
+    width = _savgol_width(n, window, polyorder)
+    half = width // 2
+    coeffs = savgol_coeffs(width, polyorder, use="conv")
+    out = oaconvolve(values, coeffs[:, None], mode="same", axes=0)
+    # The first and last half windows: the polynomial fitted to the first (last) window.
+    t = np.arange(width, dtype=np.float64)
+    basis, _ = np.linalg.qr(np.vander(t - t.mean(), polyorder + 1))
+    out[:half] = basis[:half] @ (basis.T @ values[:width])
+    out[n - half :] = basis[width - half :] @ (basis.T @ values[n - width :])
+    return out
+
+
+def smooth_columns(
+    values: ArrayLike, method: str, *, robust_from: ArrayLike | None = None, **params: Any
+) -> FloatArray:
+    """Smooth each column of a 2-D array as :func:`smooth` smooths one series, all at once.
+
+    For resampled series (an uncertainty band, a null model): the rolling mean,
+    Savitzky–Golay and the DCT are linear, and give each column what :func:`smooth` gives
+    it. LOWESS is not: its robustness weights depend on the data. Here it runs one last
+    pass with the robustness weights that :func:`smooth` reached on ``robust_from`` held
+    fixed (``None``: no robustness weights), which makes it linear too.
+    """
+    y = np.array(values, dtype=np.float64)
+    if y.ndim != 2 or not np.all(np.isfinite(y)):
+        raise ValueError("values must be a finite two-dimensional array (series in columns)")
+    if method not in _DISPATCH:
+        raise ValueError(f"unknown smoothing method {method!r}; choose one of: "
+                         f"{', '.join(METHODS)}")  # fmt: skip
+    merged = {**DEFAULT_PARAMS[method], **params}
+    if method == "lowess":
+        weights = np.ones(y.shape[0])
+        if robust_from is not None:
+            keep: list[Any] = []
+            _lowess(_as_series(robust_from), merged["frac"], merged["it"], merged["delta"],
+                    keep=keep)  # fmt: skip
+            weights = keep[0]
+        return _lowess_columns(y, merged["frac"], merged["it"], merged["delta"], weights)
+    if method == "savgol":
+        return _savgol_columns(y, merged["window"], merged["polyorder"])
+    if method == "dct" and (merged.get("scale_vals") or merged.get("scale_range")):
+        raise ValueError("a scaled DCT is not linear: columns are smoothed unscaled only")
+    return _DISPATCH[method](y, **merged)
 
 
 def _sequential_sum(a: FloatArray) -> FloatArray:
@@ -499,19 +615,24 @@ def _sequential_sum(a: FloatArray) -> FloatArray:
 
 
 def _savgol(y: FloatArray, window: float, polyorder: int) -> FloatArray:
-    window = _fraction("window", window)
     polyorder = _int_param("polyorder", polyorder, 0)
-    n = y.size
-    minimum = SMOOTHERS["savgol"].minimum({"polyorder": polyorder})
+    width = _savgol_width(y.size, window, polyorder)
+    from scipy.signal import savgol_filter
+
+    return np.asarray(savgol_filter(y, width, polyorder, mode="interp"), dtype=np.float64)
+
+
+def _savgol_width(n: int, window: float, polyorder: int) -> int:
+    """The odd filter length for ``window`` of ``n`` values: at least the minimum, at most n."""
+    window = _fraction("window", window)
+    minimum = SMOOTHERS["savgol"].minimum({"polyorder": int(polyorder)})
     width = _round_half_up(window * n)
     if width % 2 == 0:
         width += 1
     width = max(width, minimum)
     if width > n:
         width = n if n % 2 == 1 else n - 1
-    from scipy.signal import savgol_filter
-
-    return np.asarray(savgol_filter(y, width, polyorder, mode="interp"), dtype=np.float64)
+    return width
 
 
 def _dct(
@@ -529,7 +650,7 @@ def _dct(
         )
     if scale_vals and scale_range:
         raise ValueError("scale_vals and scale_range cannot both be true")
-    n = y.size
+    n = y.shape[0]
     # dtt::dct(x, variant = 2): X[k] = sum(x * cos(pi / n * ((0:(n-1)) + 0.5) * k))
     k = np.arange(low_pass_size, dtype=np.float64)
     j = np.arange(n, dtype=np.float64)
