@@ -98,7 +98,7 @@ def compare(
     parts = []
     for k, (title, df) in enumerate(zip(titles, frames, strict=True)):
         try:
-            arc_ = smoothed_arc(df, method, **params)
+            arc_ = smoothed_arc(df, method, band=False, null=False, **params)
         except TooShortError as exc:
             raise TooShortError(f"{title}: {exc}") from None
         values = np.interp(grid, arc_["time"], arc_["value"])

@@ -304,7 +304,8 @@ def _arc(
                 f"the DataFrame has no column {value!r}: pass value= one of its score "
                 "columns, such as 'compound'"
             )
-        line = smoothed_arc(data, method or DEFAULT_SMOOTHER, value, **params)
+        line = smoothed_arc(data, method or DEFAULT_SMOOTHER, value, band=False, null=False,
+                            **params)
         time = line["time"].to_numpy(dtype=float) / 100
         values = line["value"].to_numpy(dtype=float)
     else:

@@ -27,12 +27,25 @@ def story_values(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def smoothed_arc(
-    df: pd.DataFrame, method: str, value: str = "compound", **params: Any
+    df: pd.DataFrame,
+    method: str,
+    value: str = "compound",
+    *,
+    band: bool = True,
+    null: bool = True,
+    seed: int | None = None,
+    **params: Any,
 ) -> pd.DataFrame:
-    """Smooth a frame's story values; returns columns ``time`` (0–100 %) and ``value``.
+    """Smooth a frame's story values, with how much of the line is signal.
 
-    The values stay in the scorer's units (syuzhet's unnormalised DCT is brought back to
-    them), so a smoothed line can be read on the same scale as its points.
+    Returns columns ``time`` (0–100 %) and ``value``, the smoothed line in the scorer's units
+    (syuzhet's unnormalised DCT is brought back to them), so it reads on the same scale as
+    its points; ``low`` and ``high``, the bootstrap band around it; ``null_low`` and
+    ``null_high``, the word-salad envelope of a shuffled text (:mod:`arc.uncertainty`). The
+    envelope needs the text (paragraph and sentence frames) and VADER-style ``compound``
+    values; otherwise, or with ``null=False``, it is NaN, like the band with ``band=False``.
+    ``df.attrs`` of the result records how they were made and, under ``"null"``, the share
+    of narrative time the line spends outside the envelope (``outside``) and where.
 
     Examples
     --------
@@ -44,14 +57,39 @@ def smoothed_arc(
     import pandas as pd
 
     from arc.smoothing import smooth
+    from arc.uncertainty import (
+        SEED,
+        bootstrap_band,
+        frame_weights,
+        null_envelope,
+        outside,
+        salad_scores,
+    )
 
+    seed = SEED if seed is None else int(seed)
     story = story_values(df)
     y = story[value].to_numpy(dtype=float)
     out = smooth(y, method, **params)
     if method == "dct" and not (params.get("scale_vals") or params.get("scale_range")):
         out = out * len(out) / len(y)  # dtt's unnormalised transform, back in input units
     time = unit_time(story) if len(out) == len(y) else narrative_time(len(out))
-    return pd.DataFrame({"time": time, "value": out})
+    nan = np.full(len(out), np.nan)
+    low, high, null_low, null_high = nan, nan, nan, nan
+    attrs: dict[str, Any] = {"method": method, "params": dict(params)}
+    linear = not (params.get("scale_vals") or params.get("scale_range"))
+    if band and linear and len(y) >= 3:
+        low, high, attrs["band"] = bootstrap_band(y, out, method, params, seed=seed)
+    found = frame_weights(df) if null and linear and value == "compound" else None
+    if found is not None:
+        weights, texts = found
+        salad = salad_scores(texts, str(df.attrs.get("scorer") or "vader"), seed)
+        null_low, null_high, attrs["null"] = null_envelope(y, out, salad, weights, method,
+                                                           params, seed=seed)  # fmt: skip
+        attrs["null"].update(outside(out, null_low, null_high, time))
+    arc = pd.DataFrame({"time": time, "value": out, "low": low, "high": high,
+                        "null_low": null_low, "null_high": null_high})  # fmt: skip
+    arc.attrs.update(attrs)
+    return arc
 
 
 def unit_time(story: pd.DataFrame) -> np.ndarray:

@@ -127,7 +127,7 @@ def turning_points(
     empty = _empty(pd)
     if story.empty:
         return empty
-    line = smoothed_arc(df, method, value, **params)
+    line = smoothed_arc(df, method, value, band=False, null=False, **params)
     time = line["time"].to_numpy(dtype=float)
     y = line["value"].to_numpy(dtype=float)
     if not len(y) or not np.isfinite(y).all():
