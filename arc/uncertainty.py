@@ -12,12 +12,14 @@ each paragraph's own sentences instead.
 
 **Null envelope.** Reagan et al.'s word salad: the story's words shuffled across the whole
 story and cut into sentences of the story's own lengths, in order, then scored by the
-frame's scorer: a text with the same words and no arc. That salad is scored once; each of
-:data:`NULL_DRAWS` null arcs places its sentences in a new random order, builds the frame's
-units from them (paragraph means, ...), sets the arc's overall level to the real arc's (the
-question is whether the *movement* is more than chance, not the level) and smooths the
-result the same way. The envelope holds the middle :data:`NULL_LEVEL` of them at each point.
-Where the real arc leaves it, its movement is more than a shuffled text would show.
+frame's scorer: a text with the same words and no arc. That salad is scored once (a text
+of more than :data:`POOL` sentences: a pool of that many salad sentences of its lengths);
+each of :data:`NULL_DRAWS` null arcs places its sentences in a new random order (draws them
+from the pool), builds the frame's units from them (paragraph means, ...), sets the arc's
+overall level to the real arc's (the question is whether the *movement* is more than
+chance, not the level) and smooths the result the same way. The envelope holds the middle
+:data:`NULL_LEVEL` of them at each point. Where the real arc leaves it, its movement is more
+than a shuffled text would show.
 
 Both are seeded (:data:`SEED` by default): the same frame gives the same band and envelope,
 byte for byte. LOWESS is not linear, so its resamples are smoothed by its last pass with the
@@ -39,6 +41,7 @@ __all__ = [
     "BAND_LEVEL",
     "NULL_DRAWS",
     "NULL_LEVEL",
+    "POOL",
     "RESAMPLES",
     "SEED",
     "Honesty",
@@ -58,6 +61,8 @@ NULL_DRAWS = 200
 NULL_LEVEL = 0.95
 #: The default seed of every band and envelope.
 SEED = 20160714
+#: At most this many word-salad sentences are scored (see :func:`salad_scores`).
+POOL = 4000
 #: Resampled columns smoothed at a time (bounded memory on long texts).
 CHUNK = 25
 #: Bands and envelopes are computed at most at this many points, then interpolated.
@@ -138,16 +143,28 @@ def bootstrap_band(
     return line + _spread(rows, lo, m), line + _spread(rows, hi, m), info
 
 
-def salad_scores(texts: list[str], scorer: str = "vader", seed: int = SEED) -> np.ndarray:
+def salad_scores(
+    texts: list[str], scorer: str = "vader", seed: int = SEED, pool: int | None = None
+) -> np.ndarray:
     """Reagan's word salad: the words of ``texts`` shuffled and cut to their lengths, scored.
 
-    Every word is used once; sentence ``i`` of the salad has as many words as ``texts[i]``.
+    Up to ``pool`` (:data:`POOL`) sentences every word is used once and salad sentence ``i``
+    has as many words as ``texts[i]``. A longer text gets ``pool`` salad sentences whose
+    lengths are drawn from its own sentence lengths, filled with its words in shuffled order:
+    null arcs draw their sentences from that pool (their level is set to the real arc's
+    anyway), so a novel's envelope costs the scoring of ``pool`` sentences, not of the novel.
     """
     from arc.score import get_scorer
 
-    counts = [len(t.split()) for t in texts]
+    pool = POOL if pool is None else pool
+    rng = np.random.default_rng(seed)
+    counts = np.array([len(t.split()) for t in texts], dtype=np.int64)
     words = np.array([w for t in texts for w in t.split()], dtype=object)
-    words = words[np.random.default_rng(seed).permutation(len(words))]
+    words = words[rng.permutation(len(words))]
+    if len(counts) > pool:
+        counts = rng.choice(counts, size=pool)
+        while counts.sum() > len(words):  # never more words than the text has
+            counts = counts[:-1]
     ends = np.cumsum(counts)
     pieces = (" ".join(words[e - c : e]) for c, e in zip(counts, ends, strict=True))
     return np.array([s.compound for s in get_scorer(scorer).score_many(pieces)], dtype=float)
@@ -167,9 +184,14 @@ def null_envelope(
     rng = np.random.default_rng(seed + 1)
     level_y = float(np.mean(y))
 
+    n_sentences = weights.shape[1]
+
     def make(k: int) -> np.ndarray:
-        order = np.argsort(rng.random((len(salad), k)), axis=0)
-        units = weights @ salad[order]
+        if len(salad) == n_sentences:  # the whole salad, in a new order
+            picks = np.argsort(rng.random((n_sentences, k)), axis=0)
+        else:  # sentences drawn from the salad's pool
+            picks = rng.integers(0, len(salad), size=(n_sentences, k))
+        units = weights @ salad[picks]
         return units + (level_y - units.mean(axis=0))
 
     if method is None:
