@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help=f"smoothed line: {', '.join(SMOOTHERS)}, or all (every smoother on "
                       "one chart); default for a long text: rolling")  # fmt: skip
     plot.add_argument("--span", type=_fraction, metavar="F", help=_span_help())
+    plot.add_argument("--smooth-check", action="store_true",
+                      help="draw the arc under several spans of the smoother (dct: several "
+                      "low_pass_size values) and mark the turning points that survive them "
+                      "all, instead of the usual chart")  # fmt: skip
 
     score = _command(commands, cmd_score, "write the scores table as CSV, JSON or Parquet")
     _add_source(score)
@@ -354,10 +358,17 @@ def cmd_plot(args: argparse.Namespace) -> None:
         arc plot story.txt -o story.svg --title "My Story"
         arc plot novel.txt --smooth lowess --span 0.3
         arc plot novel.txt --smooth all   # rolling, LOWESS and DCT side by side
+        arc plot novel.txt --smooth-check --smooth dct   # which turns survive 3-9 terms
     """
-    from arc.view import choose_view
+    from arc.view import DEFAULT_SMOOTHER, choose_view
 
     _use_example(args)
+    if args.smooth_check:
+        if args.smooth == "all":
+            raise UsageError("--smooth-check checks one smoother; choose one with --smooth, "
+                             "not all")  # fmt: skip
+        if args.span is not None:
+            raise UsageError("--smooth-check chooses the spans itself; leave out --span")
     out = _output_path(args.output, _name(args.path), PLOT_FORMATS, [args.path])
     doc = _load(args.path, args.encoding, args.max_size)
     if not doc.story:
@@ -367,8 +378,9 @@ def cmd_plot(args: argparse.Namespace) -> None:
         )
     try:
         words = sum(len(doc.paragraphs[i].text.split()) for i in doc.story)
+        smoother = args.smooth or (DEFAULT_SMOOTHER if args.smooth_check else None)
         view = choose_view(len(doc.story), any(doc.chapters), n_words=words, unit=args.unit,
-                           smoother=args.smooth, span=args.span, window=args.window,
+                           smoother=smoother, span=args.span, window=args.window,
                            step=args.step, bins=args.bins)  # fmt: skip
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -387,8 +399,13 @@ def cmd_plot(args: argparse.Namespace) -> None:
             check_span(view.smoother, args.span, n, UNITS[view.unit].plural)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
-    chart = chart_for(df, smoother=view.smoother, title=args.title,
-                      include_paratext=args.include_paratext, **view.params)  # fmt: skip
+    if args.smooth_check:
+        from arc.checkchart import smoothcheck_chart
+
+        chart = smoothcheck_chart(df, str(view.smoother), title=args.title)
+    else:
+        chart = chart_for(df, smoother=view.smoother, title=args.title,
+                          include_paratext=args.include_paratext, **view.params)  # fmt: skip
     _make_folder(out)
     save_chart(chart, out, dpi=args.dpi)
     _say(str(out))
