@@ -52,6 +52,7 @@ __all__ = [
     "display_title",
     "driving_sentence",
     "excerpt",
+    "low_coverage",
     "methods_chart",
     "smoothed_chart",
     "story_chart",
@@ -504,6 +505,11 @@ def story_chart(
     ]
     if left_out:
         parts.append(f"left out: {', '.join(left_out)}")
+    coverage = _text_coverage(df)
+    if coverage is not None:
+        low = _low_paragraphs(rows[story], coverage, _span_share(DEFAULT_SMOOTHER, {}))
+        panel.shades = _coverage_shades(low)
+        parts.append(_coverage_caption(coverage, bool(low)))
     found = _shape_of(df, DEFAULT_SMOOTHER, value, {})
     if found is not None:
         parts.insert(0, _shape_caption(found, "its rolling mean"))
@@ -520,6 +526,118 @@ def story_chart(
         size=STORY_SIZE,
         meta={"unit": "paragraph", "value": value, "scorer": scorer.name},
     )
+
+
+# ---------------------------------------------------------------------- lexicon coverage
+
+#: The label of the first low-coverage stretch on a chart (the others repeat it silently).
+LOW_COVERAGE = "low lexicon coverage"
+
+
+def _text_coverage(df: pd.DataFrame) -> float | None:
+    """The share of the story's words the lexicon knows: ``df.attrs["coverage"]``.
+
+    A frame without that record (one built by hand) gets the word-weighted mean of its story
+    rows' ``coverage``; a frame without the column gets ``None`` (nothing to say).
+    """
+    kept = df.attrs.get("coverage")
+    if isinstance(kept, int | float) and math.isfinite(kept):
+        return float(kept)
+    story = story_values(df)
+    if "coverage" not in story:
+        return None
+    ratio, weight = _coverage_weights(story)
+    return float(np.sum(ratio * weight) / weight.sum()) if weight.sum() > 0 else None
+
+
+def _coverage_weights(story: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each unit's coverage (0 where it has none) and its weight: its words, else 1."""
+    ratio = story["coverage"].to_numpy(dtype=float)
+    # Percentage bins have no n_words: they are equal slices of the sentences.
+    weight = story["n_words"].to_numpy(dtype=float) if "n_words" in story else np.ones(len(ratio))
+    weight = np.where(np.isnan(ratio), 0.0, weight)
+    return np.nan_to_num(ratio), weight
+
+
+def low_coverage(story: pd.DataFrame, coverage: float, share: float) -> np.ndarray:
+    """Which story units lie in a stretch of low lexicon coverage, as a boolean array.
+
+    The units' coverage is averaged over a centred window of ``share`` of them (rounded half
+    up, made odd, shrinking at the ends, as the rolling mean does), each weighted by its words;
+    a unit is in a low stretch when that average falls below half of ``coverage``, the text's
+    own. The rule is relative, so it asks the same of every text.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> story = pd.DataFrame({"coverage": [0.1] * 4 + [0.0] * 3 + [0.1] * 4, "n_words": 10})
+    >>> low_coverage(story, 0.1, 0.3).astype(int).tolist()
+    [0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0]
+    """
+    ratio, weight = _coverage_weights(story)
+    n = len(ratio)
+    if n == 0 or coverage <= 0:
+        return np.zeros(n, dtype=bool)
+    width = max(1, math.floor(share * n + 0.5))
+    half = (width + 1 if width % 2 == 0 else width) // 2
+    known = np.concatenate([[0.0], np.cumsum(ratio * weight)])
+    words = np.concatenate([[0.0], np.cumsum(weight)])
+    idx = np.arange(n)
+    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)
+    inside = words[hi] - words[lo]
+    mean = np.divide(known[hi] - known[lo], inside, out=np.full(n, np.inf), where=inside > 0)
+    return mean < coverage / 2
+
+
+def _stretches(
+    x: np.ndarray, low: np.ndarray, edges: tuple[float, float]
+) -> list[tuple[float, float]]:
+    """The runs of ``low`` units as ``(x0, x1)``: halfway to the neighbours, or the axis edge."""
+    out = []
+    k, n = 0, len(x)
+    while k < n:
+        if not low[k]:
+            k += 1
+            continue
+        j = k
+        while j + 1 < n and low[j + 1]:
+            j += 1
+        x0 = (x[k - 1] + x[k]) / 2 if k > 0 else edges[0]
+        x1 = (x[j] + x[j + 1]) / 2 if j + 1 < n else edges[1]
+        out.append((float(x0), float(x1)))
+        k = j + 1
+    return out
+
+
+def _low_paragraphs(
+    story: pd.DataFrame, coverage: float, share: float
+) -> list[tuple[float, float]]:
+    """The story paragraphs in low-coverage stretches (:func:`low_coverage`), as ``index ± 0.5``.
+
+    Judged over ``share`` of the paragraphs (a text of 14 or fewer: each paragraph alone), so
+    a story of many short lines of dialogue is not striped paragraph by paragraph. Neighbouring
+    paragraphs merge into one stretch; paratext is never among them.
+    """
+    if "coverage" not in story:
+        return []
+    out: list[tuple[float, float]] = []
+    low = low_coverage(story, coverage, share)
+    for index in story["index"].to_numpy()[low].tolist():
+        if out and out[-1][1] == index - 0.5:
+            out[-1] = (out[-1][0], index + 0.5)
+        else:
+            out.append((index - 0.5, index + 0.5))
+    return out
+
+
+def _coverage_shades(stretches: list[tuple[float, float]]) -> list[Shade]:
+    return [Shade(x0, x1, LOW_COVERAGE if k == 0 else "")
+            for k, (x0, x1) in enumerate(stretches)]  # fmt: skip
+
+
+def _coverage_caption(coverage: float, shaded: bool) -> str:
+    caption = f"lexicon coverage {coverage:.1%} of words"
+    return caption + " (tan: under half)" if shaded else caption
 
 
 def _value_label(value: str) -> str:
@@ -720,6 +838,12 @@ def _smoothed(
         lines=lines,
     )
     arc_panel.yticks = _nice_ticks(arc_panel.ylim)
+    coverage = _text_coverage(df)
+    if coverage is not None and "coverage" in story:
+        share = _span_share(methods[0] if not several else DEFAULT_SMOOTHER, params)
+        arc_panel.shades = _coverage_shades(
+            _stretches(np.asarray(x), low_coverage(story, coverage, share), (0.0, 100.0))
+        )
     if turns and len(lines) == 1:
         found = turning_points(df, methods[0], value=value, **params)
         arc_panel.turns = _turn_marks(found, arc_panel, scorer.neutral, width or LONG_SIZE[0])
@@ -755,6 +879,8 @@ def _smoothed(
         if smoother is not None:
             parts.append(f"edges: {smoother.edges}")
     parts.append(f"grey band: neutral (±{scorer.neutral:g})")
+    if coverage is not None:
+        parts.append(_coverage_caption(coverage, bool(arc_panel.shades)))
     found = _shape_of(df, methods[0], value, params) if lines and not several else None
     if found is not None:
         parts.insert(0, _shape_caption(found, "the line"))
@@ -785,6 +911,19 @@ def _smoothed(
             "params": dict(params),
         },
     )
+
+
+def _span_share(method: str, params: dict[str, Any]) -> float:
+    """The share of the text the arc's smoother averages over; coverage is judged over the same.
+
+    A smoother without a span (the DCT) gets the rolling mean's default window.
+    """
+    smoother = SMOOTHERS.get(method)
+    if smoother is None or smoother.span is None:
+        smoother = SMOOTHERS[DEFAULT_SMOOTHER]
+        params = {}
+    assert smoother.span is not None
+    return float(params.get(smoother.span) or smoother.defaults[smoother.span])
 
 
 def _turn_marks(found: pd.DataFrame, panel: Panel, neutral: float, width_in: float) -> list[Turn]:

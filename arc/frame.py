@@ -5,6 +5,11 @@ authors advise for text longer than a sentence; whole-paragraph VADER (``compoun
 saturates toward ±1 on long paragraphs and is kept beside it. Word windows and percentage
 bins are built from the story's sentence scores, so every number traces back to VADER
 called on one sentence.
+
+Every unit also has its lexicon ``coverage``: the share of its words the scorer's lexicon
+knows (:meth:`arc.score.Scorer.known_words`), counted sentence by sentence and added up the
+same way as the scores. A stretch where VADER knows few words has an arc value that means
+little; ``df.attrs["coverage"]`` is the share over the whole story.
 """
 
 from __future__ import annotations
@@ -44,19 +49,22 @@ __all__ = [
 COLUMNS = (
     "index", "role", "chapter", "text", "start", "end", "n_sentences", "n_words",
     "compound", "compound_raw", "compound_std", "compound_min", "compound_max",
-    "pos", "neu", "neg", "position",
+    "pos", "neu", "neg", "coverage", "position",
 )  # fmt: skip
 #: Sentence-frame columns, in order.
 SENTENCE_COLUMNS = (
     "index", "paragraph", "role", "chapter", "text", "start", "end", "n_words",
-    "compound", "pos", "neu", "neg", "position",
+    "compound", "pos", "neu", "neg", "coverage", "position",
 )  # fmt: skip
 #: Word-window columns (story only), in order.
 WINDOW_COLUMNS = (
-    "index", "chapter", "start", "end", "n_words", "n_sentences", "compound", "position",
+    "index", "chapter", "start", "end", "n_words", "n_sentences", "compound", "coverage",
+    "position",
 )  # fmt: skip
 #: Percentage-bin columns (story only), in order.
-BIN_COLUMNS = ("index", "chapter", "start", "end", "n_sentences", "compound", "position")
+BIN_COLUMNS = (
+    "index", "chapter", "start", "end", "n_sentences", "compound", "coverage", "position",
+)  # fmt: skip
 #: Whole-paragraph VADER is quadratic in length; longer paragraphs get no compound_raw.
 MAX_RAW_WORDS = 2500
 UNITS = tuple(UNIT_DECLARATIONS)
@@ -106,9 +114,12 @@ def analyze(
     pandas.DataFrame
         Columns :data:`COLUMNS`, :data:`SENTENCE_COLUMNS`, :data:`WINDOW_COLUMNS` or
         :data:`BIN_COLUMNS`; ``position`` is narrative time from 0 to 1 over the story.
+        ``coverage`` is the unit's lexicon coverage (0 to 1; empty for a unit without words).
         ``df.attrs`` (plain JSON-able data) records ``title``, ``title_source``,
-        ``author``, ``name``, ``unit``, ``scorer``, ``sentence_splitter``, ``warnings`` and
-        the unit's parameters; window and bin frames also keep ``chapter_starts``.
+        ``author``, ``name``, ``unit``, ``scorer``, ``sentence_splitter``, ``warnings``,
+        ``coverage`` (the story's known words / its words, to 6 places; ``None`` for a story
+        without words) and the unit's parameters; window and bin frames also keep
+        ``chapter_starts``.
 
     Raises
     ------
@@ -158,9 +169,11 @@ def frame(
     params = unit_params(unit, window=window, step=step, bins=bins)
     score = get_scorer(scorer)
     if unit == "paragraph":
-        df = pd.DataFrame(_paragraph_columns(doc, score))
+        columns, coverage = _paragraph_columns(doc, score)
+        df = pd.DataFrame(columns)
     else:
-        sentences = pd.DataFrame(_sentence_columns(doc, score))
+        columns, coverage = _sentence_columns(doc, score)
+        sentences = pd.DataFrame(columns)
         if unit == "sentence":
             df = sentences
         else:
@@ -181,6 +194,7 @@ def frame(
         scorer=score.name,
         sentence_splitter=SENTENCE_SPLITTER,
         warnings=list(doc.warnings),
+        coverage=coverage,
         **params,
     )
     for message in doc.warnings:
@@ -223,19 +237,37 @@ def _sentences(doc: Document) -> list[tuple[int, Span]]:
     ]
 
 
-def _paragraph_columns(doc: Document, score: Scorer) -> dict[str, Any]:
-    """The paragraph frame's columns, built paragraph by paragraph.
+def _coverage(known: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """Known words / words, element by element; NaN where there are no words."""
+    out = np.full(len(words), math.nan)
+    np.divide(known, words, out=out, where=words > 0)
+    return out
 
-    Its sentence statistics come from the same sentence scores a sentence frame has. Only one
-    paragraph's sentences are held at a time and numbers go straight into arrays, so the
-    memory beyond the text itself stays small on texts of many short paragraphs.
+
+def _story_coverage(known: np.ndarray, words: np.ndarray, roles: list[str]) -> float | None:
+    """The story's coverage for ``df.attrs``: its known words / its words, to 6 places."""
+    story = np.isin(np.asarray(roles, dtype=object), list(STORY_ROLES))
+    total = int(words[story].sum())
+    return round(int(known[story].sum()) / total, 6) if total else None
+
+
+def _paragraph_columns(doc: Document, score: Scorer) -> tuple[dict[str, Any], float | None]:
+    """The paragraph frame's columns, built paragraph by paragraph, and the story's coverage.
+
+    Its sentence statistics come from the same sentence scores a sentence frame has, and its
+    coverage is its sentences' known words over their words. Only one paragraph's sentences
+    are held at a time and numbers go straight into arrays, so the memory beyond the text
+    itself stays small on texts of many short paragraphs.
     """
     n = len(doc.paragraphs)
     counts = np.zeros((2, n), dtype=np.int64)  # n_sentences, n_words
+    lexicon = np.zeros((2, n), dtype=np.int64)  # known words, words (as the scorer reads)
     stats = np.empty((8, n))  # compound, raw, std, min, max, pos, neu, neg
     for i, para in enumerate(doc.paragraphs):
         found = split_sentences(doc.text[para.start : para.end], para.start)
         values = [sc.compound for sc in score.score_many(s.text for s in found)]
+        known = score.known_words(s.text for s in found)
+        lexicon[:, i] = (sum(k for k, _ in known), sum(w for _, w in known))
         k = len(values)
         mean = math.fsum(values) / k
         std = math.sqrt(sum((v - mean) ** 2 for v in values) / k)
@@ -256,12 +288,13 @@ def _paragraph_columns(doc: Document, score: Scorer) -> dict[str, Any]:
     names = ("compound", "compound_raw", "compound_std", "compound_min", "compound_max", "pos",
              "neu", "neg")  # fmt: skip
     columns.update(zip(names, stats, strict=True))
+    columns["coverage"] = _coverage(lexicon[0], lexicon[1])
     columns["position"] = np.array(_positions(doc.roles), dtype=float)
-    return {c: columns[c] for c in COLUMNS}
+    return {c: columns[c] for c in COLUMNS}, _story_coverage(lexicon[0], lexicon[1], doc.roles)
 
 
-def _sentence_columns(doc: Document, score: Scorer) -> dict[str, Any]:
-    """The sentence frame's columns.
+def _sentence_columns(doc: Document, score: Scorer) -> tuple[dict[str, Any], float | None]:
+    """The sentence frame's columns and the story's coverage.
 
     Splitting comes first and scoring second, in two plain loops: switching between Punkt
     and VADER paragraph by paragraph measured about 7% slower on a long novel. Scores go
@@ -270,6 +303,7 @@ def _sentence_columns(doc: Document, score: Scorer) -> dict[str, Any]:
     found = _sentences(doc)
     m = len(found)
     scores = np.array(score.score_many(s.text for _, s in found), dtype=float).reshape(m, 4)
+    lexicon = np.array(score.known_words(s.text for _, s in found), dtype=np.int64).reshape(m, 2)
     owner = np.fromiter((i for i, _ in found), np.int64, m)
     roles = [doc.roles[i] for i in owner]
     return {
@@ -285,8 +319,9 @@ def _sentence_columns(doc: Document, score: Scorer) -> dict[str, Any]:
         "pos": scores[:, 1],
         "neu": scores[:, 2],
         "neg": scores[:, 3],
+        "coverage": _coverage(lexicon[:, 0], lexicon[:, 1]),
         "position": np.array(_positions(roles), dtype=float),
-    }
+    }, _story_coverage(lexicon[:, 0], lexicon[:, 1], roles)
 
 
 def _story(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -298,6 +333,8 @@ def windows(sentences: pd.DataFrame, window: int, step: int) -> pd.DataFrame:
 
     Every word carries the compound of its sentence, so a window's value is a word-weighted
     mean of sentence scores: linear in the text, and traceable to VADER on each sentence.
+    Its ``coverage`` is likewise the mean of its words' sentence coverages, so a window of
+    whole sentences has their known words over their words.
     """
     import pandas as pd
 
@@ -311,6 +348,8 @@ def windows(sentences: pd.DataFrame, window: int, step: int) -> pd.DataFrame:
     owner = np.repeat(np.arange(len(story)), counts)
     word_values = story["compound"].to_numpy()[owner]
     prefix = np.concatenate([[0.0], np.cumsum(word_values)])
+    coverage = np.nan_to_num(story["coverage"].to_numpy())  # a sentence of no words has none
+    known = np.concatenate([[0.0], np.cumsum(coverage[owner])])
     starts = window_starts(total, window, step)
     n = len(starts)
     first, last = owner[starts], owner[starts + window - 1]
@@ -323,6 +362,7 @@ def windows(sentences: pd.DataFrame, window: int, step: int) -> pd.DataFrame:
             "n_words": window,
             "n_sentences": last - first + 1,
             "compound": (prefix[starts + window] - prefix[starts]) / window,
+            "coverage": (known[starts + window] - known[starts]) / window,
             "position": (starts + window / 2) / total,
         }
     )
@@ -341,7 +381,11 @@ def window_starts(total: int, window: int, step: int) -> np.ndarray:
 
 
 def percentage_frame(sentences: pd.DataFrame, bins: int) -> pd.DataFrame:
-    """Syuzhet's percentage values over the story's sentences, one row per bin."""
+    """Syuzhet's percentage values over the story's sentences, one row per bin.
+
+    A bin's ``coverage`` is the word-weighted mean of its sentences' coverage: their known
+    words over their words.
+    """
     import pandas as pd
 
     from arc.smoothing import bin_edges, percentage_bins
@@ -352,6 +396,11 @@ def percentage_frame(sentences: pd.DataFrame, bins: int) -> pd.DataFrame:
     means = percentage_bins(values, bins)
     edges = bin_edges(len(values), bins)
     first, last = edges[:-1], edges[1:] - 1
+    words = story["n_words"].to_numpy()
+    coverage = np.nan_to_num(story["coverage"].to_numpy())  # a sentence of no words has none
+    known = np.concatenate([[0.0], np.cumsum(coverage * words)])
+    total = np.concatenate([[0], np.cumsum(words)])
+    in_bin = total[edges[1:]] - total[edges[:-1]]
     df = pd.DataFrame(
         {
             "index": np.arange(bins),
@@ -360,6 +409,7 @@ def percentage_frame(sentences: pd.DataFrame, bins: int) -> pd.DataFrame:
             "end": story["end"].to_numpy()[last],
             "n_sentences": last - first + 1,
             "compound": means,
+            "coverage": _coverage(known[edges[1:]] - known[edges[:-1]], in_bin),
             "position": (first + last) / 2 / max(1, len(values) - 1),
         }
     )

@@ -45,11 +45,20 @@ class Scorer(Protocol):
         """Score many texts, in order (a scorer may batch them)."""
         ...
 
+    def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
+        """``(known, words)`` for each text, in order: the words its lexicon knows, of its words.
+
+        "Words" are what the scorer reads, as it splits them; "known" are those it has a
+        sentiment value for. Their ratio is a unit's lexicon coverage.
+        """
+        ...
+
 
 class VaderScorer:
     """vaderSentiment's ``SentimentIntensityAnalyzer``, built once and reused.
 
     The numbers are exactly ``SentimentIntensityAnalyzer().polarity_scores(text)``.
+    Lexicon coverage (:meth:`known_words`) reads the same analyzer's ``lexicon``.
     """
 
     name: ClassVar[str] = "vader"
@@ -61,7 +70,9 @@ class VaderScorer:
     def __init__(self) -> None:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-        self._polarity_scores = SentimentIntensityAnalyzer().polarity_scores
+        analyzer = SentimentIntensityAnalyzer()
+        self._polarity_scores = analyzer.polarity_scores
+        self._known = _KnownTokens(analyzer.lexicon)
 
     def score(self, text: str) -> Scores:
         """Score ``text`` with VADER.
@@ -79,6 +90,57 @@ class VaderScorer:
         """Score each text with VADER, in order."""
         score = self.score
         return [score(text) for text in texts]
+
+    def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
+        """``(known, words)`` for each text, as VADER reads it.
+
+        The words are VADER's tokens, ``SentiText(text).words_and_emoticons``: the
+        whitespace-separated words with leading and trailing ASCII punctuation stripped (kept
+        when that leaves two characters or fewer, so ``:)`` stays an emoticon), hence as many
+        as ``len(text.split())``. A token is known when its lowercase form is in the
+        analyzer's ``lexicon``, as ``polarity_scores`` looks it up: words and emoticons with a
+        valence. Boosters ("very") and negations ("not") only modify a neighbour and are not
+        in the lexicon, so they are not known. Counted on the text as given: emoji, which
+        ``polarity_scores`` first replaces with their descriptions, count as unknown tokens.
+        So does a word glued to a curly quote (``“Good,”``), which VADER does not strip and so
+        does not score either.
+
+        Examples
+        --------
+        >>> VaderScorer().known_words(["I love this town.", "Not very GOOD :)", ""])
+        [(1, 4), (2, 4), (0, 0)]
+        """
+        known = self._known.__getitem__
+        out = []
+        for text in texts:
+            tokens = text.split()
+            out.append((sum(map(known, tokens)), len(tokens)))
+        return out
+
+
+class _KnownTokens(dict[str, bool]):
+    """Whether VADER's lexicon knows a raw whitespace token, cached token by token.
+
+    Looks each new token up as ``polarity_scores`` does (VADER's own punctuation stripping,
+    then ``lower()`` in the analyzer's ``lexicon``, never a copy of it) and remembers the
+    answer, so a novel's repeated words cost one dictionary lookup each. The cache is
+    emptied when it holds :attr:`LIMIT` tokens.
+    """
+
+    LIMIT = 500_000
+
+    def __init__(self, lexicon: dict[str, float]) -> None:
+        from vaderSentiment.vaderSentiment import SentiText
+
+        super().__init__()
+        self._lexicon = lexicon
+        self._strip = SentiText._strip_punc_if_word
+
+    def __missing__(self, token: str) -> bool:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        known = self[token] = self._strip(token).lower() in self._lexicon
+        return known
 
 
 #: Scorer classes by name; their class attributes describe them without building them.
