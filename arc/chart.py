@@ -95,7 +95,10 @@ TURN_PANEL_HEIGHT = 3.0
 
 @dataclass
 class Points:
-    """Points on a panel: positions, colours, and how they look (``size`` in points²)."""
+    """Points on a panel: positions, colours, and how they look (``size`` in points²).
+
+    ``overlay`` points are marks on other points (rings), not data of their own.
+    """
 
     x: list[float]
     y: list[float]
@@ -105,6 +108,7 @@ class Points:
     alpha: float = 1.0
     hollow: bool = False
     rows: list[int] = field(default_factory=list)
+    overlay: bool = False
 
 
 @dataclass
@@ -153,7 +157,7 @@ class Shade:
     x0: float
     x1: float
     label: str
-    color: str = "#b8860b"
+    color: str = "#8e7cc3"
     alpha: float = 0.12
 
 
@@ -437,6 +441,8 @@ def story_chart(
     value: str = "compound",
     include_paratext: bool = False,
     annotate: bool = True,
+    band: bool = True,
+    null: bool = True,
     width: float | None = None,
 ) -> Chart:
     """The story chart of a paragraph frame: one point per paragraph on the scorer's scale.
@@ -491,6 +497,17 @@ def story_chart(
                                    hollow=True, rows=[int(i) for i in rows.index[~story]]))
         for xi, role in _role_runs(xs, rows["role"].to_numpy(), story):
             panel.labels.append(Label(xi, lo + 0.03 * (hi - lo), role, rotation=90))
+    honest = _story_honesty(df, rows, story, value, band=band, null=null)
+    if honest is not None:
+        panel.bands = [b for b in _honest_bands(honest) if b.color != BEYOND]
+        if panel.bands:
+            panel.lines[0].fill = False
+        low, high = honest["null_low"].to_numpy(), honest["null_high"].to_numpy()
+        beyond = (y[story] > high) | (y[story] < low)
+        if beyond.any():  # single paragraphs: ringed, as a stretch of a line is shaded
+            panel.points.append(Points(_floats(xs[story][beyond]), _floats(y[story][beyond]),
+                                       [BEYOND] * int(beyond.sum()), "beyond the envelope",
+                                       size=170, hollow=True, overlay=True))  # fmt: skip
     xlim = (min(x) - 0.6, max(x) + 0.6)
     if annotate:
         panel.annotations = _story_annotations(df, rows, value, scorer, xlim,
@@ -505,6 +522,7 @@ def story_chart(
     ]
     if left_out:
         parts.append(f"left out: {', '.join(left_out)}")
+    parts.extend(_honest_caption(honest, "gold rings"))
     coverage = _text_coverage(df)
     if coverage is not None:
         low = _low_paragraphs(rows[story], coverage, _span_share(DEFAULT_SMOOTHER, {}))
@@ -526,6 +544,53 @@ def story_chart(
         size=STORY_SIZE,
         meta={"unit": "paragraph", "value": value, "scorer": scorer.name},
     )
+
+
+def _story_honesty(
+    df: pd.DataFrame, rows: pd.DataFrame, story: np.ndarray, value: str, *, band: bool,
+    null: bool,
+) -> pd.DataFrame | None:  # fmt: skip
+    """The story chart's band and envelope per story paragraph, or None (neither, no text).
+
+    As :func:`smoothed_arc` has them: a bootstrap of each paragraph's own sentences, and the
+    word-salad envelope of the paragraph means (:mod:`arc.uncertainty`).
+    """
+    import pandas as pd
+
+    from arc.segments import sentence_frame
+    from arc.uncertainty import (
+        SEED,
+        frame_weights,
+        null_envelope,
+        outside,
+        paragraph_band,
+        salad_scores,
+    )
+
+    if value != "compound" or not (band or null) or "text" not in df or not story.any():
+        return None
+    found = frame_weights(df)
+    if found is None:
+        return None
+    weights, texts = found
+    x = rows["index"].to_numpy(dtype=float)[story]
+    y = rows[value].to_numpy(dtype=float)[story]
+    nan = np.full(len(y), np.nan)
+    line = pd.DataFrame({"time": x, "value": y, "low": nan, "high": nan, "null_low": nan,
+                         "null_high": nan})  # fmt: skip
+    if band:
+        sentences = sentence_frame(df)
+        body = sentences[sentences["role"].isin(STORY_ROLES)]
+        low, high, line.attrs["band"] = paragraph_band(
+            body["compound"].to_numpy(dtype=float), body["paragraph"].to_numpy(), seed=SEED)
+        line["low"], line["high"] = low, high
+    if null:
+        salad = salad_scores(texts, str(df.attrs.get("scorer") or "vader"), SEED)
+        low, high, info = null_envelope(y, y, salad, weights, None, {}, seed=SEED)
+        line["null_low"], line["null_high"] = low, high
+        info.update(outside(y, low, high, np.arange(len(y)) / max(1, len(y) - 1) * 100))
+        line.attrs["null"] = info
+    return line
 
 
 # ---------------------------------------------------------------------- lexicon coverage
@@ -637,7 +702,7 @@ def _coverage_shades(stretches: list[tuple[float, float]]) -> list[Shade]:
 
 def _coverage_caption(coverage: float, shaded: bool) -> str:
     caption = f"lexicon coverage {coverage:.1%} of words"
-    return caption + " (tan: under half)" if shaded else caption
+    return caption + " (lilac: under half)" if shaded else caption
 
 
 def _value_label(value: str) -> str:
@@ -729,7 +794,7 @@ def _place_labels(
     """
     span = xlim[1] - xlim[0]
     chars_across = width_in * 0.92 * 72 / 4.4  # 8.5 pt text: about 4.4 pt a character
-    height = (hi - lo) * 0.08
+    height = (hi - lo) * 0.09
     placed: list[tuple[float, float, float, float]] = []
     out = []
     for x, _y, kinds, caption, _row, _sentence, down in notes:
@@ -768,6 +833,8 @@ def smoothed_chart(
     points: bool = True,
     chapters: bool = True,
     turns: bool = True,
+    band: bool = True,
+    null: bool = True,
     width: float | None = None,
     **params: Any,
 ) -> Chart:
@@ -778,10 +845,13 @@ def smoothed_chart(
     on the full range below it, both on one narrative-time axis. Word windows and bins are
     averages already: they share the arc's panel and scale. With ``turns``, the arc's
     turning points (:func:`arc.turns.turning_points`) are marked, each labelled with its
-    driving sentence above (peaks) or below (valleys) the arc.
+    driving sentence above (peaks) or below (valleys) the arc. With ``band``, the bootstrap
+    band around the arc, and with ``null``, the word-salad envelope behind it, the stretches
+    where the arc leaves the envelope shaded (:mod:`arc.uncertainty`).
     """
     return _smoothed(df, [method], title=title, value=value, points=points,
-                     chapters=chapters, params=params, width=width, turns=turns)  # fmt: skip
+                     chapters=chapters, params=params, width=width, turns=turns, band=band,
+                     null=null)  # fmt: skip
 
 
 def methods_chart(
@@ -807,6 +877,8 @@ def _smoothed(
     params: dict[str, Any],
     width: float | None,
     turns: bool = False,
+    band: bool = False,
+    null: bool = False,
 ) -> Chart:
     scorer = _scale(df)
     unit = UNITS.get(str(df.attrs.get("unit")), UNITS["sentence"])
@@ -816,16 +888,26 @@ def _smoothed(
     y = story[value].to_numpy(dtype=float)
     several = len(methods) > 1
     lines = []
+    bands: list[Band] = []
+    honest = None
     for k, method in enumerate(methods):
-        line = smoothed_arc(df, method, value, **params) if len(story) else None
+        alone = not several
+        line = smoothed_arc(df, method, value, band=band and alone, null=null and alone,
+                            **params) if len(story) else None  # fmt: skip
         if line is None:
             continue
+        if not several:
+            honest = line
+            bands = _honest_bands(line)
         lines.append(Line(_floats(line["time"]), _floats(line["value"]),
                           smoother_caption(method, params),
                           PALETTE[k % len(PALETTE)] if several else INK, width=1.8,
-                          fill=not several))  # fmt: skip
+                          fill=not several and not bands))  # fmt: skip
     shared = unit.averaged
-    on_arc = np.concatenate([np.asarray(ln.y) for ln in lines] + [y if shared else y[:0]])
+    edges = [np.asarray(v, dtype=float) for b in bands for v in (b.low, b.high)]
+    on_arc = np.concatenate([np.asarray(ln.y) for ln in lines] + [y if shared else y[:0]]
+                            + edges)  # fmt: skip
+    on_arc = on_arc[np.isfinite(on_arc)]
     arc_panel = Panel(
         "arc",
         f"{'smoothed' if several else lines[0].label.split(' (')[0] if lines else 'smoothed'}"
@@ -836,6 +918,7 @@ def _smoothed(
         height=2.6,
         legend=several,
         lines=lines,
+        bands=bands,
     )
     arc_panel.yticks = _nice_ticks(arc_panel.ylim)
     coverage = _text_coverage(df)
@@ -879,6 +962,7 @@ def _smoothed(
         if smoother is not None:
             parts.append(f"edges: {smoother.edges}")
     parts.append(f"grey band: neutral (±{scorer.neutral:g})")
+    parts.extend(_honest_caption(honest))
     if coverage is not None:
         parts.append(_coverage_caption(coverage, bool(arc_panel.shades)))
     found = _shape_of(df, methods[0], value, params) if lines and not several else None
@@ -1038,6 +1122,57 @@ def _shape_caption(found: Any, what: str) -> str:
             f"{found.threshold:g})")  # fmt: skip
 
 
+#: Colours of the word-salad envelope and of the arc where it leaves it.
+ENVELOPE = "#9a9a9a"
+BEYOND = "#e0a100"
+
+
+def _honest_bands(line: pd.DataFrame) -> list[Band]:
+    """The envelope (behind), the arc's stretches beyond it, and the bootstrap band."""
+    from arc.uncertainty import grid
+
+    out = []
+    line = line.iloc[grid(len(line))]  # bands are computed on this grid: no detail is lost
+    x = _floats(line["time"])
+    value = line["value"].to_numpy(dtype=float)
+    if line["null_low"].notna().any():
+        lo, hi = line["null_low"].to_numpy(dtype=float), line["null_high"].to_numpy(dtype=float)
+        null = line.attrs.get("null", {})
+        out.append(Band(x, _floats(lo), _floats(hi),
+                        f"word-salad envelope ({null.get('level', 0.95):.0%} of "
+                        f"{null.get('draws', 0)} shuffled texts)", ENVELOPE, 0.16,
+                        outline=True))  # fmt: skip
+        above, below = value > hi, value < lo
+        beyond_lo = np.where(above, hi, np.where(below, value, np.nan))
+        beyond_hi = np.where(above, value, np.where(below, lo, np.nan))
+        if (above | below).any():
+            out.append(Band(x, _floats(beyond_lo), _floats(beyond_hi),
+                            "beyond the envelope", BEYOND, 0.55))  # fmt: skip
+    if line["low"].notna().any():
+        band = line.attrs.get("band", {})
+        out.append(Band(x, _floats(line["low"]), _floats(line["high"]),
+                        f"{band.get('level', 0.9):.0%} bootstrap band "
+                        f"({band.get('resamples', 0)} resamples)", RANGE, 0.3))  # fmt: skip
+    return out
+
+
+def _honest_caption(line: pd.DataFrame | None, mark: str = "gold") -> list[str]:
+    """What the band and the envelope say, in a few words, for the subtitle."""
+    if line is None:
+        return []
+    parts = []
+    band = line.attrs.get("band")
+    if band:
+        parts.append(f"blue: {band['level']:.0%} bootstrap band")
+    null = line.attrs.get("null")
+    if null:
+        share = null["outside"]
+        parts.append(f"grey: word-salad envelope, left over {share:.0%} of the story ({mark})"
+                     if share > 0 else "grey: word-salad envelope, never left: the movement "
+                     "is within chance")  # fmt: skip
+    return parts
+
+
 def _zoomed_limits(values: np.ndarray, value_range: tuple[float, float]) -> tuple[float, float]:
     """Limits a little beyond the values and always including 0, inside the value range."""
     values = values[np.isfinite(values)] if len(values) else np.zeros(1)
@@ -1190,6 +1325,8 @@ def chart_for(
     value: str = "compound",
     include_paratext: bool = False,
     annotate: bool = True,
+    band: bool = True,
+    null: bool = True,
     width: float | None = None,
     **params: Any,
 ) -> Chart:
@@ -1206,9 +1343,9 @@ def chart_for(
     words = int(story["n_words"].sum()) if "n_words" in story else 0
     if smoother is None and unit == "paragraph" and not is_long(len(story), chapters, words):
         return story_chart(df, title=title, value=value, include_paratext=include_paratext,
-                           annotate=annotate, width=width)  # fmt: skip
+                           annotate=annotate, band=band, null=null, width=width)  # fmt: skip
     if smoother == "all":
         return methods_chart(df, title=title, value=value, width=width)
     return smoothed_chart(df, smoother or DEFAULT_SMOOTHER, title=title, value=value,
-                          width=width, **params)  # fmt: skip
+                          band=band, null=null, width=width, **params)  # fmt: skip
 

@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help=f"smoothed line: {', '.join(SMOOTHERS)}, or all (every smoother on "
                       "one chart); default for a long text: rolling")  # fmt: skip
     plot.add_argument("--span", type=_fraction, metavar="F", help=_span_help())
+    plot.add_argument("--no-band", dest="band", action="store_false",
+                      help="leave out the bootstrap band around the arc")  # fmt: skip
+    plot.add_argument("--no-null", dest="null", action="store_false",
+                      help="leave out the word-salad envelope (where a shuffled text would "
+                      "lie)")  # fmt: skip
     plot.add_argument("--smooth-check", action="store_true",
                       help="draw the arc under several spans of the smoother (dct: several "
                       "low_pass_size values) and mark the turning points that survive them "
@@ -405,7 +410,8 @@ def cmd_plot(args: argparse.Namespace) -> None:
         chart = smoothcheck_chart(df, str(view.smoother), title=args.title)
     else:
         chart = chart_for(df, smoother=view.smoother, title=args.title,
-                          include_paratext=args.include_paratext, **view.params)  # fmt: skip
+                          include_paratext=args.include_paratext, band=args.band,
+                          null=args.null, **view.params)  # fmt: skip
     _make_folder(out)
     save_chart(chart, out, dpi=args.dpi)
     _say(str(out))

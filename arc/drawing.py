@@ -165,7 +165,11 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
         ax.plot(x, y, **{**style, **(line_kws if k == 0 else {})})
     for pts in panel.points:
         dense = len(pts.x) > 2000
-        if pts.hollow:
+        if pts.overlay:  # rings on data points: a mark, not data (labelled "_" for that)
+            ax.plot(pts.x, pts.y, linestyle="none", marker="o", markersize=pts.size ** 0.5,
+                    markerfacecolor="none", markeredgecolor=pts.colors[0] if pts.colors
+                    else INK, markeredgewidth=1.6, zorder=5, label=f"_{pts.label}")  # fmt: skip
+        elif pts.hollow:
             ax.scatter(pts.x, pts.y, s=pts.size, facecolors="none", edgecolors=pts.colors,
                        zorder=4)  # fmt: skip
         else:

@@ -115,7 +115,8 @@ SMOOTHERS: Mapping[str, Smoother] = MappingProxyType(
                 shown="low_pass_size",
                 minimum=lambda p: int(p.get("low_pass_size", 5)),
                 hint="Use a smaller low_pass_size or another method (--smooth).",
-                edges="a sum of cosines, flat at both ends: it can ring and invent peaks",
+                edges="a sum of cosines, flat at both ends, so the first and last pages can be "
+                "overstated or understated; it can ring and invent peaks",
                 resamples=True,
             ),
         )

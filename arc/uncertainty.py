@@ -46,6 +46,7 @@ __all__ = [
     "SEED",
     "Honesty",
     "bootstrap_band",
+    "grid",
     "null_envelope",
     "paragraph_band",
     "salad_scores",
@@ -85,7 +86,7 @@ def _quantiles(values: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray
     return lo, hi
 
 
-def _grid(m: int) -> np.ndarray:
+def grid(m: int) -> np.ndarray:
     """The rows at which bands are computed: all of them, or :data:`GRID` evenly spaced."""
     return np.arange(m) if m <= GRID else np.unique(np.linspace(0, m - 1, GRID).round().astype(int))
 
@@ -102,7 +103,7 @@ def _smooth_resamples(
     """Smooth ``n_draws`` series made :data:`CHUNK` at a time by ``make(k)``; rows on the grid."""
     from arc.smoothing import smooth_columns
 
-    rows = _grid(m)
+    rows = grid(m)
     out = np.empty((len(rows), n_draws))
     for start in range(0, n_draws, CHUNK):
         k = min(CHUNK, n_draws - start)
@@ -137,7 +138,7 @@ def bootstrap_band(
     moved = _smooth_resamples(make, resamples, method, params, scale,
                               y if method == "lowess" else None, m)  # fmt: skip
     lo, hi = _quantiles(moved, level)
-    rows = _grid(m)
+    rows = grid(m)
     info = {"scheme": "block wild bootstrap", "resamples": resamples, "level": level,
             "block": block, "seed": seed}  # fmt: skip
     return line + _spread(rows, lo, m), line + _spread(rows, hi, m), info
@@ -200,7 +201,7 @@ def null_envelope(
     else:
         scale = m / n if method == "dct" else 1.0
         arcs = _smooth_resamples(make, draws, method, params, scale, None, m)
-        rows = _grid(m)
+        rows = grid(m)
     lo, hi = _quantiles(arcs, level)
     low, high = _spread(rows, lo, m), _spread(rows, hi, m)
     info = {"model": "word salad", "draws": draws, "level": level, "seed": seed}

@@ -4,6 +4,18 @@ They live here, not in the notebooks: a reader sees prose and charts, the tests 
 """
 
 FACTS = {
+    "honest.ipynb": """
+assert list(line.columns) == ["time", "value", "low", "high", "null_low", "null_high"]
+assert line.attrs["band"]["resamples"] == 200 and line.attrs["null"]["draws"] == 200
+assert line.attrs["null"]["outside"] > 0.6
+assert alice_line.attrs["null"]["outside"] < 0.2
+assert 65 < longest[-1][0] < longest[-1][1] < 85  # the Mock Turtle
+assert outside["shuffled Alice"] < 0.1 and outside["two halves"] > 0.9
+assert outside["shuffled Alice"] < outside["Alice"] < outside["two halves"]
+assert 0.05 < frank.attrs["coverage"] < 0.15
+assert check.turns["survives"].sum() == 2
+assert set(check.turns.loc[check.turns["survives"], "kind"]) == {"peak", "valley"}
+""",
     "explain.ipynb": """
 import math
 

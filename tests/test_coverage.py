@@ -180,7 +180,7 @@ def test_a_lexicon_free_stretch_is_shaded_on_the_long_chart(long_with_gap):
     gap = story.loc[story["coverage"] == 0, "position"] * 100
     assert shades[0].x0 <= gap.min() + 2 and shades[0].x1 >= gap.max() - 2
     assert shades[0].x1 - shades[0].x0 < 25
-    assert "(tan: under half)" in chart.subtitle
+    assert "(lilac: under half)" in chart.subtitle
     share = long_with_gap.attrs["coverage"]
     assert f"lexicon coverage {share:.1%} of words" in chart.subtitle
     assert LOW_COVERAGE in set(chart.texts())
@@ -230,7 +230,7 @@ def test_story_chart_shades_low_paragraphs_never_paratext():
     for x0, x1 in spans:
         covered = df[(df["index"] > x0) & (df["index"] < x1)]
         assert (covered["role"] == "body").all()
-    assert "(tan: under half)" in chart.subtitle
+    assert "(lilac: under half)" in chart.subtitle
 
 
 def test_story_chart_judges_many_paragraphs_over_a_window():

@@ -127,8 +127,11 @@ def test_drawn_artists_are_the_chart_data(charts, kind):
         for line in lines:
             assert low <= line.get_ydata().min() and line.get_ydata().max() <= high
         drawn_points = scatters(ax)
-        assert len(drawn_points) == len(panel.points)
-        for coll, pts in zip(drawn_points, panel.points, strict=True):
+        data_points = [p for p in panel.points if not p.overlay]
+        assert len(drawn_points) == len(data_points)
+        rings = [ln for ln in ax.lines if ln.get_label().startswith("_beyond")]
+        assert len(rings) == len(panel.points) - len(data_points)
+        for coll, pts in zip(drawn_points, data_points, strict=True):
             np.testing.assert_array_equal(coll.get_offsets(), np.column_stack([pts.x, pts.y]))
             shown = coll.get_edgecolors() if pts.hollow else coll.get_facecolors()
             np.testing.assert_allclose(shown[:, :3], mcolors.to_rgba_array(pts.colors)[:, :3])

@@ -33,7 +33,8 @@ def story(df):
 def test_smoothed_arc_on_narrative_time(alice_sentences):
     line = smoothed_arc(alice_sentences, "rolling", window=0.1)
     values = story(alice_sentences).compound.to_numpy()
-    assert list(line.columns) == ["time", "value"] and len(line) == len(values)
+    assert list(line.columns) == ["time", "value", "low", "high", "null_low", "null_high"]
+    assert len(line) == len(values)
     assert line.time.iloc[0] == 0 and line.time.iloc[-1] == 100
     assert line.time.is_monotonic_increasing
     np.testing.assert_allclose(line.value, arc.smooth(values, "rolling"))

@@ -121,7 +121,7 @@ def test_long_chart_draws_the_columns(alice_sentences):
     for b in panel.bands:
         values = np.array([v for v in b.low + b.high if v == v])
         assert lo <= values.min() and values.max() <= hi
-    assert f"leaves it over {a.attrs['null']['outside']:.0%} of the story" in chart.subtitle
+    assert f"envelope, left over {a.attrs['null']['outside']:.0%} of the story" in chart.subtitle
     plain = arc.smoothed_chart(alice_sentences, band=False, null=False)
     assert not plain.panel("arc").bands and "bootstrap" not in plain.subtitle
 
