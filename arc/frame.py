@@ -10,6 +10,12 @@ Every unit also has its lexicon ``coverage``: the share of its words the scorer'
 knows (:meth:`arc.score.Scorer.known_words`), counted sentence by sentence and added up the
 same way as the scores. A stretch where VADER knows few words has an arc value that means
 little; ``df.attrs["coverage"]`` is the share over the whole story.
+
+Several scorers (``analyze(..., scorers=["vader", "afinn"])``) add one column per scorer,
+named after it, after the unit's usual columns (:func:`scorer_columns`): NRC adds its eight
+emotions as ``nrc_anger`` … ``nrc_trust``, and more than one scorer adds ``ensemble``
+(:func:`arc.ensemble.combine` of the scorers' sentence values). Each is a sentence value
+aggregated to paragraphs, windows and bins exactly as ``compound`` is.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import math
 import os
 import sys
 import warnings
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -43,6 +50,7 @@ __all__ = [
     "WINDOW_COLUMNS",
     "analyze",
     "frame",
+    "scorer_columns",
 ]
 
 #: Paragraph-frame columns, in order (documented in the README).
@@ -81,6 +89,7 @@ def analyze(
     bins: int | None = None,
     encoding: str | None = None,
     scorer: str = "vader",
+    scorers: Sequence[str] | None = None,
     text: str | None = None,
 ) -> pd.DataFrame:
     """Score a story and return its arc as a DataFrame.
@@ -104,7 +113,15 @@ def analyze(
     encoding
         Force the encoding of a file or bytes instead of detecting it.
     scorer
-        The scorer's name (``"vader"``).
+        The scorer's name (``"vader"``, ``"afinn"``, ``"textblob"``, ``"nrc"``): the one
+        behind ``compound``.
+    scorers
+        Several scorers' names (or one comma list, ``"vader,afinn"``): each adds a column
+        named after it (NRC also ``nrc_anger`` … ``nrc_trust``, its emotion counts), and more
+        than one adds ``ensemble``; :func:`scorer_columns` gives them in order.
+        ``compound`` (and ``df.attrs["scorer"]``, the lexicon coverage, the points of charts)
+        stays the first scorer's, so code written for one scorer reads the same frame.
+        ``scorer`` must then be left out or be the first of them.
     text
         The text itself, as a ``str``: ``analyze(text="It was a dark and stormy night.")``.
         Give ``source`` or ``text``, not both.
@@ -119,7 +136,7 @@ def analyze(
         ``author``, ``name``, ``unit``, ``scorer``, ``sentence_splitter``, ``warnings``,
         ``coverage`` (the story's known words / its words, to 6 places; ``None`` for a story
         without words) and the unit's parameters; window and bin frames also keep
-        ``chapter_starts``.
+        ``chapter_starts``; with ``scorers``, ``scorers`` (their names, in order).
 
     Raises
     ------
@@ -145,7 +162,8 @@ def analyze(
     [0.46, -0.38]
     """
     doc = load(source, encoding, text=text)
-    return frame(doc, unit, window=window, step=step, bins=bins, scorer=scorer)
+    return frame(doc, unit, window=window, step=step, bins=bins, scorer=scorer,
+                 scorers=scorers)  # fmt: skip
 
 
 def frame(
@@ -156,6 +174,7 @@ def frame(
     step: int | None = None,
     bins: int | None = None,
     scorer: str = "vader",
+    scorers: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Build the DataFrame of a parsed :class:`~arc.document.Document` (see :func:`analyze`).
 
@@ -167,20 +186,23 @@ def frame(
     from arc.score import get_scorer
 
     params = unit_params(unit, window=window, step=step, bins=bins)
-    score = get_scorer(scorer)
+    names = _scorer_names(scorer, scorers)
+    score = get_scorer(names[0] if names else scorer)
+    extra = [get_scorer(name) for name in names] if names else []
     if unit == "paragraph":
-        columns, coverage = _paragraph_columns(doc, score)
+        columns, coverage = _paragraph_columns(doc, score, extra)
         df = pd.DataFrame(columns)
     else:
-        columns, coverage = _sentence_columns(doc, score)
+        columns, coverage = _sentence_columns(doc, score, extra)
         sentences = pd.DataFrame(columns)
+        more = scorer_columns(names) if names else ()
         if unit == "sentence":
             df = sentences
         else:
             if unit == "window":
-                df = windows(sentences, params["window"], params["step"])
+                df = windows(sentences, params["window"], params["step"], columns=more)
             else:
-                df = percentage_frame(sentences, params["bins"])
+                df = percentage_frame(sentences, params["bins"], columns=more)
             # Windows and bins blur chapter boundaries; keep them as the sentences had them.
             from arc.timeline import chapter_starts
 
@@ -197,6 +219,8 @@ def frame(
         coverage=coverage,
         **params,
     )
+    if names:
+        df.attrs["scorers"] = list(names)
     for message in doc.warnings:
         warnings.warn(message, ArcWarning, stacklevel=_caller_level())
     return df
@@ -217,6 +241,71 @@ def _caller_level() -> int:
 
 def _in_arc(module: str) -> bool:
     return module == "arc" or module.startswith("arc.")
+
+
+def scorer_columns(scorers: Sequence[str]) -> tuple[str, ...]:
+    """The columns ``scorers`` add to a frame, in order: each scorer's, then ``ensemble``.
+
+    A scorer that gives more than one number (NRC's emotions, its class's ``columns``) adds
+    them after its own as ``<scorer>_<column>``; ``ensemble`` comes last when there is more
+    than one scorer.
+
+    Examples
+    --------
+    >>> scorer_columns(["vader", "afinn"])
+    ('vader', 'afinn', 'ensemble')
+    >>> scorer_columns(["nrc"])[:3]
+    ('nrc', 'nrc_anger', 'nrc_anticipation')
+    """
+    from arc.score import scorer_info
+
+    out: list[str] = []
+    for name in scorers:
+        out.append(name)
+        out.extend(f"{name}_{c}" for c in getattr(scorer_info(name), "columns", ()))
+    if len(scorers) > 1:
+        out.append("ensemble")
+    return tuple(out)
+
+
+def _scorer_names(scorer: str, scorers: Sequence[str] | str | None) -> list[str] | None:
+    """The checked scorer names ``scorers`` asks for (None: the one ``scorer`` alone)."""
+    from arc.score import parse_scorers, scorer_info
+
+    if scorers is None:
+        scorer_info(scorer)  # an unknown name is a ValueError here, before any work
+        return None
+    names = parse_scorers(scorers)
+    if scorer not in ("vader", names[0]):
+        raise ValueError(f"scorer={scorer!r} and scorers={names!r}: compound is the first of "
+                         "scorers; leave scorer out or put it first")  # fmt: skip
+    return names
+
+
+def _extra_values(scorers: list[Scorer], texts: list[str], primary: np.ndarray) -> np.ndarray:
+    """The scorers' columns (:func:`scorer_columns`) for ``texts``, one row per column.
+
+    The first scorer's own value is ``primary`` (its compound, not scored twice); the
+    ensemble is :func:`arc.ensemble.combine` of the scorers' values, text by text.
+    """
+    rows: list[np.ndarray] = []
+    values: dict[str, np.ndarray] = {}
+    for k, scorer in enumerate(scorers):
+        if k == 0:
+            own = np.asarray(primary, dtype=float)
+        else:
+            own = np.array([s.compound for s in scorer.score_many(texts)], dtype=float)
+        values[scorer.name] = own
+        rows.append(own)
+        if getattr(scorer, "columns", ()):
+            table = np.array(scorer.score_columns(texts), dtype=float)  # type: ignore[attr-defined]
+            rows.extend(table.reshape(len(texts), len(scorer.columns)).T)  # type: ignore[attr-defined]
+    if len(scorers) > 1:
+        from arc.ensemble import combine
+
+        rows.append(np.asarray(combine(values), dtype=float) if len(texts) else
+                    np.zeros(0))  # fmt: skip
+    return np.array(rows, dtype=float).reshape(len(rows), len(texts))
 
 
 def _positions(roles: list[str]) -> list[float]:
@@ -251,15 +340,20 @@ def _story_coverage(known: np.ndarray, words: np.ndarray, roles: list[str]) -> f
     return round(int(known[story].sum()) / total, 6) if total else None
 
 
-def _paragraph_columns(doc: Document, score: Scorer) -> tuple[dict[str, Any], float | None]:
+def _paragraph_columns(
+    doc: Document, score: Scorer, extra: list[Scorer] = ()  # type: ignore[assignment]
+) -> tuple[dict[str, Any], float | None]:
     """The paragraph frame's columns, built paragraph by paragraph, and the story's coverage.
 
     Its sentence statistics come from the same sentence scores a sentence frame has, and its
     coverage is its sentences' known words over their words. Only one paragraph's sentences
     are held at a time and numbers go straight into arrays, so the memory beyond the text
-    itself stays small on texts of many short paragraphs.
+    itself stays small on texts of many short paragraphs. The ``extra`` scorers' columns
+    are the means of their sentence values, as ``compound`` is.
     """
     n = len(doc.paragraphs)
+    added = scorer_columns([s.name for s in extra]) if extra else ()
+    more = np.empty((len(added), n))
     counts = np.zeros((2, n), dtype=np.int64)  # n_sentences, n_words
     lexicon = np.zeros((2, n), dtype=np.int64)  # known words, words (as the scorer reads)
     stats = np.empty((8, n))  # compound, raw, std, min, max, pos, neu, neg
@@ -267,6 +361,9 @@ def _paragraph_columns(doc: Document, score: Scorer) -> tuple[dict[str, Any], fl
         found = split_sentences(doc.text[para.start : para.end], para.start)
         values = [sc.compound for sc in score.score_many(s.text for s in found)]
         known = score.known_words(s.text for s in found)
+        if extra:
+            table = _extra_values(extra, [s.text for s in found], np.array(values))
+            more[:, i] = [math.fsum(row) / len(values) for row in table]
         lexicon[:, i] = (sum(k for k, _ in known), sum(w for _, w in known))
         k = len(values)
         mean = math.fsum(values) / k
@@ -290,10 +387,14 @@ def _paragraph_columns(doc: Document, score: Scorer) -> tuple[dict[str, Any], fl
     columns.update(zip(names, stats, strict=True))
     columns["coverage"] = _coverage(lexicon[0], lexicon[1])
     columns["position"] = np.array(_positions(doc.roles), dtype=float)
-    return {c: columns[c] for c in COLUMNS}, _story_coverage(lexicon[0], lexicon[1], doc.roles)
+    columns.update(zip(added, more, strict=True))
+    return {c: columns[c] for c in (*COLUMNS, *added)}, _story_coverage(lexicon[0], lexicon[1],
+                                                                         doc.roles)  # fmt: skip
 
 
-def _sentence_columns(doc: Document, score: Scorer) -> tuple[dict[str, Any], float | None]:
+def _sentence_columns(
+    doc: Document, score: Scorer, extra: list[Scorer] = ()  # type: ignore[assignment]
+) -> tuple[dict[str, Any], float | None]:
     """The sentence frame's columns and the story's coverage.
 
     Splitting comes first and scoring second, in two plain loops: switching between Punkt
@@ -306,6 +407,11 @@ def _sentence_columns(doc: Document, score: Scorer) -> tuple[dict[str, Any], flo
     lexicon = np.array(score.known_words(s.text for _, s in found), dtype=np.int64).reshape(m, 2)
     owner = np.fromiter((i for i, _ in found), np.int64, m)
     roles = [doc.roles[i] for i in owner]
+    more: dict[str, Any] = {}
+    if extra:
+        names = scorer_columns([s.name for s in extra])
+        table = _extra_values(extra, [s.text for _, s in found], scores[:, 0])
+        more = dict(zip(names, table, strict=True))
     return {
         "index": np.arange(m),
         "paragraph": owner,
@@ -321,6 +427,7 @@ def _sentence_columns(doc: Document, score: Scorer) -> tuple[dict[str, Any], flo
         "neg": scores[:, 3],
         "coverage": _coverage(lexicon[:, 0], lexicon[:, 1]),
         "position": np.array(_positions(roles), dtype=float),
+        **more,
     }, _story_coverage(lexicon[:, 0], lexicon[:, 1], roles)
 
 
@@ -328,13 +435,16 @@ def _story(sentences: pd.DataFrame) -> pd.DataFrame:
     return sentences[sentences["role"].isin(STORY_ROLES)].reset_index(drop=True)
 
 
-def windows(sentences: pd.DataFrame, window: int, step: int) -> pd.DataFrame:
+def windows(
+    sentences: pd.DataFrame, window: int, step: int, *, columns: Sequence[str] = ()
+) -> pd.DataFrame:
     """Word windows over the story, each scored as the mean of its words' sentence compounds.
 
     Every word carries the compound of its sentence, so a window's value is a word-weighted
     mean of sentence scores: linear in the text, and traceable to VADER on each sentence.
     Its ``coverage`` is likewise the mean of its words' sentence coverages, so a window of
-    whole sentences has their known words over their words.
+    whole sentences has their known words over their words. Further sentence ``columns``
+    (several scorers') are averaged as ``compound`` is and follow the usual columns.
     """
     import pandas as pd
 
@@ -366,7 +476,10 @@ def windows(sentences: pd.DataFrame, window: int, step: int) -> pd.DataFrame:
             "position": (starts + window / 2) / total,
         }
     )
-    return df[list(WINDOW_COLUMNS)]
+    for column in columns:
+        sums = np.concatenate([[0.0], np.cumsum(story[column].to_numpy()[owner])])
+        df[column] = (sums[starts + window] - sums[starts]) / window
+    return df[[*WINDOW_COLUMNS, *columns]]
 
 
 def window_starts(total: int, window: int, step: int) -> np.ndarray:
@@ -380,11 +493,14 @@ def window_starts(total: int, window: int, step: int) -> np.ndarray:
     return starts
 
 
-def percentage_frame(sentences: pd.DataFrame, bins: int) -> pd.DataFrame:
+def percentage_frame(
+    sentences: pd.DataFrame, bins: int, *, columns: Sequence[str] = ()
+) -> pd.DataFrame:
     """Syuzhet's percentage values over the story's sentences, one row per bin.
 
     A bin's ``coverage`` is the word-weighted mean of its sentences' coverage: their known
-    words over their words.
+    words over their words. Further sentence ``columns`` (several scorers') are binned as
+    ``compound`` is and follow the usual columns.
     """
     import pandas as pd
 
@@ -413,4 +529,6 @@ def percentage_frame(sentences: pd.DataFrame, bins: int) -> pd.DataFrame:
             "position": (first + last) / 2 / max(1, len(values) - 1),
         }
     )
-    return df[list(BIN_COLUMNS)]
+    for column in columns:
+        df[column] = percentage_bins(story[column].to_numpy(dtype=float), bins)
+    return df[[*BIN_COLUMNS, *columns]]

@@ -2,17 +2,38 @@
 
 A scorer declares what charts and captions need to know about it (its name, the label of
 its value, its range and neutral band) as class attributes, so those can be read without
-building it (VADER reads its lexicon when built). VADER is the first scorer; another plugs
-in by implementing :class:`Scorer` and adding its class to ``SCORERS``.
+building it (VADER reads its lexicon when built). VADER is the first scorer and the default;
+another plugs in by implementing :class:`Scorer` and adding its class to ``SCORERS``.
+
+The other scorers are the well-kept lexicon scorers that work offline from their packages,
+each an optional extra (``pip install 'arc-sentiment[afinn]'``, ``[textblob]``, ``[nrc]``,
+or ``[scorers]`` for all): :class:`AfinnScorer`, :class:`TextBlobScorer` and
+:class:`NrcScorer`. Each value is its own package's number for the text, called directly;
+a missing package raises :class:`~arc.errors.MissingDependencyError` naming the extra. A
+scorer that gives more than one number per text declares them in ``columns`` and returns
+them from ``score_columns`` (NRC's eight emotions).
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable
 from functools import cache
 from typing import ClassVar, NamedTuple, Protocol
 
-__all__ = ["SCORERS", "Scorer", "Scores", "VaderScorer", "get_scorer", "scorer_info"]
+__all__ = [
+    "SCORERS",
+    "AfinnScorer",
+    "NrcScorer",
+    "Scorer",
+    "Scores",
+    "TextBlobScorer",
+    "VaderScorer",
+    "get_scorer",
+    "parse_scorers",
+    "scorer_info",
+]
 
 
 class Scores(NamedTuple):
@@ -143,8 +164,234 @@ class _KnownTokens(dict[str, bool]):
         return known
 
 
+def _require(module: str, extra: str, what: str) -> None:
+    """Import ``module`` or raise :class:`MissingDependencyError` naming the extra to install."""
+    import importlib
+
+    from arc.errors import MissingDependencyError
+
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise MissingDependencyError(
+            f"the {what} scorer needs the {module} package: pip install 'arc-sentiment[{extra}]'"
+        ) from None
+
+
+_NAN = math.nan
+
+
+class AfinnScorer:
+    """AFINN (Finn Årup Nielsen's word list, the ``afinn`` package), built once and reused.
+
+    The value is exactly ``Afinn().score(text)``: the sum of the valences (−5…+5) of the
+    lexicon's words and phrases found in the text, as syuzhet's ``get_sentiment(method=
+    "afinn")`` also sums them for a sentence. A sum is not bounded: ``value_range`` is the
+    span charts draw single sentences on, ±10 (in Frankenstein 99.5% of sentences fall
+    inside it; a point beyond it is drawn at the edge of its panel), and arcs drawn beside
+    other scorers' are put on one scale by each scorer's spread (:mod:`arc.agreement`). A
+    sum is 0 when no word of the lexicon is found, and sums are whole numbers, so only 0
+    reads as neutral. ``pos``, ``neu`` and ``neg`` are NaN (AFINN gives one number).
+    """
+
+    name: ClassVar[str] = "afinn"
+    label: ClassVar[str] = "AFINN sum"
+    value_range: ClassVar[tuple[float, float]] = (-10.0, 10.0)
+    neutral: ClassVar[float] = 0.5
+    extra: ClassVar[str] = "afinn"
+
+    def __init__(self) -> None:
+        _require("afinn", self.extra, "AFINN")
+        from afinn import Afinn
+
+        self._afinn = Afinn()
+
+    def score(self, text: str) -> Scores:
+        """``Afinn().score(text)``, the sum of the valences of the words it knows.
+
+        Examples
+        --------
+        >>> AfinnScorer().score("I love this town.").compound
+        3.0
+        """
+        return Scores(float(self._afinn.score(text)), _NAN, _NAN, _NAN)
+
+    def score_many(self, texts: Iterable[str]) -> list[Scores]:
+        """Score each text with AFINN, in order."""
+        score = self.score
+        return [score(text) for text in texts]
+
+    def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
+        """``(known, words)``: AFINN's matches (``find_all``) of the words ``Afinn.split`` finds.
+
+        A phrase of the lexicon ("does not work") counts once, as it is scored once.
+
+        Examples
+        --------
+        >>> AfinnScorer().known_words(["I love this town.", ""])
+        [(1, 4), (0, 0)]
+        """
+        afinn = self._afinn
+        return [(len(afinn.find_all(t)), len(afinn.split(t))) for t in texts]
+
+
+class TextBlobScorer:
+    """TextBlob's default sentiment: the pattern lexicon (``PatternAnalyzer``), polarity.
+
+    The value is exactly ``TextBlob(text).sentiment.polarity``, −1…+1: the mean polarity of
+    the lexicon's adjectives found in the text, with pattern's negation and intensifiers.
+    It is computed by calling the analyzer TextBlob itself calls for that
+    (``textblob.en.sentiments.PatternAnalyzer``), which reads the lexicon shipped inside the
+    package and needs no NLTK data, so nothing is downloaded. ``pos``/``neu``/``neg`` are NaN.
+    """
+
+    name: ClassVar[str] = "textblob"
+    label: ClassVar[str] = "TextBlob polarity"
+    value_range: ClassVar[tuple[float, float]] = (-1.0, 1.0)
+    #: As VADER's: a polarity within ±0.05 of 0 reads as neutral.
+    neutral: ClassVar[float] = 0.05
+    extra: ClassVar[str] = "textblob"
+
+    def __init__(self) -> None:
+        _require("textblob", self.extra, "TextBlob")
+        from textblob.en import sentiment
+        from textblob.en.sentiments import PatternAnalyzer
+
+        self._analyze = PatternAnalyzer().analyze
+        self._lexicon = sentiment
+        self._tokenize = sentiment.tokenizer
+
+    def score(self, text: str) -> Scores:
+        """TextBlob's polarity of ``text``.
+
+        Examples
+        --------
+        >>> TextBlobScorer().score("I love this town.").compound
+        0.5
+        """
+        return Scores(float(self._analyze(text)[0]), _NAN, _NAN, _NAN)
+
+    def score_many(self, texts: Iterable[str]) -> list[Scores]:
+        """Score each text with TextBlob, in order."""
+        score = self.score
+        return [score(text) for text in texts]
+
+    def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
+        """``(known, words)``: pattern's tokens, and those its lexicon has (lowercased).
+
+        The tokens are pattern's own (``find_tokens``, split on spaces), as its sentiment
+        reads them; punctuation tokens count as words.
+
+        Examples
+        --------
+        >>> TextBlobScorer().known_words(["I love this town.", ""])
+        [(1, 5), (0, 0)]
+        """
+        lexicon, tokenize = self._lexicon, self._tokenize
+        out = []
+        for text in texts:
+            words = " ".join(tokenize(text)).split()
+            out.append((sum(w.lower() in lexicon for w in words), len(words)))
+        return out
+
+
+#: NRC EmoLex's eight emotions, in syuzhet's ``get_nrc_sentiment`` order.
+EMOTIONS = ("anger", "anticipation", "disgust", "fear", "joy", "sadness", "surprise", "trust")
+#: syuzhet's ``get_nrc_sentiment`` tokens: lowercase, split on anything not a letter or '.
+_NRC_SPLIT = re.compile(r"[^a-z']+")
+
+
+class NrcScorer:
+    """NRC EmoLex (Mohammad and Turney) through the ``nrclex`` package.
+
+    The text is lowercased and split into words as syuzhet's ``get_nrc_sentiment`` does
+    (on anything but ASCII letters and apostrophes), the words are given to
+    ``NRCLex().load_token_list`` and its ``raw_emotion_scores`` counted: no lemmatizing, so
+    nothing is downloaded (``NRCLex.load_raw_text`` would need TextBlob's corpora). The value
+    is ``positive − negative`` (syuzhet's ``get_sentiment(method="nrc")``); ``columns`` are
+    the counts of the eight emotions, :data:`EMOTIONS`. Counts are unbounded like AFINN's
+    sums; ``value_range`` ±5 is the span charts draw sentences on. The lexicon is free for
+    research use; see its terms at the NRC's site.
+    """
+
+    name: ClassVar[str] = "nrc"
+    label: ClassVar[str] = "NRC positive \u2212 negative"
+    value_range: ClassVar[tuple[float, float]] = (-5.0, 5.0)
+    neutral: ClassVar[float] = 0.5
+    extra: ClassVar[str] = "nrc"
+    columns: ClassVar[tuple[str, ...]] = EMOTIONS
+
+    def __init__(self) -> None:
+        _require("nrclex", self.extra, "NRC")
+        from nrclex import NRCLex
+
+        self._nrc = NRCLex()
+        self._lexicon = self._nrc.__lexicon__
+
+    @staticmethod
+    def tokens(text: str) -> list[str]:
+        """The words NRC reads: ``text`` lowercased, split on all but ASCII letters and '."""
+        return [w for w in _NRC_SPLIT.split(text.lower()) if w]
+
+    def _counts(self, text: str) -> dict[str, int]:
+        nrc = self._nrc
+        nrc.load_token_list(self.tokens(text))
+        return nrc.raw_emotion_scores
+
+    def score(self, text: str) -> Scores:
+        """``positive − negative`` of NRC's word counts for ``text``.
+
+        Examples
+        --------
+        >>> NrcScorer().score("I love this town.").compound
+        1.0
+        """
+        counts = self._counts(text)
+        return Scores(float(counts.get("positive", 0) - counts.get("negative", 0)), _NAN,
+                      _NAN, _NAN)  # fmt: skip
+
+    def score_many(self, texts: Iterable[str]) -> list[Scores]:
+        """Score each text with NRC, in order."""
+        score = self.score
+        return [score(text) for text in texts]
+
+    def score_columns(self, texts: Iterable[str]) -> list[tuple[float, ...]]:
+        """The counts of the eight emotions (:data:`EMOTIONS`) for each text, in order.
+
+        Examples
+        --------
+        >>> NrcScorer().score_columns(["I love this town."])
+        [(0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0)]
+        """
+        out = []
+        for text in texts:
+            counts = self._counts(text)
+            out.append(tuple(float(counts.get(e, 0)) for e in EMOTIONS))
+        return out
+
+    def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
+        """``(known, words)``: the words NRC's lexicon has, of :meth:`tokens`.
+
+        Examples
+        --------
+        >>> NrcScorer().known_words(["I love this town.", ""])
+        [(1, 4), (0, 0)]
+        """
+        lexicon = self._lexicon
+        out = []
+        for text in texts:
+            words = self.tokens(text)
+            out.append((sum(w in lexicon for w in words), len(words)))
+        return out
+
+
 #: Scorer classes by name; their class attributes describe them without building them.
-SCORERS: dict[str, type[Scorer]] = {"vader": VaderScorer}
+SCORERS: dict[str, type[Scorer]] = {
+    "vader": VaderScorer,
+    "afinn": AfinnScorer,
+    "textblob": TextBlobScorer,
+    "nrc": NrcScorer,
+}
 
 
 def scorer_info(name: str = "vader") -> type[Scorer]:
@@ -165,3 +412,25 @@ def scorer_info(name: str = "vader") -> type[Scorer]:
 def get_scorer(name: str = "vader") -> Scorer:
     """The shared scorer called ``name`` (built on first use; VADER reads its lexicon once)."""
     return scorer_info(name)()
+
+
+def parse_scorers(names: str | Iterable[str]) -> list[str]:
+    """Scorer names from a comma list (``"vader,afinn"``) or a list, checked, repeats dropped.
+
+    Examples
+    --------
+    >>> parse_scorers("vader, afinn,vader")
+    ['vader', 'afinn']
+    """
+    items = names.split(",") if isinstance(names, str) else list(names)
+    out: list[str] = []
+    for item in items:
+        name = str(item).strip().lower()
+        if not name:
+            continue
+        scorer_info(name)
+        if name not in out:
+            out.append(name)
+    if not out:
+        raise ValueError(f"no scorer named; choose from {', '.join(SCORERS)}")
+    return out

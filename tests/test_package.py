@@ -25,8 +25,9 @@ SDIST_MUST_HAVE = {
     "README.md", "LICENSE", "Makefile", "pyproject.toml",
 }  # fmt: skip
 # Extras whose lower bounds CI tests (.ci/run installs `.[test]` on constraints/minimum.txt;
-# `test` includes `parquet`'s pyarrow). `notebook` (JupyterLab) is for people, not for CI.
-TESTED_EXTRAS = ("parquet", "test")
+# `test` includes `parquet`'s pyarrow and the scorers). `notebook` (JupyterLab) is for people,
+# not for CI.
+TESTED_EXTRAS = ("parquet", "afinn", "textblob", "nrc", "scorers", "test")
 
 
 def test_all_is_the_public_api():
