@@ -7,7 +7,8 @@
     │   ├── MissingInputError     no such file, or a directory
     │   ├── EmptyInputError       empty, whitespace-only, or no letters at all
     │   ├── BinaryInputError      not text (NUL bytes, control characters)
-    │   └── DecodingError         bytes in no encoding arc can detect
+    │   ├── DecodingError         bytes in no encoding arc can detect
+    │   └── TableError            a table lacks a column or holds values of the wrong kind
     ├── TooShortError             fewer units than a smoother or bin count needs (exit status 2)
     ├── SegmentError              a segment or stretch the text does not have (exit status 2)
     ├── OutputError               the output path cannot be written
@@ -47,6 +48,10 @@ class BinaryInputError(InputError):
 
 class DecodingError(InputError):
     """The bytes are in no encoding arc can detect."""
+
+
+class TableError(InputError):
+    """A table (a CSV of rated sentences) lacks a column or holds values of the wrong kind."""
 
 
 class TooShortError(ArcError, ValueError):
