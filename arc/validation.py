@@ -414,7 +414,7 @@ def validation_chart(results: pd.DataFrame, *, title: str | None = None) -> Char
         base = str(set_name).removesuffix(TEST)
         name = SETS[base][1] if base in SETS else base
         part = " (test half)" if str(set_name).endswith(TEST) else ""
-        groups.append(Label(0.0, row - 0.75, f"{name}{part}, n = {int(group['n'].iloc[0]):,}"))
+        groups.append(Label(0.5, row - 0.75, f"{name}{part}, n = {int(group['n'].iloc[0]):,}"))
         best = group["pearson"].max()
         for r in group.itertuples(index=False):
             y.append(row)
@@ -426,7 +426,7 @@ def validation_chart(results: pd.DataFrame, *, title: str | None = None) -> Char
             row += 1.0
         row += 1.2
     bars = Bars(y, values, colours, labels, "Pearson r")
-    panel = Panel("validation", "", (row - 1.0, -1.4), [], zero=True, bars=[bars],
+    panel = Panel("validation", "", (row - 1.0, -1.4), [], zero=False, bars=[bars],
                   labels=groups)  # fmt: skip
     low = min(0.0, *values) if values else 0.0
     xlim = (low - 0.02 if low < 0 else 0.0, 1.0)

@@ -1,0 +1,224 @@
+"""arc validate: the shipped human-rated sets, user files, the ensemble's honest comparison."""
+
+import hashlib
+import json
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from arc import ensemble
+from arc.cli import main
+from arc.errors import InputError, TableError
+from arc.validation import (
+    COLUMNS,
+    SETS,
+    classes,
+    is_train,
+    macro_f1,
+    read_rated,
+    shipped_set,
+    validate,
+    validation_chart,
+)
+
+# The published figures (vaderSentiment 3.3.2, Pearson r with the human mean).
+VADER_R = {"tweets": 0.872, "movie_reviews": 0.427, "amazon_reviews": 0.590,
+           "nyt_editorials": 0.503}  # fmt: skip
+# sha256 (first 16 hex digits) of the shipped files: byte-exact copies of VADER's.
+SHA = {
+    "tweets_GroundTruth.txt": "dfbe7102e2f92579",
+    "movieReviewSnippets_GroundTruth.txt": "c8293b0d942e90e2",
+    "amazonReviewSnippets_GroundTruth.txt": "11a9807a0974a250",
+    "nytEditorialSnippets_GroundTruth.txt": "7d8fbcce7dde5d71",
+}
+RATED = "text,rating\nI love this.,3\nThis is awful.,-3\nIt is a chair.,0\nWhat a joy!,4\n"
+
+
+def _all_scorers_installed():
+    from arc.errors import MissingDependencyError
+    from arc.score import SCORERS, get_scorer
+
+    try:
+        for name in SCORERS:
+            get_scorer(name)
+    except MissingDependencyError:
+        return False
+    return True
+
+
+@pytest.fixture(scope="module")
+def results():
+    """Every scorer on the four shipped sets (about 10 s: ~24,000 texts, four scorers)."""
+    if not _all_scorers_installed():
+        pytest.skip("needs every scorer: pip install -e '.[scorers]'")
+    return validate()
+
+
+def test_shipped_files_are_vaders_bytes_with_their_licence():
+    folder = resources.files("arc").joinpath("data", "validation")
+    for name, digest in SHA.items():
+        assert hashlib.sha256(folder.joinpath(name).read_bytes()).hexdigest()[:16] == digest
+    note = folder.joinpath("SOURCE.md").read_text("utf-8")
+    assert "Hutto" in note and "MIT License" in note and "Copyright (c) 2016 C.J. Hutto" in note
+
+
+def test_shipped_sets_load_whole():
+    sizes = {"tweets": 4200, "movie_reviews": 10605, "amazon_reviews": 3708,
+             "nyt_editorials": 5190}  # fmt: skip
+    for name in SETS:
+        s = shipped_set(name)
+        assert len(s) == len(s.ids) == len(s.ratings) == len(s.train) == sizes[name]
+        assert all(-4 <= r <= 4 for r in s.ratings)
+        assert 0.45 < sum(s.train) / len(s) < 0.55
+    # Texts as they are: HTML entities kept (VADER's figures were computed on them).
+    assert any("&amp;" in t for t in shipped_set("tweets").texts)
+
+
+def test_split_keeps_a_document_on_one_side():
+    assert is_train("2") and not is_train("3")
+    assert is_train("12_1") == is_train("12_9") is True
+    assert is_train("7_2") is False
+
+
+def test_vader_reproduces_the_published_figures():
+    df = validate(scorers=["vader"])
+    whole = df[df["set"].isin(SETS)].set_index("set")["pearson"]
+    assert {k: round(v, 3) for k, v in whole.items()} == VADER_R
+    assert list(df.columns) == list(COLUMNS)
+    assert "ensemble" not in set(df["scorer"])  # one scorer: nothing to combine
+
+
+def test_ensemble_beats_vader_on_every_test_half(results):
+    test = results[results["set"].str.endswith(":test")]
+    table = test.pivot(index="set", columns="scorer", values="pearson")
+    assert len(table) == 4
+    assert (table["ensemble"] > table["vader"]).all(), table
+    # Reported only where it was not fitted: no ensemble row for a whole set.
+    assert set(results.loc[results["scorer"] == "ensemble", "set"]) == {f"{s}:test" for s in SETS}
+
+
+def test_test_half_rows_are_the_test_items(results):
+    for name in SETS:
+        s = shipped_set(name)
+        n = results.loc[(results["set"] == f"{name}:test") & (results["scorer"] == "vader"), "n"]
+        assert int(n.iloc[0]) == len(s) - sum(s.train)
+
+
+def test_ensemble_combines_any_known_subset():
+    a, b = np.array([0.5, -0.2, 0.0]), np.array([2.0, -1.0, 0.0])
+    both = ensemble.combine({"vader": a, "afinn": b, "other": np.zeros(3)})
+    w = ensemble.weights(["vader", "afinn"])
+    assert np.allclose(both, w["vader"] * a + w["afinn"] * b)
+    assert both[2] == 0.0  # no intercept: no opinion stays neutral
+    with pytest.raises(ValueError, match="none given"):
+        ensemble.combine({"other": a})
+    model = ensemble.model()
+    assert len(model["combinations"]) == 2 ** len(ensemble.KNOWN) - 1
+    assert "even" in model["split"]
+
+
+def test_classes_and_macro_f1():
+    assert classes(np.array([-4, -0.5, -0.49, 0.49, 0.5, 4]), 0.5).tolist() == [
+        -1, -1, 0, 0, 1, 1]  # fmt: skip
+    assert classes(np.array([1, 4, 7]), 0.375, mid=4).tolist() == [-1, 0, 1]
+    truth = np.array([1, 1, 0, -1])
+    assert macro_f1(truth, truth) == 1.0
+    assert macro_f1(truth, np.array([1, 0, 0, -1])) == pytest.approx((2 / 3 + 2 / 3 + 1) / 3)
+
+
+# --------------------------------------------------------------------------- user files
+
+
+def test_user_csv_tsv_and_bom_read_alike(tmp_path):
+    csv = tmp_path / "mine.csv"
+    csv.write_text(RATED, "utf-8")
+    tsv = tmp_path / "mine.tsv"
+    tsv.write_bytes(b"\xef\xbb\xbf" + RATED.replace(",", "\t").encode("utf-8"))
+    a, b = read_rated(csv), read_rated(tsv)
+    assert a.texts == b.texts and a.ratings == b.ratings == (3.0, -3.0, 0.0, 4.0)
+    assert a.scale == (-3.0, 4.0) and read_rated(csv, scale=(-5, 5)).scale == (-5, 5)
+    df = validate([a], ["vader", "afinn"])
+    assert list(df["set"]) == ["mine"] * 3 and list(df["scorer"]) == ["vader", "afinn", "ensemble"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"sentence,score\nGood.,1\nBad.,-1\nOk.,0\n", "no 'text' or 'rating' column"),
+        (b"text,rating\nGood.,high\nBad.,-1\nOk.,0\n", "row 2: the rating 'high' is not a number"),
+        (b"text,rating\nGood.,1\n", "correlations need at least 3"),
+        (b"text,rating\nGood.,1\nBad.,1\nOk.,1\n", "every rating is 1"),
+        (b"", "is empty"),
+        (b"\x00\x01\x02binary\x00\x00" * 20, "binary"),
+    ],
+)
+def test_bad_files_fail_in_one_line(tmp_path, capsys, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    with pytest.raises(InputError):
+        read_rated(path)
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("arc: error: ") and message in err[0], err
+
+
+def test_table_error_is_an_input_error():
+    assert issubclass(TableError, InputError)
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_cli_output_is_checked_before_work(tmp_path, capsys):
+    path = tmp_path / "mine.csv"
+    path.write_text(RATED, "utf-8")
+    assert main(["validate", str(path), "-o", str(tmp_path / "out.txt")]) == 1
+    assert "unknown format .txt" in capsys.readouterr().err
+    assert main(["validate", "--scale", "1", "7"]) == 2
+    assert "give a FILE" in capsys.readouterr().err
+    assert main(["validate", str(path), "--scorer", "nope"]) == 2
+    assert "unknown scorer 'nope'" in capsys.readouterr().err
+
+
+def test_cli_csv_and_json_are_deterministic(tmp_path, capsys):
+    path = tmp_path / "mine.csv"
+    path.write_text(RATED, "utf-8")
+    outs = []
+    for k in range(2):
+        for suffix in (".csv", ".json"):
+            out = tmp_path / f"v{k}{suffix}"
+            assert main(["validate", str(path), "--scorer", "vader", "-o", str(out)]) == 0
+            outs.append(out.read_bytes())
+    assert outs[0] == outs[2] and outs[1] == outs[3]
+    assert outs[0].decode().splitlines()[0] == ",".join(COLUMNS)
+    records = json.loads(outs[1])
+    assert records[0]["set"] == "mine" and records[0]["n"] == 4
+
+
+def test_cli_table_on_stdout(tmp_path, capsys):
+    path = tmp_path / "mine.csv"
+    path.write_text(RATED, "utf-8")
+    assert main(["validate", str(path), "--scorer", "vader,afinn"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["set", "scorer", "n", "pearson", "spearman", "f1"]
+    assert [line.split()[1] for line in lines[1:]] == ["vader", "afinn", "ensemble"]
+
+
+def test_cli_chart(tmp_path, capsys):
+    path = tmp_path / "mine.csv"
+    path.write_text(RATED, "utf-8")
+    out = tmp_path / "v.png"
+    assert main(["validate", str(path), "--scorer", "vader,afinn", "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_chart_shows_test_halves(results):
+    chart = validation_chart(results)
+    (bars,) = chart.panels[0].bars
+    test = results[results["set"].str.endswith(":test")]
+    assert bars.value == pytest.approx(test["pearson"].tolist())
+    assert len(chart.panels[0].labels) == 4
+    assert all("(test half)" in label.text for label in chart.panels[0].labels)
+    assert isinstance(pd.DataFrame(chart.to_dict()["panels"][0]["bars"]), pd.DataFrame)
