@@ -1267,7 +1267,7 @@ def compare_chart(data: pd.DataFrame, *, title: str | None = None) -> Chart:
     axis says so and has no zero line, since 0 is then the middle of an arc's range.
     """
     scaled = bool(data.attrs.get("scale", True))
-    scorer = scorer_info(str(data.attrs.get("scorer") or "vader"))
+    scorer = _compared_scale(data)
     key = "text" if "text" in data else "title"
     lines = []
     for k, (_, group) in enumerate(data.groupby(key, sort=False)):
@@ -1288,10 +1288,28 @@ def compare_chart(data: pd.DataFrame, *, title: str | None = None) -> Chart:
            "compare, not levels" if scaled else scorer.label)  # fmt: skip
     smoothing = smoother_caption(method, data.attrs.get("params"))
     subtitle = f"sentence scores smoothed with {smoothing} · narrative time 0–100% · {how}"
+    if scorer.name != "vader":
+        subtitle += f" · scores: {scorer.label}"
     return Chart("compare", title or "Sentiment arcs compared", subtitle,
                  "narrative time (share of the story)", (0.0, 100.0),
                  [float(t) for t in range(0, 101, 10)], [f"{t}%" for t in range(0, 101, 10)],
                  [panel], size=LONG_SIZE, meta={"method": method, "scale": scaled})  # fmt: skip
+
+
+def _compared_scale(data: pd.DataFrame) -> Any:
+    """The declaration (name, label, range, neutral) of the values :func:`arc.compare` smoothed.
+
+    The scorer's, or for the ``ensemble`` column of several scorers the ensemble's
+    (:mod:`arc.ensemble`: about VADER's −1…+1).
+    """
+    if data.attrs.get("value") == "ensemble":
+        from types import SimpleNamespace
+
+        from arc.ensemble import LABEL, NEUTRAL
+
+        return SimpleNamespace(name="ensemble", label=LABEL, value_range=(-1.0, 1.0),
+                               neutral=NEUTRAL)  # fmt: skip
+    return scorer_info(str(data.attrs.get("scorer") or "vader"))
 
 
 def _shorten(text: str, limit: int = MAX_LEGEND_CHARS) -> str:

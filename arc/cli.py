@@ -87,11 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
                       help="draw the arc under several spans of the smoother (dct: several "
                       "low_pass_size values) and mark the turning points that survive them "
                       "all, instead of the usual chart")  # fmt: skip
+    _add_scorers(plot)
+    plot.add_argument("--emotions", action="store_true",
+                      help="draw NRC's eight emotions over narrative time, one small panel "
+                      "each (needs the nrc extra), instead of the usual chart")  # fmt: skip
 
     score = _command(commands, cmd_score, "write the scores table as CSV, JSON or Parquet")
     _add_source(score)
     _add_output(score, "table file, .csv/.json/.parquet (default: CSV to stdout)")
     _add_units(score, default=None, default_text="paragraph")
+    _add_scorers(score)
 
     compare = _command(
         commands, cmd_compare, "overlay several texts' smoothed arcs on one 0-100%% axis"
@@ -112,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--span", type=_fraction, metavar="F", help=_span_help())
     compare.add_argument("--no-scale", dest="scale", action="store_false",
                          help="keep compound units, do not scale each arc to -1..+1")  # fmt: skip
+    _add_scorers(compare)
     explain = _command(commands, cmd_explain,
                        "show the words that made a story's or a segment's score")  # fmt: skip
     _add_source(explain)
@@ -171,6 +177,35 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output(validate, "the table, .csv/.json, or a chart, .png/.svg/.pdf (default: a "
                 "text table on standard output)")  # fmt: skip
     return parser
+
+
+def _add_scorers(parser: argparse.ArgumentParser) -> None:
+    """``--scorer vader,afinn,...``: the scorers to read the text with (a comma list)."""
+    from arc.score import SCORERS
+
+    parser.add_argument("--scorer", type=_scorer_list, metavar="NAMES",
+                        help=f"scorer, or several as a comma list: {', '.join(SCORERS)} "
+                        "(default: vader; several: one column each and their ensemble)")
+
+
+def _scorer_list(text: str) -> list[str]:
+    """A comma list of known scorer names (argparse type): a usage error otherwise."""
+    from arc.score import parse_scorers
+
+    try:
+        return parse_scorers(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _scorer_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The frame options ``--scorer`` asks for: nothing, one scorer, or several."""
+    names = getattr(args, "scorer", None)
+    if not names:
+        return {}
+    if len(names) == 1:
+        return {"scorer": names[0]}
+    return {"scorers": names}
 
 
 def _add_smoothing(parser: argparse.ArgumentParser) -> None:
@@ -379,10 +414,16 @@ def cmd_plot(args: argparse.Namespace) -> None:
         arc plot novel.txt --smooth lowess --span 0.3
         arc plot novel.txt --smooth all   # rolling, LOWESS and DCT side by side
         arc plot novel.txt --smooth-check --smooth dct   # which turns survive 3-9 terms
+        arc plot novel.txt --scorer vader,afinn,textblob   # the scorers' arcs and agreement
+        arc plot novel.txt --emotions     # NRC's eight emotions, one small panel each
     """
     from arc.view import DEFAULT_SMOOTHER, choose_view
 
     _use_example(args)
+    several = len(args.scorer or ()) > 1
+    if (args.emotions or several) and (args.smooth_check or args.smooth == "all"):
+        what = "--emotions" if args.emotions else "several scorers"
+        raise UsageError(f"{what} draw one smoother; leave out --smooth-check and --smooth all")
     if args.smooth_check:
         if args.smooth == "all":
             raise UsageError("--smooth-check checks one smoother; choose one with --smooth, "
@@ -412,14 +453,24 @@ def cmd_plot(args: argparse.Namespace) -> None:
     from arc.paratext import STORY_ROLES
     from arc.render import save_chart
 
-    df = frame(doc, view.unit, **view.unit_params)  # type: ignore[arg-type]
+    scoring = _scorer_options(args)
+    if args.emotions:
+        names = list(args.scorer or ["vader"])
+        scoring = {"scorers": [*names, *(["nrc"] if "nrc" not in names else [])]}
+    df = frame(doc, view.unit, **view.unit_params, **scoring)  # type: ignore[arg-type]
     if args.span is not None and view.smoother in SMOOTHERS:
         n = int(df["role"].isin(STORY_ROLES).sum()) if "role" in df else len(df)
         try:
             check_span(view.smoother, args.span, n, UNITS[view.unit].plural)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
-    if args.smooth_check:
+    if args.emotions or several:
+        from arc.scorerchart import emotions_chart, scorers_chart
+
+        build = emotions_chart if args.emotions else scorers_chart
+        chart = build(df, str(view.smoother or DEFAULT_SMOOTHER), title=args.title,
+                      **view.params)  # fmt: skip
+    elif args.smooth_check:
         from arc.checkchart import smoothcheck_chart
 
         chart = smoothcheck_chart(df, str(view.smoother), title=args.title)
@@ -439,6 +490,7 @@ def cmd_score(args: argparse.Namespace) -> None:
         arc score                     # the vignette, CSV to standard output
         arc score story.txt --unit sentence -o story.json
         arc score novel.txt --bins 100 -o novel.csv
+        arc score story.txt --scorer vader,afinn,nrc   # a column per scorer, and ensemble
     """
     _use_example(args)
     out = None
@@ -449,7 +501,7 @@ def cmd_score(args: argparse.Namespace) -> None:
     from arc.export import write_table
     from arc.frame import frame
 
-    df = frame(doc, unit, **params)  # type: ignore[arg-type]
+    df = frame(doc, unit, **params, **_scorer_options(args))  # type: ignore[arg-type]
     if out is None:
         # UTF-8 bytes whatever the terminal's locale, so piped output equals a written file.
         data = write_table(df, None).encode("utf-8")
@@ -473,11 +525,13 @@ def cmd_compare(args: argparse.Namespace) -> None:
     """Overlay several texts' smoothed sentence arcs on one 0-100% narrative-time axis.
 
     Each arc is scaled to -1..+1 by default, so shapes compare whatever the books' lengths
-    and overall tone; the legend names each text by its detected title.
+    and overall tone; the legend names each text by its detected title. With several
+    scorers (--scorer vader,afinn), each text's arc is their ensemble.
 
     Example:
         arc compare alice.txt frankenstein.txt -o compare.png
         arc compare a.txt b.txt c.txt --smooth lowess --no-scale
+        arc compare a.txt b.txt --scorer vader,afinn   # each text's ensemble arc
     """
     from arc.examples import example_path
 
@@ -498,8 +552,10 @@ def cmd_compare(args: argparse.Namespace) -> None:
     from arc.render import save_chart
 
     params = {span: args.span} if span and args.span is not None else {}
-    data = compare([frame(doc, "sentence") for doc in docs], method=args.smooth,
-                   scale=args.scale, **params)  # fmt: skip
+    scoring = _scorer_options(args)
+    data = compare([frame(doc, "sentence", **scoring) for doc in docs], method=args.smooth,
+                   scale=args.scale, value="ensemble" if "scorers" in scoring else "compound",
+                   **params)  # fmt: skip
     _make_folder(out)
     save_chart(compare_chart(data, title=args.title), out, dpi=args.dpi)
     _say(str(out))

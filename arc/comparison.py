@@ -24,6 +24,7 @@ def compare(
     method: str = "dct",
     scale: bool = True,
     encoding: str | None = None,
+    value: str = "compound",
     ax: Axes | None = None,
     **params: Any,
 ) -> pd.DataFrame:
@@ -42,6 +43,9 @@ def compare(
     scale
         Scale each arc to −1…+1 (syuzhet's ``rescale``), so shapes compare rather than
         levels; ``False`` keeps compound units.
+    value
+        The frames' column to smooth: ``"compound"``, or another scorer's column of a
+        multi-scorer frame (``"ensemble"``, ``"afinn"``; see ``arc.analyze(scorers=...)``).
     ax
         If given, also draw the arcs on this Axes with :func:`arc.plot_compare`.
     **params
@@ -98,7 +102,7 @@ def compare(
     parts = []
     for k, (title, df) in enumerate(zip(titles, frames, strict=True)):
         try:
-            arc_ = smoothed_arc(df, method, band=False, null=False, **params)
+            arc_ = smoothed_arc(df, method, value, band=False, null=False, **params)
         except TooShortError as exc:
             raise TooShortError(f"{title}: {exc}") from None
         values = np.interp(grid, arc_["time"], arc_["value"])
@@ -107,7 +111,8 @@ def compare(
         parts.append(pd.DataFrame({"text": k, "title": title, "time": grid, "value": values}))
     out = pd.concat(parts, ignore_index=True)
     scorers = {str(df.attrs.get("scorer") or "vader") for df in frames}
-    out.attrs.update(method=method, scale=scale, params=dict(params), scorer=min(scorers))
+    out.attrs.update(method=method, scale=scale, params=dict(params), scorer=min(scorers),
+                     value=value)  # fmt: skip
     if ax is not None:
         from arc.plot import plot_compare
 

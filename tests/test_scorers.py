@@ -1,0 +1,276 @@
+"""Scorers beside VADER: each equals its package called directly; frames, CLI and charts."""
+
+import math
+
+import numpy as np
+import pytest
+
+import arc
+from arc.cli import main
+from arc.errors import MissingDependencyError
+from arc.frame import scorer_columns
+from arc.score import EMOTIONS, SCORERS, get_scorer, parse_scorers, scorer_info
+
+pytest.importorskip("afinn")
+pytest.importorskip("textblob")
+pytest.importorskip("nrclex")
+
+ALL = ["vader", "afinn", "textblob", "nrc"]
+SENTENCES = [
+    "I love this town.",
+    "It was the worst day of my life, and I hated every minute.",
+    "Not very good :)",
+    "The rain fell.",
+    "",
+    "She didn't feel happy, but she wasn't sad either!",
+    "“Good,” he said — terrified, ashamed and angry.",
+]
+
+
+@pytest.fixture(scope="module")
+def many():
+    return arc.analyze(scorers=ALL)
+
+
+@pytest.fixture(scope="module")
+def many_sentences():
+    return arc.analyze(unit="sentence", scorers=ALL)
+
+
+def _direct(name, text):
+    """The package's own number for ``text``, called as its documentation says."""
+    if name == "afinn":
+        from afinn import Afinn
+
+        return float(Afinn().score(text))
+    if name == "textblob":
+        from textblob import TextBlob
+
+        return float(TextBlob(text).sentiment.polarity)
+    if name == "nrc":
+        from nrclex import NRCLex
+
+        e = NRCLex()
+        e.load_token_list(get_scorer("nrc").tokens(text))
+        return float(e.raw_emotion_scores.get("positive", 0) - e.raw_emotion_scores.get(
+            "negative", 0))
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer().polarity_scores(text)["compound"]
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_each_scorer_equals_its_package(name):
+    scorer = get_scorer(name)
+    got = [s.compound for s in scorer.score_many(SENTENCES)]
+    assert got == [_direct(name, t) for t in SENTENCES]
+    assert len(scorer.known_words(SENTENCES)) == len(SENTENCES)
+
+
+def test_nrc_tokens_are_syuzhets():
+    assert get_scorer("nrc").tokens("Don't PANIC, it's 3 o'clock—café!") == [
+        "don't", "panic", "it's", "o'clock", "caf"]  # fmt: skip
+
+
+def test_nrc_emotions_equal_nrclex():
+    from nrclex import NRCLex
+
+    scorer = get_scorer("nrc")
+    for text, row in zip(SENTENCES, scorer.score_columns(SENTENCES), strict=True):
+        e = NRCLex()
+        e.load_token_list(scorer.tokens(text))
+        assert row == tuple(float(e.raw_emotion_scores.get(k, 0)) for k in EMOTIONS)
+
+
+def test_frame_columns_and_sentence_values(many_sentences):
+    df = many_sentences
+    added = scorer_columns(ALL)
+    assert list(df.columns[-len(added):]) == list(added)
+    assert added[-1] == "ensemble" and "nrc_joy" in added
+    assert df.attrs["scorers"] == ALL and df.attrs["scorer"] == "vader"
+    texts = df["text"].tolist()[:40]
+    for name in ALL:
+        assert df[name].tolist()[:40] == [_direct(name, t) for t in texts]
+    assert df["vader"].tolist() == df["compound"].tolist()
+
+
+def test_paragraphs_are_means_of_sentences(many, many_sentences):
+    for name in [*scorer_columns(ALL)]:
+        means = many_sentences.groupby("paragraph")[name].apply(
+            lambda v: math.fsum(v) / len(v))
+        assert np.allclose(many[name].to_numpy(), means.to_numpy(), rtol=0, atol=1e-12), name
+
+
+def test_ensemble_is_combine_of_the_scorers(many_sentences):
+    from arc.ensemble import combine
+
+    df = many_sentences
+    expected = combine({n: df[n].to_numpy() for n in ALL})
+    assert np.array_equal(df["ensemble"].to_numpy(), expected)
+
+
+def test_windows_and_bins_aggregate_like_compound():
+    from arc.frame import percentage_frame
+
+    sentences = arc.analyze(unit="sentence", scorers=["afinn", "textblob"])
+    renamed = sentences.assign(compound=sentences["textblob"])
+    bins = arc.analyze(unit="bins", bins=7, scorers=["afinn", "textblob"])
+    assert np.allclose(bins["textblob"], percentage_frame(renamed, 7)["compound"])
+    assert np.allclose(bins["afinn"], bins["compound"])  # the first scorer is compound
+    win = arc.analyze(unit="window", window=200, scorers=["afinn", "textblob"])
+    assert list(win.columns[-3:]) == ["afinn", "textblob", "ensemble"]
+
+
+def test_first_scorer_is_compound():
+    df = arc.analyze(scorers=["afinn"])
+    assert df.attrs["scorer"] == "afinn" and "ensemble" not in df
+    assert df["afinn"].tolist() == df["compound"].tolist()
+    with pytest.raises(ValueError, match="first of scorers"):
+        arc.analyze(scorer="textblob", scorers=["vader", "textblob"])
+    with pytest.raises(ValueError, match="unknown scorer"):
+        arc.analyze(scorers=["vader", "bogus"])
+
+
+def test_the_frame_is_deterministic():
+    a = arc.analyze(unit="sentence", scorers="vader,nrc").to_csv()
+    b = arc.analyze(unit="sentence", scorers="vader,nrc").to_csv()
+    assert a == b
+
+
+def test_parse_scorers():
+    assert parse_scorers("vader, AFINN,vader") == ["vader", "afinn"]
+    with pytest.raises(ValueError):
+        parse_scorers(" , ")
+
+
+@pytest.mark.parametrize("name,module,extra", [("afinn", "afinn", "afinn"),
+                                               ("textblob", "textblob", "textblob"),
+                                               ("nrc", "nrclex", "nrc")])  # fmt: skip
+def test_missing_extra_names_it(monkeypatch, name, module, extra):
+    import sys
+
+    monkeypatch.setitem(sys.modules, module, None)  # as if not installed: import fails
+    with pytest.raises(MissingDependencyError) as found:
+        SCORERS[name]()
+    message = str(found.value)
+    assert "\n" not in message and f"pip install 'arc-sentiment[{extra}]'" in message
+
+
+def test_cli_missing_extra_is_one_line(monkeypatch, capsys):
+    def missing():
+        raise MissingDependencyError("the AFINN scorer needs the afinn package: pip install "
+                                     "'arc-sentiment[afinn]'")  # fmt: skip
+
+    monkeypatch.setitem(SCORERS, "afinn", type("Missing", (), {"__new__": lambda cls:
+                                                                missing()}))  # fmt: skip
+    get_scorer.cache_clear()
+    try:
+        assert main(["score", "--scorer", "vader,afinn"]) == 1
+    finally:
+        get_scorer.cache_clear()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["arc: error: the AFINN scorer needs the afinn package: pip install "
+                   "'arc-sentiment[afinn]'"]  # fmt: skip
+
+
+def test_declarations():
+    for name in ALL:
+        info = scorer_info(name)
+        assert info.name == name and info.label and info.value_range[0] < 0 < info.value_range[1]
+
+
+# ------------------------------------------------------------------------------- CLI
+
+
+def test_cli_score_scorers(tmp_path, many):
+    import pandas as pd
+
+    out = tmp_path / "s.csv"
+    assert main(["score", "--scorer", "vader,afinn,textblob,nrc", "-o", str(out)]) == 0
+    table = pd.read_csv(out)
+    assert list(table.columns[-len(scorer_columns(ALL)):]) == list(scorer_columns(ALL))
+    assert np.allclose(table["afinn"], many["afinn"])
+
+
+def test_cli_unknown_scorer_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as found:
+        main(["score", "--scorer", "vader,bogus"])
+    assert found.value.code == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1].startswith(
+        "arc: error: argument --scorer: unknown scorer 'bogus'")
+
+
+def test_cli_plot_scorers(tmp_path):
+    out = tmp_path / "p.png"
+    assert main(["plot", "--scorer", "vader,afinn,textblob", "-o", str(out)]) == 0
+    assert out.stat().st_size > 0
+
+
+def test_cli_plot_one_other_scorer(tmp_path):
+    out = tmp_path / "p.png"
+    assert main(["plot", "--scorer", "textblob", "-o", str(out)]) == 0
+
+
+def test_cli_plot_scorers_refuses_smooth_all(capsys):
+    assert main(["plot", "--scorer", "vader,afinn", "--smooth", "all"]) == 2
+
+
+def test_cli_compare_scorers(tmp_path):
+    out = tmp_path / "c.png"
+    assert main(["compare", "--example", "alice", "--example", "frankenstein", "--scorer",
+                 "vader,afinn", "--no-scale", "-o", str(out)]) == 0  # fmt: skip
+
+
+def test_compare_value_ensemble():
+    a = arc.analyze(unit="sentence", scorers=["vader", "afinn"])
+    data = arc.compare([a], method="dct", value="ensemble", scale=False)
+    from arc.timeline import smoothed_arc
+
+    line = smoothed_arc(a, "dct", "ensemble", band=False, null=False)
+    assert np.allclose(data["value"], np.interp(data["time"], line["time"], line["value"]))
+    from arc.chart import compare_chart
+
+    chart = compare_chart(data)
+    assert "ensemble" in chart.panels[0].ylabel
+
+
+# ---------------------------------------------------------------------------- charts
+
+
+def test_scorers_chart_lines_are_the_data(many_sentences):
+    from arc.agreement import agreement, scorer_arcs
+    from arc.scorerchart import scorers_chart
+    from arc.timeline import smoothed_arc
+
+    chart = scorers_chart(many_sentences, "rolling")
+    panel = chart.panel("arc")
+    labels = [line.label for line in panel.lines]
+    assert labels == [scorer_info(n).label for n in ALL] + ["ensemble"]
+    sd = chart.meta["sd"]
+    for name, line in zip([*ALL, "ensemble"], panel.lines, strict=True):
+        raw = smoothed_arc(many_sentences, "rolling", name, band=False, null=False)
+        story = many_sentences[many_sentences["role"].isin(["body", "heading"])]
+        assert sd[name] == pytest.approx(float(np.std(story[name])))
+        assert np.allclose(line.y, raw["value"] / sd[name])
+    assert panel.lines[-1].width > panel.lines[0].width
+    (band,) = panel.bands
+    ys = np.vstack([np.asarray(line.y) for line in panel.lines[:-1]])
+    assert np.allclose(band.low, ys.min(axis=0)) and np.allclose(band.high, ys.max(axis=0))
+    arcs = scorer_arcs(many_sentences, "rolling")
+    pairs = agreement(arcs)
+    assert len(pairs) == 6 and len(chart.meta["agreement"]) == 6
+    r = np.corrcoef(panel.lines[0].y, panel.lines[1].y)[0, 1]
+    assert chart.meta["agreement"][0][:2] == ["vader", "afinn"]
+    assert chart.meta["agreement"][0][2] == pytest.approx(r, abs=1e-4)
+    assert f"vader\u2013afinn {r:.2f}" in chart.subtitle
+    assert "standard deviation" in chart.subtitle
+
+
+def test_scorer_arcs_keep_zero():
+    import pandas as pd
+
+    from arc.agreement import scorer_arcs
+
+    df = pd.DataFrame({"vader": [0.2, 0.4, 0.3, 0.5], "afinn": [2.0, 4.0, 3.0, 5.0]})
+    arcs = scorer_arcs(df, "rolling", window=0.5)
+    assert (arcs["vader"] > 0).all() and (arcs["afinn"] > 0).all()
