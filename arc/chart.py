@@ -1307,8 +1307,9 @@ def _compared_scale(data: pd.DataFrame) -> Any:
 
         from arc.ensemble import LABEL, NEUTRAL
 
-        return SimpleNamespace(name="ensemble", label=LABEL, value_range=(-1.0, 1.0),
-                               neutral=NEUTRAL)  # fmt: skip
+        names = ", ".join(data.attrs.get("scorers") or [])
+        return SimpleNamespace(name="ensemble", label=f"{LABEL}{f' of {names}' if names else ''}",
+                               value_range=(-1.0, 1.0), neutral=NEUTRAL)  # fmt: skip
     return scorer_info(str(data.attrs.get("scorer") or "vader"))
 
 

@@ -112,7 +112,7 @@ def compare(
     out = pd.concat(parts, ignore_index=True)
     scorers = {str(df.attrs.get("scorer") or "vader") for df in frames}
     out.attrs.update(method=method, scale=scale, params=dict(params), scorer=min(scorers),
-                     value=value)  # fmt: skip
+                     value=value, scorers=list(frames[0].attrs.get("scorers") or []))  # fmt: skip
     if ax is not None:
         from arc.plot import plot_compare
 

@@ -187,8 +187,8 @@ class AfinnScorer:
     The value is exactly ``Afinn().score(text)``: the sum of the valences (−5…+5) of the
     lexicon's words and phrases found in the text, as syuzhet's ``get_sentiment(method=
     "afinn")`` also sums them for a sentence. A sum is not bounded: ``value_range`` is the
-    span charts draw single sentences on, ±10 (in Frankenstein 99.5% of sentences fall
-    inside it; a point beyond it is drawn at the edge of its panel), and arcs drawn beside
+    span charts draw single sentences on, ±10 (98.9% of Frankenstein's 3,381 story
+    sentences fall inside it; a point beyond lies outside its panel), and arcs drawn beside
     other scorers' are put on one scale by each scorer's spread (:mod:`arc.agreement`). A
     sum is 0 when no word of the lexicon is found, and sums are whole numbers, so only 0
     reads as neutral. ``pos``, ``neu`` and ``neg`` are NaN (AFINN gives one number).
@@ -310,7 +310,8 @@ class NrcScorer:
     nothing is downloaded (``NRCLex.load_raw_text`` would need TextBlob's corpora). The value
     is ``positive − negative`` (syuzhet's ``get_sentiment(method="nrc")``); ``columns`` are
     the counts of the eight emotions, :data:`EMOTIONS`. Counts are unbounded like AFINN's
-    sums; ``value_range`` ±5 is the span charts draw sentences on. The lexicon is free for
+    sums; ``value_range`` ±5 is the span charts draw sentences on (98.8% of Frankenstein's
+    story sentences fall inside it). The lexicon is free for
     research use; see its terms at the NRC's site.
     """
 
