@@ -23,6 +23,7 @@ CHARTS = [
      "-o", DOCS / "compare.png"],
     ["explain", "--example", "frankenstein", "--between", "0-50%", "50-100%", "-o",
      DOCS / "frankenstein_shift.png"],
+    ["validate", "-o", DOCS / "validation.png"],
 ]  # fmt: skip
 
 

@@ -4,6 +4,22 @@ They live here, not in the notebooks: a reader sees prose and charts, the tests 
 """
 
 FACTS = {
+    "scorers.ipynb": """
+body = vignette[vignette["role"] == "body"]
+for name in ["vader", "afinn", "ensemble"]:
+    assert body.loc[body[name].idxmin(), "index"] == 7, name
+frank_r = arcs["Frankenstein"]
+r = agreement(frank_r).set_index(["a", "b"])["r"]
+assert r.min() > 0.8 and r.max() < 1
+alice_r = agreement(arcs["Alice"]).set_index(["a", "b"])["r"]
+assert abs(alice_r[("vader", "textblob")]) < 0.2 and alice_r[("vader", "afinn")] > 0.7
+top = story.nlargest(3, "split")
+assert (top["textblob"] > 0).all() and (top["vader"] < 0).all()
+low = story.nsmallest(3, "split")
+assert (low["textblob"] < 0).all() and (low["vader"] > 0).all()
+assert (test["ensemble"] > test["vader"]).all()
+assert round(results.set_index(["set", "scorer"]).loc[("tweets", "vader"), "pearson"], 3) == 0.872
+""",
     "honest.ipynb": """
 assert list(line.columns) == ["time", "value", "low", "high", "null_low", "null_high"]
 assert line.attrs["band"]["resamples"] == 200 and line.attrs["null"]["draws"] == 200

@@ -163,7 +163,7 @@ def test_vader_declaration():
 
 def test_unknown_scorer():
     with pytest.raises(ValueError, match="vader"):
-        scorer_info("textblob")
+        scorer_info("liwc")
 
 
 def test_reading_the_declaration_does_not_build_the_scorer():
