@@ -21,7 +21,7 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from arc.errors import ArcWarning
 
@@ -113,20 +113,53 @@ def _block(text: str, start: int, end: int) -> list[Span]:
     return [Span(start, start + len(body), join_lines(body))]
 
 
+class _KeepOut:
+    """An import hook that refuses one package: :func:`_punkt` keeps ``scipy.stats`` out."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def find_spec(self, name: str, path: object, target: object = None) -> None:
+        if name == self.name or name.startswith(self.name + "."):
+            raise ImportError(f"{name} is not needed to split sentences")
+
+
+def _punkt() -> Any:
+    """The module ``nltk.tokenize.punkt``, loaded without the ``scipy.stats`` nltk pulls in.
+
+    ``import nltk`` loads ``nltk.metrics.association``, which tries ``from scipy.stats import
+    fisher_exact`` and falls back to its own when that fails. Punkt never uses it, and
+    ``scipy.stats`` is most of the cost of a short ``arc plot`` (about 0.7 s), so it is kept
+    out while nltk loads; anything that imports it later gets it as usual.
+    """
+    import importlib
+    import sys
+
+    name = "nltk.tokenize.punkt"
+    if name in sys.modules or "scipy.stats" in sys.modules:
+        return importlib.import_module(name)
+    keep_out = _KeepOut("scipy.stats")
+    sys.meta_path.insert(0, keep_out)  # type: ignore[arg-type]
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.meta_path.remove(keep_out)  # type: ignore[arg-type]
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
     """Build Punkt once from the shipped JSON parameters (no pickles, no downloads)."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    punkt = _punkt()
 
     data = json.loads(
         resources.files("arc").joinpath("data", "punkt_english.json").read_text("utf-8")
     )
-    params = PunktParameters()
+    params = punkt.PunktParameters()
     params.abbrev_types = set(data["abbrev_types"])
     params.collocations = {tuple(pair) for pair in data["collocations"]}
     params.sent_starters = set(data["sent_starters"])
     params.ortho_context.update(data["ortho_context"])
-    return PunktSentenceTokenizer(params)
+    return punkt.PunktSentenceTokenizer(params)
 
 
 def split_sentences(text: str, offset: int = 0) -> list[Span]:
@@ -231,9 +264,7 @@ def _punkt_spans(text: str) -> tuple[list[tuple[int, int]], int]:
 
 def _realign(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Move closing quotes and brackets after a sentence's end onto it, as Punkt does."""
-    from nltk.tokenize.punkt import PunktLanguageVars
-
-    closing = PunktLanguageVars.re_boundary_realignment
+    closing = _punkt().PunktLanguageVars.re_boundary_realignment
     realigned = []
     shift = 0
     for i, (start, end) in enumerate(spans):

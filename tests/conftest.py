@@ -57,3 +57,15 @@ def alice_sentences():
     from tests.books import ALICE
 
     return arc.analyze(ALICE, unit="sentence")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Doctests of the optional scorers run only where their extra is installed; else a skip
+    that says how to install it."""
+    from tests.extras import INSTALL, missing
+
+    extras = {"AfinnScorer": "afinn", "TextBlobScorer": "textblob", "NrcScorer": "nrc"}
+    for item in items:
+        for cls, extra in extras.items():
+            if f".{cls}." in item.name and missing(extra):
+                item.add_marker(pytest.mark.skip(reason=f"{extra}: {INSTALL}"))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from arc.cli import build_parser
+from tests.extras import INSTALL, missing, needs
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text("utf-8")
@@ -28,6 +29,8 @@ def test_readme_has_example_commands():
 @pytest.mark.parametrize("line", COMMAND_LINES)
 def test_readme_command_runs(line, tmp_path):
     # The README's lines run as written in an empty folder: they read only arc's own texts.
+    if missing(*needs(line)):
+        pytest.skip(f"{' '.join(missing(*needs(line)))}: {INSTALL}")
     args = shlex.split(line)[1:]
     result = subprocess.run(
         [sys.executable, "-m", "arc", *args],

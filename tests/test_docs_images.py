@@ -4,13 +4,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from arc.render import png_digest
+from tests.extras import INSTALL, missing
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 
 def test_every_readme_image_is_current(tmp_path):
+    lacking = missing("afinn", "textblob", "nrc")
+    if lacking:  # docs/validation.png shows every scorer
+        pytest.skip(f"{' '.join(lacking)}: {INSTALL}")
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "make_docs.py"), str(tmp_path)],
         capture_output=True,

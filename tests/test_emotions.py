@@ -6,8 +6,9 @@ import pytest
 import arc
 from arc.cli import main
 from arc.score import EMOTIONS
+from tests.extras import INSTALL
 
-pytest.importorskip("nrclex")
+pytest.importorskip("nrclex", reason=INSTALL)
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from tests.extras import INSTALL, missing, needs
 from tests.notebook_facts import FACTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +27,9 @@ def executed(request, tmp_path_factory):
     """(committed, freshly executed) notebook; the run happens in a copy's folder."""
     path = request.param
     committed = nbformat.read(path, as_version=4)
+    source = "\n".join(c.source for c in committed.cells if c.cell_type == "code")
+    if missing(*needs(source)):
+        pytest.skip(f"{path.name} uses {', '.join(missing(*needs(source)))}: {INSTALL}")
     fresh = run_notebooks.execute(path, FACTS.get(path.name))
     return path, committed, fresh
 

@@ -10,10 +10,11 @@ from arc.cli import main
 from arc.errors import MissingDependencyError
 from arc.frame import scorer_columns
 from arc.score import EMOTIONS, SCORERS, get_scorer, parse_scorers, scorer_info
+from tests.extras import INSTALL
 
-pytest.importorskip("afinn")
-pytest.importorskip("textblob")
-pytest.importorskip("nrclex")
+pytest.importorskip("afinn", reason=INSTALL)
+pytest.importorskip("textblob", reason=INSTALL)
+pytest.importorskip("nrclex", reason=INSTALL)
 
 ALL = ["vader", "afinn", "textblob", "nrc"]
 SENTENCES = [

@@ -22,6 +22,7 @@ from arc.validation import (
     validate,
     validation_chart,
 )
+from tests.extras import INSTALL, missing
 
 # The published figures (vaderSentiment 3.3.2, Pearson r with the human mean).
 VADER_R = {"tweets": 0.872, "movie_reviews": 0.427, "amazon_reviews": 0.590,
@@ -131,6 +132,7 @@ def test_classes_and_macro_f1():
 # --------------------------------------------------------------------------- user files
 
 
+@pytest.mark.skipif(bool(missing("afinn")), reason=f"afinn: {INSTALL}")
 def test_user_csv_tsv_and_bom_read_alike(tmp_path):
     csv = tmp_path / "mine.csv"
     csv.write_text(RATED, "utf-8")
@@ -197,6 +199,7 @@ def test_cli_csv_and_json_are_deterministic(tmp_path, capsys):
     assert records[0]["set"] == "mine" and records[0]["n"] == 4
 
 
+@pytest.mark.skipif(bool(missing("afinn")), reason=f"afinn: {INSTALL}")
 def test_cli_table_on_stdout(tmp_path, capsys):
     path = tmp_path / "mine.csv"
     path.write_text(RATED, "utf-8")
@@ -206,6 +209,7 @@ def test_cli_table_on_stdout(tmp_path, capsys):
     assert [line.split()[1] for line in lines[1:]] == ["vader", "afinn", "ensemble"]
 
 
+@pytest.mark.skipif(bool(missing("afinn")), reason=f"afinn: {INSTALL}")
 def test_cli_chart(tmp_path, capsys):
     path = tmp_path / "mine.csv"
     path.write_text(RATED, "utf-8")
