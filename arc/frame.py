@@ -73,8 +73,10 @@ WINDOW_COLUMNS = (
 BIN_COLUMNS = (
     "index", "chapter", "start", "end", "n_sentences", "compound", "coverage", "position",
 )  # fmt: skip
-#: Whole-paragraph VADER is quadratic in length; longer paragraphs get no compound_raw.
-MAX_RAW_WORDS = 2500
+#: Paragraphs longer than this many words get no whole-paragraph scores (compound_raw, pos,
+#: neu, neg); None: every paragraph gets them. vaderSentiment itself is quadratic in length,
+#: but arc's VADER engine (:mod:`arc.vader`) is linear, so there is no cap.
+MAX_RAW_WORDS: int | None = None
 UNITS = tuple(UNIT_DECLARATIONS)
 
 Unit = Literal["paragraph", "sentence", "window", "bins"]
@@ -369,7 +371,8 @@ def _paragraph_columns(
         mean = math.fsum(values) / k
         std = math.sqrt(sum((v - mean) ** 2 for v in values) / k)
         n_words = len(para.text.split())
-        raw = score.score(para.text) if n_words <= MAX_RAW_WORDS else (math.nan,) * 4
+        raw = score.score(para.text) if MAX_RAW_WORDS is None or n_words <= MAX_RAW_WORDS \
+            else (math.nan,) * 4  # fmt: skip
         counts[:, i] = (k, n_words)
         stats[:, i] = (mean, raw[0], std, min(values), max(values), raw[1], raw[2], raw[3])
     columns: dict[str, Any] = {

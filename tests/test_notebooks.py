@@ -35,18 +35,27 @@ def executed(request, tmp_path_factory):
 
 
 def _texts(nb):
-    """Every code cell's text outputs (streams and plain-text results), in order."""
+    """Every code cell's text outputs (streams and plain-text results), in order.
+
+    A kernel may send one cell's printing in several stream chunks, split differently from
+    run to run: consecutive chunks of one stream in one cell are joined before comparing.
+    """
     out = []
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
+        cell_out = []
         for o in cell.get("outputs", []):
             if o.output_type == "stream":
-                out.append((o.name, o.text))
+                if cell_out and cell_out[-1][0] == o.name:
+                    cell_out[-1] = (o.name, cell_out[-1][1] + o.text)
+                else:
+                    cell_out.append((o.name, o.text))
             elif o.output_type in ("execute_result", "display_data"):
-                out.append(("text", o.get("data", {}).get("text/plain", "")))
+                cell_out.append(("text", o.get("data", {}).get("text/plain", "")))
             elif o.output_type == "error":
-                out.append(("error", o.ename))
+                cell_out.append(("error", o.ename))
+        out.extend(cell_out)
     return out
 
 
