@@ -388,6 +388,13 @@ def _floats(values: Any) -> list[float]:
     return [float(v) for v in np.asarray(values, dtype=float)]
 
 
+def narrative_axis() -> tuple[str, tuple[float, float], list[float], list[str]]:
+    """The shared x axis of narrative time: label, 0–100 % limits, ticks every 10 %, labels."""
+    ticks = [float(t) for t in range(0, 101, 10)]
+    return ("narrative time (share of the story)", (0.0, 100.0), ticks,
+            [f"{t:g}%" for t in ticks])  # fmt: skip
+
+
 def excerpt(text: str, limit: int = EXCERPT_CHARS, around: str | None = None) -> str:
     """Shorten ``text`` to about ``limit`` characters at word boundaries, marking cuts with '…'.
 
@@ -979,10 +986,7 @@ def _smoothed(
         "methods" if several else "smoothed",
         title,
         note + " · ".join(parts),
-        "narrative time (share of the story)",
-        (0.0, 100.0),
-        [float(t) for t in range(0, 101, 10)],
-        [f"{t}%" for t in range(0, 101, 10)],
+        *narrative_axis(),
         panels,
         chapters=marks,
         chapter_rows=rows,
@@ -1290,9 +1294,7 @@ def compare_chart(data: pd.DataFrame, *, title: str | None = None) -> Chart:
     subtitle = f"sentence scores smoothed with {smoothing} · narrative time 0–100% · {how}"
     if scorer.name != "vader":
         subtitle += f" · scores: {scorer.label}"
-    return Chart("compare", title or "Sentiment arcs compared", subtitle,
-                 "narrative time (share of the story)", (0.0, 100.0),
-                 [float(t) for t in range(0, 101, 10)], [f"{t}%" for t in range(0, 101, 10)],
+    return Chart("compare", title or "Sentiment arcs compared", subtitle, *narrative_axis(),
                  [panel], size=LONG_SIZE, meta={"method": method, "scale": scaled})  # fmt: skip
 
 

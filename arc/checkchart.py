@@ -34,6 +34,7 @@ from arc.chart import (
     _tone,
     _turn_marks,
     _zoomed_limits,
+    narrative_axis,
 )
 from arc.smoothcheck import END_SHARE, SmoothCheck, smooth_check
 from arc.smoothers import get_smoother
@@ -141,10 +142,7 @@ def smoothcheck_chart(
         "smoothcheck",
         title,
         note + " · ".join(parts),
-        "narrative time (share of the story)",
-        (0.0, 100.0),
-        [float(t) for t in range(0, 101, 10)],
-        [f"{t}%" for t in range(0, 101, 10)],
+        *narrative_axis(),
         panels,
         chapters=marks,
         chapter_rows=rows,

@@ -75,7 +75,16 @@ class Scorer(Protocol):
         ...
 
 
-class VaderScorer:
+class _OneByOne:
+    """``score_many`` for a scorer that scores one text at a time."""
+
+    def score_many(self, texts: Iterable[str]) -> list[Scores]:
+        """Score each text, in order."""
+        score = self.score  # type: ignore[attr-defined]
+        return [score(text) for text in texts]
+
+
+class VaderScorer(_OneByOne):
     """VADER, scored by :class:`arc.vader.FastVader`: vaderSentiment's numbers, in linear time.
 
     The numbers are exactly ``SentimentIntensityAnalyzer().polarity_scores(text)`` (every
@@ -109,11 +118,6 @@ class VaderScorer:
         """
         s = self._polarity_scores(text)
         return Scores(s["compound"], s["pos"], s["neu"], s["neg"])
-
-    def score_many(self, texts: Iterable[str]) -> list[Scores]:
-        """Score each text with VADER, in order."""
-        score = self.score
-        return [score(text) for text in texts]
 
     def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
         """``(known, words)`` for each text, as VADER reads it.
@@ -184,7 +188,7 @@ def _require(module: str, extra: str, what: str) -> None:
 _NAN = math.nan
 
 
-class AfinnScorer:
+class AfinnScorer(_OneByOne):
     """AFINN (Finn Årup Nielsen's word list, the ``afinn`` package), built once and reused.
 
     The value is exactly ``Afinn().score(text)``: the sum of the valences (−5…+5) of the
@@ -219,11 +223,6 @@ class AfinnScorer:
         """
         return Scores(float(self._afinn.score(text)), _NAN, _NAN, _NAN)
 
-    def score_many(self, texts: Iterable[str]) -> list[Scores]:
-        """Score each text with AFINN, in order."""
-        score = self.score
-        return [score(text) for text in texts]
-
     def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
         """``(known, words)``: AFINN's matches (``find_all``) of the words ``Afinn.split`` finds.
 
@@ -238,7 +237,7 @@ class AfinnScorer:
         return [(len(afinn.find_all(t)), len(afinn.split(t))) for t in texts]
 
 
-class TextBlobScorer:
+class TextBlobScorer(_OneByOne):
     """TextBlob's default sentiment: the pattern lexicon (``PatternAnalyzer``), polarity.
 
     The value is exactly ``TextBlob(text).sentiment.polarity``, −1…+1: the mean polarity of
@@ -274,11 +273,6 @@ class TextBlobScorer:
         """
         return Scores(float(self._analyze(text)[0]), _NAN, _NAN, _NAN)
 
-    def score_many(self, texts: Iterable[str]) -> list[Scores]:
-        """Score each text with TextBlob, in order."""
-        score = self.score
-        return [score(text) for text in texts]
-
     def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
         """``(known, words)``: pattern's tokens, and those its lexicon has (lowercased).
 
@@ -304,7 +298,7 @@ EMOTIONS = ("anger", "anticipation", "disgust", "fear", "joy", "sadness", "surpr
 _NRC_SPLIT = re.compile(r"[^a-z']+")
 
 
-class NrcScorer:
+class NrcScorer(_OneByOne):
     """NRC EmoLex (Mohammad and Turney) through the ``nrclex`` package.
 
     The text is lowercased and split into words as syuzhet's ``get_nrc_sentiment`` does
@@ -353,11 +347,6 @@ class NrcScorer:
         counts = self._counts(text)
         return Scores(float(counts.get("positive", 0) - counts.get("negative", 0)), _NAN,
                       _NAN, _NAN)  # fmt: skip
-
-    def score_many(self, texts: Iterable[str]) -> list[Scores]:
-        """Score each text with NRC, in order."""
-        score = self.score
-        return [score(text) for text in texts]
 
     def score_columns(self, texts: Iterable[str]) -> list[tuple[float, ...]]:
         """The counts of the eight emotions (:data:`EMOTIONS`) for each text, in order.

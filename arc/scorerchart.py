@@ -35,6 +35,7 @@ from arc.chart import (
     _floats,
     _nice_ticks,
     _title_and_note,
+    narrative_axis,
 )
 from arc.score import EMOTIONS, scorer_info
 from arc.smoothers import smoother_caption
@@ -60,11 +61,6 @@ EMOTION_COLORS = {
 }  # fmt: skip
 #: The emotions chart's nominal size (inches): eight panels of about an inch each.
 EMOTIONS_SIZE = (11.0, 11.0)
-
-
-def _xaxis() -> tuple[str, tuple[float, float], list[float], list[str]]:
-    return ("narrative time (share of the story)", (0.0, 100.0),
-            [float(t) for t in range(0, 101, 10)], [f"{t}%" for t in range(0, 101, 10)])
 
 
 def _unit_words(df: pd.DataFrame) -> str:
@@ -130,7 +126,7 @@ def scorers_chart(
     parts.append(f"agreement (Pearson r of the arcs): {pairs}")
     if marks:
         parts.append(how)
-    xlabel, xlim, xticks, xtick_labels = _xaxis()
+    xlabel, xlim, xticks, xtick_labels = narrative_axis()
     return Chart("scorers", title, note + " · ".join(parts), xlabel, xlim, xticks, xtick_labels,
                  [panel], chapters=marks, chapter_rows=rows, size=LONG_SIZE,
                  meta={"unit": df.attrs.get("unit"), "scorers": names, "method": method,
@@ -227,7 +223,7 @@ def emotions_chart(
     ]
     if marks:
         parts.append(how)
-    xlabel, xlim, xticks, xtick_labels = _xaxis()
+    xlabel, xlim, xticks, xtick_labels = narrative_axis()
     return Chart("emotions", title, note + " · ".join(parts), xlabel, xlim, xticks,
                  xtick_labels, panels, chapters=marks, chapter_rows=rows, size=EMOTIONS_SIZE,
                  meta={"unit": df.attrs.get("unit"), "method": method, "params": dict(params),
