@@ -32,7 +32,7 @@ import numpy as np
 from arc.document import Document, load
 from arc.errors import ArcWarning
 from arc.paratext import STORY_ROLES
-from arc.segment import SENTENCE_SPLITTER, Span, split_sentences
+from arc.segment import SENTENCE_SPLITTER, split_sentences
 from arc.units import UNITS as UNIT_DECLARATIONS
 from arc.units import check_length, unit_params
 
@@ -93,6 +93,7 @@ def analyze(
     scorer: str = "vader",
     scorers: Sequence[str] | None = None,
     text: str | None = None,
+    workers: int | None = None,
 ) -> pd.DataFrame:
     """Score a story and return its arc as a DataFrame.
 
@@ -127,6 +128,11 @@ def analyze(
     text
         The text itself, as a ``str``: ``analyze(text="It was a dark and stormy night.")``.
         Give ``source`` or ``text``, not both.
+    workers
+        How many processes split and score the text. ``None`` (the default) uses every CPU
+        for a long text (:data:`arc.parallel.MIN_CHARS` characters or more) and one process
+        for a short one; ``1`` always uses one. The frame is the same either way, value for
+        value (:mod:`arc.parallel` says when processes are used).
 
     Returns
     -------
@@ -165,7 +171,7 @@ def analyze(
     """
     doc = load(source, encoding, text=text)
     return frame(doc, unit, window=window, step=step, bins=bins, scorer=scorer,
-                 scorers=scorers)  # fmt: skip
+                 scorers=scorers, workers=workers)  # fmt: skip
 
 
 def frame(
@@ -177,6 +183,7 @@ def frame(
     bins: int | None = None,
     scorer: str = "vader",
     scorers: Sequence[str] | None = None,
+    workers: int | None = None,
 ) -> pd.DataFrame:
     """Build the DataFrame of a parsed :class:`~arc.document.Document` (see :func:`analyze`).
 
@@ -192,10 +199,10 @@ def frame(
     score = get_scorer(names[0] if names else scorer)
     extra = [get_scorer(name) for name in names] if names else []
     if unit == "paragraph":
-        columns, coverage = _paragraph_columns(doc, score, extra)
+        columns, coverage = _paragraph_columns(doc, score, extra, workers)
         df = pd.DataFrame(columns)
     else:
-        columns, coverage = _sentence_columns(doc, score, extra)
+        columns, coverage = _sentence_columns(doc, score, extra, workers)
         sentences = pd.DataFrame(columns)
         more = scorer_columns(names) if names else ()
         if unit == "sentence":
@@ -319,15 +326,6 @@ def _positions(roles: list[str]) -> list[float]:
     return out
 
 
-def _sentences(doc: Document) -> list[tuple[int, Span]]:
-    """Every sentence of the text with the index of its paragraph, in order."""
-    return [
-        (i, s)
-        for i, para in enumerate(doc.paragraphs)
-        for s in split_sentences(doc.text[para.start : para.end], para.start)
-    ]
-
-
 def _coverage(known: np.ndarray, words: np.ndarray) -> np.ndarray:
     """Known words / words, element by element; NaN where there are no words."""
     out = np.full(len(words), math.nan)
@@ -342,8 +340,37 @@ def _story_coverage(known: np.ndarray, words: np.ndarray, roles: list[str]) -> f
     return round(int(known[story].sum()) / total, 6) if total else None
 
 
+def _by_ranges(doc: Document, workers: int | None, work: Any) -> list[Any]:
+    """``work(lo, hi)`` over ranges of the document's paragraphs, on both cores if it pays.
+
+    One range (one process) for a short text; otherwise about equal ranges by characters,
+    one per process (:mod:`arc.parallel`). ``work`` depends on its range alone, so the
+    parts put back in order are what one process computes.
+    """
+    from arc import parallel
+
+    sizes = [p.end - p.start for p in doc.paragraphs]
+    parts = parallel.workers_for(len(doc.text), workers)
+    if parts > 1:
+        from arc.segment import _tokenizer
+
+        _tokenizer()  # loaded once, before the fork, rather than once in every process
+    return parallel.run(work, parallel.ranges(sizes, parts) if sizes else [(0, 0)])
+
+
+def _score_and_count(score: Scorer, texts: list[str]) -> tuple[Any, Any]:
+    """Each text's scores and ``(known, words)``, in one pass where the scorer has one."""
+    fused = getattr(score, "score_and_count", None)
+    if fused is not None:
+        return fused(texts)  # type: ignore[no-any-return]
+    return score.score_many(texts), score.known_words(texts)
+
+
 def _paragraph_columns(
-    doc: Document, score: Scorer, extra: list[Scorer] = ()  # type: ignore[assignment]
+    doc: Document,
+    score: Scorer,
+    extra: list[Scorer] = (),  # type: ignore[assignment]
+    workers: int | None = None,
 ) -> tuple[dict[str, Any], float | None]:
     """The paragraph frame's columns, built paragraph by paragraph, and the story's coverage.
 
@@ -351,30 +378,40 @@ def _paragraph_columns(
     coverage is its sentences' known words over their words. Only one paragraph's sentences
     are held at a time and numbers go straight into arrays, so the memory beyond the text
     itself stays small on texts of many short paragraphs. The ``extra`` scorers' columns
-    are the means of their sentence values, as ``compound`` is.
+    are the means of their sentence values, as ``compound`` is. A long text's paragraphs
+    are shared between processes (:func:`_by_ranges`).
     """
     n = len(doc.paragraphs)
     added = scorer_columns([s.name for s in extra]) if extra else ()
-    more = np.empty((len(added), n))
-    counts = np.zeros((2, n), dtype=np.int64)  # n_sentences, n_words
-    lexicon = np.zeros((2, n), dtype=np.int64)  # known words, words (as the scorer reads)
-    stats = np.empty((8, n))  # compound, raw, std, min, max, pos, neu, neg
-    for i, para in enumerate(doc.paragraphs):
-        found = split_sentences(doc.text[para.start : para.end], para.start)
-        values = [sc.compound for sc in score.score_many(s.text for s in found)]
-        known = score.known_words(s.text for s in found)
-        if extra:
-            table = _extra_values(extra, [s.text for s in found], np.array(values))
-            more[:, i] = [math.fsum(row) / len(values) for row in table]
-        lexicon[:, i] = (sum(k for k, _ in known), sum(w for _, w in known))
-        k = len(values)
-        mean = math.fsum(values) / k
-        std = math.sqrt(sum((v - mean) ** 2 for v in values) / k)
-        n_words = len(para.text.split())
-        raw = score.score(para.text) if MAX_RAW_WORDS is None or n_words <= MAX_RAW_WORDS \
-            else (math.nan,) * 4  # fmt: skip
-        counts[:, i] = (k, n_words)
-        stats[:, i] = (mean, raw[0], std, min(values), max(values), raw[1], raw[2], raw[3])
+
+    def work(lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        size = hi - lo
+        more = np.empty((len(added), size))
+        counts = np.zeros((2, size), dtype=np.int64)  # n_sentences, n_words
+        lexicon = np.zeros((2, size), dtype=np.int64)  # known words, words (scorer's reading)
+        stats = np.empty((8, size))  # compound, raw, std, min, max, pos, neu, neg
+        for j, para in enumerate(doc.paragraphs[lo:hi]):
+            found = [s.text for s in split_sentences(doc.text[para.start : para.end],
+                                                     para.start)]  # fmt: skip
+            scored, known = _score_and_count(score, found)
+            values = [sc.compound for sc in scored]
+            if extra:
+                table = _extra_values(extra, found, np.array(values))
+                more[:, j] = [math.fsum(row) / len(values) for row in table]
+            lexicon[:, j] = (sum(k for k, _ in known), sum(w for _, w in known))
+            k = len(values)
+            mean = math.fsum(values) / k
+            std = math.sqrt(sum((v - mean) ** 2 for v in values) / k)
+            n_words = len(para.text.split())
+            raw = score.score(para.text) if MAX_RAW_WORDS is None or n_words <= MAX_RAW_WORDS \
+                else (math.nan,) * 4  # fmt: skip
+            counts[:, j] = (k, n_words)
+            stats[:, j] = (mean, raw[0], std, min(values), max(values), raw[1], raw[2], raw[3])
+        return counts, lexicon, stats, more
+
+    parts = _by_ranges(doc, workers, work)
+    counts, lexicon, stats, more = (np.concatenate([p[k] for p in parts], axis=1)
+                                    for k in range(4))  # fmt: skip
     columns: dict[str, Any] = {
         "index": np.arange(n),
         "role": doc.roles,
@@ -396,34 +433,65 @@ def _paragraph_columns(
 
 
 def _sentence_columns(
-    doc: Document, score: Scorer, extra: list[Scorer] = ()  # type: ignore[assignment]
+    doc: Document,
+    score: Scorer,
+    extra: list[Scorer] = (),  # type: ignore[assignment]
+    workers: int | None = None,
 ) -> tuple[dict[str, Any], float | None]:
     """The sentence frame's columns and the story's coverage.
 
     Splitting comes first and scoring second, in two plain loops: switching between Punkt
     and VADER paragraph by paragraph measured about 7% slower on a long novel. Scores go
-    straight into arrays rather than one tuple per sentence.
+    straight into arrays rather than one tuple per sentence. A long text's paragraphs are
+    shared between processes (:func:`_by_ranges`), each returning its sentences' columns.
     """
-    found = _sentences(doc)
-    m = len(found)
-    scores = np.array(score.score_many(s.text for _, s in found), dtype=float).reshape(m, 4)
-    lexicon = np.array(score.known_words(s.text for _, s in found), dtype=np.int64).reshape(m, 2)
-    owner = np.fromiter((i for i, _ in found), np.int64, m)
+    names = scorer_columns([s.name for s in extra]) if extra else ()
+
+    def work(lo: int, hi: int) -> dict[str, Any]:
+        owner: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        texts: list[str] = []
+        for i in range(lo, hi):
+            para = doc.paragraphs[i]
+            for s in split_sentences(doc.text[para.start : para.end], para.start):
+                owner.append(i)
+                starts.append(s.start)
+                ends.append(s.end)
+                texts.append(s.text)
+        m = len(texts)
+        scored, known = _score_and_count(score, texts)
+        scores = np.array(scored, dtype=float).reshape(m, 4)
+        return {
+            "owner": np.array(owner, dtype=np.int64),
+            "start": np.array(starts, dtype=np.int64),
+            "end": np.array(ends, dtype=np.int64),
+            "text": texts,
+            "n_words": np.fromiter((len(t.split()) for t in texts), np.int64, m),
+            "scores": scores,
+            "lexicon": np.array(known, dtype=np.int64).reshape(m, 2),
+            "more": _extra_values(extra, texts, scores[:, 0]) if extra else None,
+        }
+
+    parts = _by_ranges(doc, workers, work)
+    owner = np.concatenate([p["owner"] for p in parts])
+    scores = np.concatenate([p["scores"] for p in parts])
+    lexicon = np.concatenate([p["lexicon"] for p in parts])
+    texts = [t for p in parts for t in p["text"]]
     roles = [doc.roles[i] for i in owner]
     more: dict[str, Any] = {}
     if extra:
-        names = scorer_columns([s.name for s in extra])
-        table = _extra_values(extra, [s.text for _, s in found], scores[:, 0])
+        table = np.concatenate([p["more"] for p in parts], axis=1)
         more = dict(zip(names, table, strict=True))
     return {
-        "index": np.arange(m),
+        "index": np.arange(len(texts)),
         "paragraph": owner,
         "role": roles,
         "chapter": [doc.chapters[i] for i in owner],
-        "text": [s.text for _, s in found],
-        "start": np.fromiter((s.start for _, s in found), np.int64, m),
-        "end": np.fromiter((s.end for _, s in found), np.int64, m),
-        "n_words": np.fromiter((len(s.text.split()) for _, s in found), np.int64, m),
+        "text": texts,
+        "start": np.concatenate([p["start"] for p in parts]),
+        "end": np.concatenate([p["end"] for p in parts]),
+        "n_words": np.concatenate([p["n_words"] for p in parts]),
         "compound": scores[:, 0],
         "pos": scores[:, 1],
         "neu": scores[:, 2],
