@@ -24,7 +24,9 @@ import math
 import os
 import sys
 import warnings
+from array import array
 from collections.abc import Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -366,6 +368,22 @@ def _score_and_count(score: Scorer, texts: list[str]) -> tuple[Any, Any]:
     return score.score_many(texts), score.known_words(texts)
 
 
+#: Sentences are scored this many at a time while a range is split, so only one block's
+#: score tuples are alive at once: their numbers go straight into flat arrays.
+SCORE_BLOCK = 2048
+#: The flat arrays a range of sentences fills, by column, with their ``array`` type codes.
+_SENTENCE_ARRAYS = {"owner": "q", "start": "q", "end": "q", "n_words": "q", "scores": "d",
+                    "lexicon": "q"}  # fmt: skip
+
+
+def _score_block(score: Scorer, texts: list[str], columns: dict[str, array]) -> None:
+    """Score ``texts`` and append their numbers to the flat arrays of ``columns``."""
+    scored, known = _score_and_count(score, texts)
+    columns["scores"].extend(chain.from_iterable(scored))
+    columns["lexicon"].extend(chain.from_iterable(known))
+    columns["n_words"].extend(len(t.split()) for t in texts)
+
+
 def _paragraph_columns(
     doc: Document,
     score: Scorer,
@@ -448,10 +466,10 @@ def _sentence_columns(
     names = scorer_columns([s.name for s in extra]) if extra else ()
 
     def work(lo: int, hi: int) -> dict[str, Any]:
-        owner: list[int] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        columns = {k: array(t) for k, t in _SENTENCE_ARRAYS.items()}
+        owner, starts, ends = columns["owner"], columns["start"], columns["end"]
         texts: list[str] = []
+        done = 0
         for i in range(lo, hi):
             para = doc.paragraphs[i]
             for s in split_sentences(doc.text[para.start : para.end], para.start):
@@ -459,19 +477,17 @@ def _sentence_columns(
                 starts.append(s.start)
                 ends.append(s.end)
                 texts.append(s.text)
+            if len(texts) - done >= SCORE_BLOCK or i == hi - 1:
+                _score_block(score, texts[done:], columns)
+                done = len(texts)
         m = len(texts)
-        scored, known = _score_and_count(score, texts)
-        scores = np.array(scored, dtype=float).reshape(m, 4)
-        return {
-            "owner": np.array(owner, dtype=np.int64),
-            "start": np.array(starts, dtype=np.int64),
-            "end": np.array(ends, dtype=np.int64),
-            "text": texts,
-            "n_words": np.fromiter((len(t.split()) for t in texts), np.int64, m),
-            "scores": scores,
-            "lexicon": np.array(known, dtype=np.int64).reshape(m, 2),
-            "more": _extra_values(extra, texts, scores[:, 0]) if extra else None,
-        }
+        out: dict[str, Any] = {k: np.frombuffer(v, dtype=v.typecode) if len(v) else
+                               np.zeros(0, v.typecode) for k, v in columns.items()}  # fmt: skip
+        out["scores"] = out["scores"].reshape(m, 4)
+        out["lexicon"] = out["lexicon"].reshape(m, 2)
+        out["text"] = texts
+        out["more"] = _extra_values(extra, texts, out["scores"][:, 0]) if extra else None
+        return out
 
     parts = _by_ranges(doc, workers, work)
     owner = np.concatenate([p["owner"] for p in parts])
