@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import signal
 import threading
 import warnings
 from collections.abc import Callable, Sequence
@@ -40,6 +41,8 @@ __all__ = ["MIN_CHARS", "cpu_count", "ranges", "run", "workers_for"]
 MIN_CHARS = 100_000
 
 T = TypeVar("T")
+#: The signals held back while a child is forked.
+_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def cpu_count() -> int:
@@ -147,6 +150,9 @@ def _start(context: Any, work: Callable[[int, int], Any], lo: int, hi: int) -> t
     except OSError:
         return None, None
     process = context.Process(target=_child, args=(work, lo, hi, send), daemon=True)
+    # Ctrl-C and SIGTERM are held back while forking, so none can reach the child before it
+    # has set its own handlers (which would print a traceback from the child).
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
     try:
         with warnings.catch_warnings():
             # Python 3.12+ warns when it forks a process with more than one OS thread. Only
@@ -159,16 +165,17 @@ def _start(context: Any, work: Callable[[int, int], Any], lo: int, hi: int) -> t
         receive.close()
         send.close()
         return None, None
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
     send.close()
     return process, receive
 
 
 def _child(work: Callable[[int, int], Any], lo: int, hi: int, send: Any) -> None:
     """In the child: do the work, send ``(True, result, warnings)`` or ``(False, ...)``."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # terminate() ends the child quietly
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")

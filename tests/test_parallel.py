@@ -160,3 +160,36 @@ def test_no_child_is_left_behind():
 
     parallel.run(lambda lo, hi: hi, [(0, 1), (1, 2), (2, 3)])
     assert multiprocessing.active_children() == []
+
+
+@needs_fork
+@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM"])
+def test_a_signal_while_both_cores_work_leaves_no_process(tmp_path, name):
+    """Stopped mid-book, arc says one line and its children go with it."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    book = tmp_path / "book.txt"  # long enough to be scoring in two processes at 1 s
+    book.write_bytes(FRANKENSTEIN.read_bytes() * 8)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "arc", "score", str(book), "--unit", "sentence", "-o", "f.csv"],
+        cwd=tmp_path, stderr=subprocess.PIPE, start_new_session=True,
+        env={**os.environ, "MPLBACKEND": "Agg"},
+    )  # fmt: skip
+    time.sleep(1.0)
+    proc.send_signal(getattr(signal, name))
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err, err.decode()
+    if proc.returncode != 0:
+        assert len(err.decode().strip().splitlines()) <= 1, err.decode()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # every process of its session has ended
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("a process of arc's session is still running")
