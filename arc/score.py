@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import ClassVar, NamedTuple, Protocol
 
@@ -76,12 +76,20 @@ class Scorer(Protocol):
 
 
 class _OneByOne:
-    """``score_many`` for a scorer that scores one text at a time."""
+    """``score_many`` for a scorer that scores one text at a time, and ``score_and_count``."""
 
     def score_many(self, texts: Iterable[str]) -> list[Scores]:
         """Score each text, in order."""
         score = self.score  # type: ignore[attr-defined]
         return [score(text) for text in texts]
+
+    def score_and_count(self, texts: Sequence[str]) -> tuple[list[Scores], list[tuple[int, int]]]:
+        """``(score_many(texts), known_words(texts))``: scores and lexicon counts together.
+
+        A scorer that reads each text once for both overrides it (VADER), so a frame that
+        needs both does not split and look up every text twice.
+        """
+        return self.score_many(texts), self.known_words(texts)  # type: ignore[attr-defined]
 
 
 class VaderScorer(_OneByOne):
@@ -91,7 +99,8 @@ class VaderScorer(_OneByOne):
     field, ``==``; a differential test checks it on every sentence and paragraph of the
     example texts, the human-rated snippets, rule-targeted fuzz and long inputs), with the
     lexicon and rules read from the installed vaderSentiment. Lexicon coverage
-    (:meth:`known_words`) reads the same analyzer's ``lexicon``.
+    (:meth:`known_words`) reads the same analyzer's ``lexicon``, through the engine's cache of
+    tokens, and :meth:`score_and_count` gives both from one pass over each text.
     """
 
     name: ClassVar[str] = "vader"
@@ -103,9 +112,10 @@ class VaderScorer(_OneByOne):
     def __init__(self) -> None:
         from arc.vader import FastVader
 
-        engine = FastVader()
+        self._engine = engine = FastVader()
         self._polarity_scores = engine.polarity_scores
-        self._known = _KnownTokens(engine.reference.lexicon)
+        #: The token cache known_words reads: the engine's own, shared with the scores.
+        self._known = engine._tokens
 
     def score(self, text: str) -> Scores:
         """Score ``text`` with VADER.
@@ -138,37 +148,21 @@ class VaderScorer(_OneByOne):
         >>> VaderScorer().known_words(["I love this town.", "Not very GOOD :)", ""])
         [(1, 4), (2, 4), (0, 0)]
         """
-        known = self._known.__getitem__
-        out = []
-        for text in texts:
-            tokens = text.split()
-            out.append((sum(map(known, tokens)), len(tokens)))
-        return out
+        return self._engine.known_words(texts)
 
+    def score_and_count(self, texts: Sequence[str]) -> tuple[list[Scores], list[tuple[int, int]]]:
+        """``(score_many(texts), known_words(texts))``, equal to them, from one pass.
 
-class _KnownTokens(dict[str, bool]):
-    """Whether VADER's lexicon knows a raw whitespace token, cached token by token.
+        Each text is split and its tokens looked up in the engine's cache once for both.
 
-    Looks each new token up as ``polarity_scores`` does (VADER's own punctuation stripping,
-    then ``lower()`` in the analyzer's ``lexicon``, never a copy of it) and remembers the
-    answer, so a novel's repeated words cost one dictionary lookup each. The cache is
-    emptied when it holds :attr:`LIMIT` tokens.
-    """
-
-    LIMIT = 500_000
-
-    def __init__(self, lexicon: dict[str, float]) -> None:
-        from vaderSentiment.vaderSentiment import SentiText
-
-        super().__init__()
-        self._lexicon = lexicon
-        self._strip = SentiText._strip_punc_if_word
-
-    def __missing__(self, token: str) -> bool:
-        if len(self) >= self.LIMIT:
-            self.clear()
-        known = self[token] = self._strip(token).lower() in self._lexicon
-        return known
+        Examples
+        --------
+        >>> scores, counts = VaderScorer().score_and_count(["I love this town.", "Not 😀"])
+        >>> [s.compound for s in scores], counts
+        ([0.6369, -0.2755], [(1, 4), (0, 2)])
+        """
+        scores, counts = self._engine.scores_and_counts(texts)
+        return list(map(Scores._make, scores)), counts
 
 
 def _require(module: str, extra: str, what: str) -> None:

@@ -3,8 +3,10 @@
 vaderSentiment's ``SentimentIntensityAnalyzer().polarity_scores`` is the reference. Checked:
 (a) every sentence and paragraph of the three shipped example texts, (b) every human-rated
 snippet shipped in ``arc/data/validation``, (c) seeded random texts built from tokens that
-each exercise one of VADER's rules, and (d) long inputs. The whole corpus is checked by
-``benchmarks/bench_vader.py``.
+each exercise one of VADER's rules, and (d) long inputs, each by ``polarity_scores`` and by
+the one pass that also counts the lexicon's words (``scores_and_counts``). The whole corpus
+is checked by ``benchmarks/bench_vader.py``. The per-word valences are checked against
+vaderSentiment's own in ``test_vader_contributions.py``.
 """
 
 from __future__ import annotations
@@ -27,12 +29,17 @@ def engines() -> tuple[FastVader, object]:
 
 
 def mismatches(texts: list[str]) -> list[tuple[str, dict, dict]]:
+    """The texts whose scores differ from vaderSentiment's, by ``polarity_scores`` or by the
+    one pass that also counts (``scores_and_counts``)."""
     fast, ref = engines()
+    fused, _ = fast.scores_and_counts(texts)
     out = []
-    for text in texts:
+    for text, (compound, pos, neu, neg) in zip(texts, fused, strict=True):
         got, want = fast.polarity_scores(text), ref.polarity_scores(text)
         if got != want or list(got) != list(want):
             out.append((text, got, want))
+        elif {"neg": neg, "neu": neu, "pos": pos, "compound": compound} != want:
+            out.append((text, {"fused": (compound, pos, neu, neg)}, want))
     return out
 
 
