@@ -319,12 +319,12 @@ def _extra_values(scorers: list[Scorer], texts: list[str], primary: np.ndarray) 
     return np.array(rows, dtype=float).reshape(len(rows), len(texts))
 
 
-def _positions(roles: list[str]) -> list[float]:
+def _positions(roles: Sequence[str]) -> np.ndarray:
     """Narrative time 0 → 1 over story rows; NaN for paratext."""
-    story = [i for i, role in enumerate(roles) if role in STORY_ROLES]
-    out = [math.nan] * len(roles)
-    for k, i in enumerate(story):
-        out[i] = k / (len(story) - 1) if len(story) > 1 else 0.0
+    story = np.fromiter((role in STORY_ROLES for role in roles), bool, len(roles))
+    out = np.full(len(roles), math.nan)
+    count = int(story.sum())
+    out[story] = np.arange(count) / (count - 1) if count > 1 else 0.0
     return out
 
 
