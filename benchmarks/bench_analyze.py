@@ -11,7 +11,8 @@ project that reads the shared corpus.
 
 (a) baseline -- what anyone would write with the same two libraries: read the bytes, decode
     them with the codec directly, split the whole text into sentences with nltk's Punkt
-    (the very tokenizer object arc uses, ``arc.segment._tokenizer()``, built beforehand),
+    (nltk's plain ``PunktSentenceTokenizer`` with arc's parameters,
+    ``arc.segment._nltk_tokenizer()``, built beforehand: arc's own remembers verdicts),
     then ``analyzer.polarity_scores(s)["compound"]`` for every sentence with one
     ``vaderSentiment`` ``SentimentIntensityAnalyzer`` built beforehand. nltk releases that
     cap every regular-expression match at a few seconds of wall-clock time
@@ -145,9 +146,9 @@ def make_baseline() -> Callable[[Path], int]:
     """Build Punkt and VADER once; return the baseline run, which gives its sentence count."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from arc.segment import _tokenizer
+    from arc.segment import _nltk_tokenizer
 
-    tokenizer = _tokenizer()
+    tokenizer = _nltk_tokenizer()
     analyzer = SentimentIntensityAnalyzer()
 
     def baseline(path: Path) -> int:
