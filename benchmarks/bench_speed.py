@@ -76,11 +76,12 @@ slowest run is more than 15 % slower than its fastest: the machine was busy.
     RSS starts well below its parent's (War and Peace: 86 against 136 MiB), since the
     library pages it has not touched yet are not counted in it. The estimate misses pages a
     child copies on write (already in its RSS) and counts library pages it touches again
-    (shared with the parent); on War and Peace it agreed within a few MiB with the child's
-    private memory (``Private_*`` of ``/proc/PID/smaps_rollup``) sampled every 5 ms. The
-    parent's and children's peaks need not coincide, so their sum is an upper bound in
-    that respect. The goal is judged on the sum, per MB (10^6 bytes) of the file: at most
-    5 MiB of extra peak memory per MB of text. ``tracemalloc``'s peak of the parent's
+    (shared with the parent); on War and Peace it came out below the child's private memory
+    (``Private_*`` of ``/proc/PID/smaps_rollup``, sampled every 5 ms in a trial): 16 against
+    22 MiB, so read the children's figure as a floor. The parent's and children's peaks
+    need not coincide, so their sum is an upper bound in that respect. The goal is judged
+    on the sum, per MB (10^6 bytes) of the file: at most 5 MiB of extra peak memory per MB
+    of text. ``tracemalloc``'s peak of the parent's
     Python allocations, measured the same way in another fresh subprocess (tracing slows
     the run and adds memory of its own), is given beside it, and all the figures with
     ``workers=1`` (one process, no children) too.
