@@ -360,14 +360,6 @@ def _by_ranges(doc: Document, workers: int | None, work: Any) -> list[Any]:
     return parallel.run(work, parallel.ranges(sizes, parts) if sizes else [(0, 0)])
 
 
-def _score_and_count(score: Scorer, texts: list[str]) -> tuple[Any, Any]:
-    """Each text's scores and ``(known, words)``, in one pass where the scorer has one."""
-    fused = getattr(score, "score_and_count", None)
-    if fused is not None:
-        return fused(texts)  # type: ignore[no-any-return]
-    return score.score_many(texts), score.known_words(texts)
-
-
 #: Sentences are scored this many at a time while a range is split, so only one block's
 #: score tuples are alive at once: their numbers go straight into flat arrays.
 SCORE_BLOCK = 2048
@@ -378,7 +370,7 @@ _SENTENCE_ARRAYS = {"owner": "q", "start": "q", "end": "q", "n_words": "q", "sco
 
 def _score_block(score: Scorer, texts: list[str], columns: dict[str, array]) -> None:
     """Score ``texts`` and append their numbers to the flat arrays of ``columns``."""
-    scored, known = _score_and_count(score, texts)
+    scored, known = score.score_and_count(texts)
     columns["scores"].extend(chain.from_iterable(scored))
     columns["lexicon"].extend(chain.from_iterable(known))
     columns["n_words"].extend(len(t.split()) for t in texts)
@@ -411,7 +403,7 @@ def _paragraph_columns(
         for j, para in enumerate(doc.paragraphs[lo:hi]):
             found = [s.text for s in split_sentences(doc.text[para.start : para.end],
                                                      para.start)]  # fmt: skip
-            scored, known = _score_and_count(score, found)
+            scored, known = score.score_and_count(found)
             values = [sc.compound for sc in scored]
             if extra:
                 table = _extra_values(extra, found, np.array(values))
@@ -458,10 +450,11 @@ def _sentence_columns(
 ) -> tuple[dict[str, Any], float | None]:
     """The sentence frame's columns and the story's coverage.
 
-    Splitting comes first and scoring second, in two plain loops: switching between Punkt
-    and VADER paragraph by paragraph measured about 7% slower on a long novel. Scores go
-    straight into arrays rather than one tuple per sentence. A long text's paragraphs are
-    shared between processes (:func:`_by_ranges`), each returning its sentences' columns.
+    Sentences are split a block of :data:`SCORE_BLOCK` at a time and then scored together
+    (switching between Punkt and VADER paragraph by paragraph measured about 7% slower on a
+    long novel), their numbers going straight into flat arrays rather than one tuple per
+    sentence. A long text's paragraphs are shared between processes (:func:`_by_ranges`),
+    each returning its sentences' columns.
     """
     names = scorer_columns([s.name for s in extra]) if extra else ()
 

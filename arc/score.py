@@ -74,6 +74,10 @@ class Scorer(Protocol):
         """
         ...
 
+    def score_and_count(self, texts: Sequence[str]) -> tuple[list[Scores], list[tuple[int, int]]]:
+        """``(score_many(texts), known_words(texts))``, from one pass where the scorer can."""
+        ...
+
 
 class _OneByOne:
     """``score_many`` for a scorer that scores one text at a time, and ``score_and_count``."""
