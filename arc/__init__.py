@@ -17,49 +17,49 @@ TYPE_CHECKING = False  # typing is not imported: `import arc` and `arc` start fa
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "analyze": "arc.frame",
-    "COLUMNS": "arc.frame",
-    "SENTENCE_COLUMNS": "arc.frame",
-    "plot_arc": "arc.plot",
-    "read_text": "arc.io",
-    "decode": "arc.io",
-    "vignette_text": "arc.io",
-    "split_paragraphs": "arc.segment",
-    "split_sentences": "arc.segment",
-    "Span": "arc.segment",
-    "assign_roles": "arc.paratext",
-    "get_scorer": "arc.score",
-    "Scorer": "arc.score",
-    "Scores": "arc.score",
-    "VaderScorer": "arc.score",
+    "analyze": "arc.analysis.frame",
+    "COLUMNS": "arc.analysis.frame",
+    "SENTENCE_COLUMNS": "arc.analysis.frame",
+    "plot_arc": "arc.charts.plot",
+    "read_text": "arc.text.io",
+    "decode": "arc.text.io",
+    "vignette_text": "arc.text.io",
+    "split_paragraphs": "arc.text.segment",
+    "split_sentences": "arc.text.segment",
+    "Span": "arc.text.segment",
+    "assign_roles": "arc.text.paratext",
+    "get_scorer": "arc.score.scorers",
+    "Scorer": "arc.score.scorers",
+    "Scores": "arc.score.scorers",
+    "VaderScorer": "arc.score.scorers",
     "ArcError": "arc.errors",
     "TooShortError": "arc.errors",
-    "smooth": "arc.smoothing",
-    "percentage_bins": "arc.smoothing",
-    "METHODS": "arc.smoothing",
-    "compare": "arc.comparison",
-    "plot_smoothed": "arc.plot",
-    "plot_methods": "arc.plot",
-    "plot_compare": "arc.plot",
-    "smoothed_arc": "arc.timeline",
-    "chapter_starts": "arc.timeline",
-    "Chart": "arc.chart",
-    "chart_for": "arc.chart",
-    "story_chart": "arc.chart",
-    "smoothed_chart": "arc.chart",
-    "methods_chart": "arc.chart",
-    "compare_chart": "arc.chart",
-    "draw": "arc.drawing",
-    "save_chart": "arc.render",
+    "smooth": "arc.analysis.smoothing",
+    "percentage_bins": "arc.analysis.smoothing",
+    "METHODS": "arc.analysis.smoothing",
+    "compare": "arc.analysis.comparison",
+    "plot_smoothed": "arc.charts.plot",
+    "plot_methods": "arc.charts.plot",
+    "plot_compare": "arc.charts.plot",
+    "smoothed_arc": "arc.analysis.timeline",
+    "chapter_starts": "arc.analysis.timeline",
+    "Chart": "arc.charts.chart",
+    "chart_for": "arc.charts.chart",
+    "story_chart": "arc.charts.chart",
+    "smoothed_chart": "arc.charts.chart",
+    "methods_chart": "arc.charts.chart",
+    "compare_chart": "arc.charts.chart",
+    "draw": "arc.charts.drawing",
+    "save_chart": "arc.charts.render",
     "ArcWarning": "arc.errors",
-    "EXAMPLES": "arc.examples",
-    "example_path": "arc.examples",
-    "explain": "arc.explanation",
-    "word_shift": "arc.wordshift",
-    "plot_word_shift": "arc.plot",
-    "word_shift_chart": "arc.shiftchart",
-    "turning_points": "arc.turns",
-    "shape": "arc.shapes",
+    "EXAMPLES": "arc.text.examples",
+    "example_path": "arc.text.examples",
+    "explain": "arc.analysis.explanation",
+    "word_shift": "arc.analysis.wordshift",
+    "plot_word_shift": "arc.charts.plot",
+    "word_shift_chart": "arc.charts.shiftchart",
+    "turning_points": "arc.analysis.turns",
+    "shape": "arc.analysis.shapes",
 }
 
 __all__ = [
@@ -110,7 +110,15 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from arc.chart import (
+    from arc.analysis.comparison import compare
+    from arc.analysis.explanation import explain
+    from arc.analysis.frame import COLUMNS, SENTENCE_COLUMNS, analyze
+    from arc.analysis.shapes import shape
+    from arc.analysis.smoothing import METHODS, percentage_bins, smooth
+    from arc.analysis.timeline import chapter_starts, smoothed_arc
+    from arc.analysis.turns import turning_points
+    from arc.analysis.wordshift import word_shift
+    from arc.charts.chart import (
         Chart,
         chart_for,
         compare_chart,
@@ -118,24 +126,16 @@ if TYPE_CHECKING:
         smoothed_chart,
         story_chart,
     )
-    from arc.comparison import compare
-    from arc.drawing import draw
+    from arc.charts.drawing import draw
+    from arc.charts.plot import plot_arc, plot_compare, plot_methods, plot_smoothed, plot_word_shift
+    from arc.charts.render import save_chart
+    from arc.charts.shiftchart import word_shift_chart
     from arc.errors import ArcError, ArcWarning, TooShortError
-    from arc.examples import EXAMPLES, example_path
-    from arc.explanation import explain
-    from arc.frame import COLUMNS, SENTENCE_COLUMNS, analyze
-    from arc.io import decode, read_text, vignette_text
-    from arc.paratext import assign_roles
-    from arc.plot import plot_arc, plot_compare, plot_methods, plot_smoothed, plot_word_shift
-    from arc.render import save_chart
-    from arc.score import Scorer, Scores, VaderScorer, get_scorer
-    from arc.segment import Span, split_paragraphs, split_sentences
-    from arc.shapes import shape
-    from arc.shiftchart import word_shift_chart
-    from arc.smoothing import METHODS, percentage_bins, smooth
-    from arc.timeline import chapter_starts, smoothed_arc
-    from arc.turns import turning_points
-    from arc.wordshift import word_shift
+    from arc.score.scorers import Scorer, Scores, VaderScorer, get_scorer
+    from arc.text.examples import EXAMPLES, example_path
+    from arc.text.io import decode, read_text, vignette_text
+    from arc.text.paratext import assign_roles
+    from arc.text.segment import Span, split_paragraphs, split_sentences
 
 
 def __getattr__(name: str) -> object:

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from arc import __version__
+from arc.analysis.smoothers import SMOOTHERS, check_span
+from arc.analysis.units import UNITS
 from arc.errors import ArcError, ArcWarning, EmptyInputError, InputError, OutputError
-from arc.examples import EXAMPLES
-from arc.smoothers import SMOOTHERS, check_span
-from arc.units import UNITS
+from arc.text.examples import EXAMPLES
 
 if TYPE_CHECKING:
-    from arc.document import Document
+    from arc.text.document import Document
 
 #: ``--smooth`` choices: every declared smoother, and ``all`` to compare them.
 SMOOTH_CHOICES = (*SMOOTHERS, "all")
@@ -69,28 +69,48 @@ def build_parser() -> argparse.ArgumentParser:
     _add_source(plot)
     _add_output(plot, "chart file, .png/.svg/.pdf (default: output/<name>.png)")
     plot.add_argument("--title", help="chart title (default: the detected title)")
-    plot.add_argument("--dpi", type=_dpi, default=150,
-                      help="resolution of a PNG (default: 150)")  # fmt: skip
-    plot.add_argument("--all", dest="include_paratext", action="store_true",
-                      help="story chart: also plot notes, title and end markers")  # fmt: skip
+    plot.add_argument("--dpi", type=_dpi, default=150, help="resolution of a PNG (default: 150)")
+    plot.add_argument(
+        "--all",
+        dest="include_paratext",
+        action="store_true",
+        help="story chart: also plot notes, title and end markers",
+    )
     _add_units(plot, default=None)
-    plot.add_argument("--smooth", choices=SMOOTH_CHOICES, metavar="METHOD",
-                      help=f"smoothed line: {', '.join(SMOOTHERS)}, or all (every smoother on "
-                      "one chart); default for a long text: rolling")  # fmt: skip
+    plot.add_argument(
+        "--smooth",
+        choices=SMOOTH_CHOICES,
+        metavar="METHOD",
+        help=f"smoothed line: {', '.join(SMOOTHERS)}, or all (every smoother on "
+        "one chart); default for a long text: rolling",
+    )
     plot.add_argument("--span", type=_fraction, metavar="F", help=_span_help())
-    plot.add_argument("--no-band", dest="band", action="store_false",
-                      help="leave out the bootstrap band around the arc")  # fmt: skip
-    plot.add_argument("--no-null", dest="null", action="store_false",
-                      help="leave out the word-salad envelope (where a shuffled text would "
-                      "lie)")  # fmt: skip
-    plot.add_argument("--smooth-check", action="store_true",
-                      help="draw the arc under several spans of the smoother (dct: several "
-                      "low_pass_size values) and mark the turning points that survive them "
-                      "all, instead of the usual chart")  # fmt: skip
+    plot.add_argument(
+        "--no-band",
+        dest="band",
+        action="store_false",
+        help="leave out the bootstrap band around the arc",
+    )
+    plot.add_argument(
+        "--no-null",
+        dest="null",
+        action="store_false",
+        help="leave out the word-salad envelope (where a shuffled text would lie)",
+    )
+    plot.add_argument(
+        "--smooth-check",
+        action="store_true",
+        help="draw the arc under several spans of the smoother (dct: several "
+        "low_pass_size values) and mark the turning points that survive them "
+        "all, instead of the usual chart",
+    )
     _add_scorers(plot)
-    plot.add_argument("--emotions", action="store_true",
-                      help="draw NRC's eight emotions over narrative time, one small panel "
-                      "each (needs the nrc extra), instead of the usual chart")  # fmt: skip
+    plot.add_argument(
+        "--emotions",
+        action="store_true",
+        help="draw NRC's eight emotions over narrative time, one small panel "
+        "each (needs the nrc extra), instead of the usual chart",
+    )
 
     score = _command(commands, cmd_score, "write the scores table as CSV, JSON or Parquet")
     _add_source(score)
@@ -102,37 +122,62 @@ def build_parser() -> argparse.ArgumentParser:
         commands, cmd_compare, "overlay several texts' smoothed arcs on one 0-100%% axis"
     )
     compare.add_argument("paths", nargs="*", metavar="PATH", help="text files to compare")
-    compare.add_argument("--example", dest="examples", action="append", default=[],
-                         choices=tuple(EXAMPLES), metavar="NAME",
-                         help=f"also compare an example text that ships with arc "
-                         f"(repeatable): {', '.join(EXAMPLES)}")  # fmt: skip
+    compare.add_argument(
+        "--example",
+        dest="examples",
+        action="append",
+        default=[],
+        choices=tuple(EXAMPLES),
+        metavar="NAME",
+        help=f"also compare an example text that ships with arc "
+        f"(repeatable): {', '.join(EXAMPLES)}",
+    )
     compare.add_argument("--encoding", help="force the files' encoding (default: detect it)")
     _add_max_size(compare)
     _add_output(compare, "chart file, .png/.svg/.pdf (default: output/compare.png)")
     compare.add_argument("--title", help="chart title")
-    compare.add_argument("--dpi", type=_dpi, default=150,
-                         help="resolution of a PNG (default: 150)")  # fmt: skip
-    compare.add_argument("--smooth", choices=tuple(SMOOTHERS), default="dct", metavar="METHOD",
-                         help=f"{', '.join(SMOOTHERS)} (default: dct)")  # fmt: skip
+    compare.add_argument("--dpi", type=_dpi, default=150, help="resolution of a PNG (default: 150)")
+    compare.add_argument(
+        "--smooth",
+        choices=tuple(SMOOTHERS),
+        default="dct",
+        metavar="METHOD",
+        help=f"{', '.join(SMOOTHERS)} (default: dct)",
+    )
     compare.add_argument("--span", type=_fraction, metavar="F", help=_span_help())
-    compare.add_argument("--no-scale", dest="scale", action="store_false",
-                         help="keep compound units, do not scale each arc to -1..+1")  # fmt: skip
+    compare.add_argument(
+        "--no-scale",
+        dest="scale",
+        action="store_false",
+        help="keep compound units, do not scale each arc to -1..+1",
+    )
     _add_scorers(compare)
-    explain = _command(commands, cmd_explain,
-                       "show the words that made a story's or a segment's score")  # fmt: skip
+    explain = _command(
+        commands, cmd_explain, "show the words that made a story's or a segment's score"
+    )
     _add_source(explain)
     _add_units(explain, default=None)
     which = explain.add_mutually_exclusive_group()
-    which.add_argument("--segment", metavar="SEG",
-                       help="explain one part: a unit's index (12), a range (3-7), a stretch "
-                       "of narrative time (0-33%%) or chapter:LABEL (default: the whole "
-                       "story)")  # fmt: skip
-    which.add_argument("--between", nargs=2, metavar=("A", "B"),
-                       help="word shift: the words that set stretch A above or below B, "
-                       "e.g. --between 0-33%% 67-100%%")  # fmt: skip
-    explain.add_argument("--top", type=_positive_int, metavar="N",
-                         help="words to show (default: 10 up and 10 down in the table, 20 "
-                         "on a chart)")  # fmt: skip
+    which.add_argument(
+        "--segment",
+        metavar="SEG",
+        help="explain one part: a unit's index (12), a range (3-7), a stretch "
+        "of narrative time (0-33%%) or chapter:LABEL (default: the whole "
+        "story)",
+    )
+    which.add_argument(
+        "--between",
+        nargs=2,
+        metavar=("A", "B"),
+        help="word shift: the words that set stretch A above or below B, "
+        "e.g. --between 0-33%% 67-100%%",
+    )
+    explain.add_argument(
+        "--top",
+        type=_positive_int,
+        metavar="N",
+        help="words to show (default: 10 up and 10 down in the table, 20 on a chart)",
+    )
     _add_output(
         explain,
         "a word-shift chart (.png/.svg/.pdf: --segment against the whole "
@@ -140,57 +185,79 @@ def build_parser() -> argparse.ArgumentParser:
         "the table (.csv/.json/.parquet); default: a text table on standard output",
     )
     explain.add_argument("--title", help="chart title (default: the detected title)")
-    explain.add_argument("--dpi", type=_dpi, default=150,
-                         help="resolution of a PNG (default: 150)")  # fmt: skip
+    explain.add_argument("--dpi", type=_dpi, default=150, help="resolution of a PNG (default: 150)")
 
     turns = _command(commands, cmd_turns, "list the peaks and valleys of a story's arc")
     _add_source(turns)
     _add_smoothing(turns)
-    _add_output(turns, "the table, .csv/.json/.parquet (default: a text table on standard "
-                "output)")  # fmt: skip
+    _add_output(turns, "the table, .csv/.json/.parquet (default: a text table on standard output)")
 
     shape = _command(commands, cmd_shape, "name the shape of each text's arc (Reagan's six)")
-    shape.add_argument("paths", nargs="*", metavar="PATH",
-                       help="text files (default: the embedded vignette)")  # fmt: skip
-    shape.add_argument("--example", dest="examples", action="append", default=[],
-                       choices=tuple(EXAMPLES), metavar="NAME",
-                       help=f"also an example text that ships with arc (repeatable): "
-                       f"{', '.join(EXAMPLES)}")  # fmt: skip
+    shape.add_argument(
+        "paths", nargs="*", metavar="PATH", help="text files (default: the embedded vignette)"
+    )
+    shape.add_argument(
+        "--example",
+        dest="examples",
+        action="append",
+        default=[],
+        choices=tuple(EXAMPLES),
+        metavar="NAME",
+        help=f"also an example text that ships with arc (repeatable): {', '.join(EXAMPLES)}",
+    )
     shape.add_argument("--encoding", help="force the files' encoding (default: detect it)")
     _add_max_size(shape)
     _add_smoothing(shape)
-    _add_output(shape, "the table, .csv/.json/.parquet (default: a text table on standard "
-                "output)")  # fmt: skip
+    _add_output(shape, "the table, .csv/.json/.parquet (default: a text table on standard output)")
 
-    validate = _command(commands, cmd_validate,
-                        "how well each scorer agrees with human ratings")  # fmt: skip
-    validate.add_argument("files", nargs="*", metavar="FILE",
-                          help="your hand-rated sentences: CSV or TSV with columns text and "
-                          "rating (default: VADER's four human-rated sets)")  # fmt: skip
-    validate.add_argument("--scorer", dest="scorers", action="append", metavar="NAMES",
-                          help="scorers to validate, comma-separated or repeated (default: "
-                          "every installed scorer)")  # fmt: skip
-    validate.add_argument("--scale", nargs=2, type=float, metavar=("LO", "HI"),
-                          help="the lowest and highest possible rating in FILE (default: "
-                          "the lowest and highest it holds)")  # fmt: skip
+    validate = _command(commands, cmd_validate, "how well each scorer agrees with human ratings")
+    validate.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="your hand-rated sentences: CSV or TSV with columns text and "
+        "rating (default: VADER's four human-rated sets)",
+    )
+    validate.add_argument(
+        "--scorer",
+        dest="scorers",
+        action="append",
+        metavar="NAMES",
+        help="scorers to validate, comma-separated or repeated (default: every installed scorer)",
+    )
+    validate.add_argument(
+        "--scale",
+        nargs=2,
+        type=float,
+        metavar=("LO", "HI"),
+        help="the lowest and highest possible rating in FILE (default: "
+        "the lowest and highest it holds)",
+    )
     validate.add_argument("--encoding", help="force the files' encoding (default: detect it)")
-    _add_output(validate, "the table, .csv/.json, or a chart, .png/.svg/.pdf (default: a "
-                "text table on standard output)")  # fmt: skip
+    _add_output(
+        validate,
+        "the table, .csv/.json, or a chart, .png/.svg/.pdf (default: a "
+        "text table on standard output)",
+    )
     return parser
 
 
 def _add_scorers(parser: argparse.ArgumentParser) -> None:
     """``--scorer vader,afinn,...``: the scorers to read the text with (a comma list)."""
-    from arc.score import SCORERS
+    from arc.score.scorers import SCORERS
 
-    parser.add_argument("--scorer", type=_scorer_list, metavar="NAMES",
-                        help=f"scorer, or several as a comma list: {', '.join(SCORERS)} "
-                        "(default: vader; several: one column each and their ensemble)")
+    parser.add_argument(
+        "--scorer",
+        type=_scorer_list,
+        metavar="NAMES",
+        help=f"scorer, or several as a comma list: {', '.join(SCORERS)} "
+        "(default: vader; several: one column each and their ensemble)",
+    )
 
 
 def _scorer_list(text: str) -> list[str]:
     """A comma list of known scorer names (argparse type): a usage error otherwise."""
-    from arc.score import parse_scorers
+    from arc.score.scorers import parse_scorers
 
     try:
         return parse_scorers(text)
@@ -211,8 +278,12 @@ def _scorer_options(args: argparse.Namespace) -> dict[str, Any]:
 def _add_smoothing(parser: argparse.ArgumentParser) -> None:
     """Units, ``--smooth`` and ``--span``: the options of an arc smoothed as plotted."""
     _add_units(parser, default=None)
-    parser.add_argument("--smooth", choices=tuple(SMOOTHERS), metavar="METHOD",
-                        help=f"smoother: {', '.join(SMOOTHERS)} (default: rolling)")  # fmt: skip
+    parser.add_argument(
+        "--smooth",
+        choices=tuple(SMOOTHERS),
+        metavar="METHOD",
+        help=f"smoother: {', '.join(SMOOTHERS)} (default: rolling)",
+    )
     parser.add_argument("--span", type=_fraction, metavar="F", help=_span_help())
 
 
@@ -238,18 +309,31 @@ def _add_units(
     default_text: str = "paragraph for a short story, sentence for a book",
 ) -> None:
     units = "; ".join(f"{u.name}: {u.help}" for u in UNITS.values())
-    parser.add_argument("--unit", choices=tuple(UNITS), default=default,
-                        help=f"rows/points ({units}); default: {default_text}")  # fmt: skip
+    parser.add_argument(
+        "--unit",
+        choices=tuple(UNITS),
+        default=default,
+        help=f"rows/points ({units}); default: {default_text}",
+    )
     window, bins = UNITS["window"].params, UNITS["bins"].params
-    parser.add_argument("--window", type=_positive_int, metavar="WORDS",
-                        help=f"word-window size (implies --unit window; default "
-                        f"{window['window']})")  # fmt: skip
-    parser.add_argument("--step", type=_positive_int, metavar="WORDS",
-                        help="word-window step (implies --unit window; default: half the "
-                        "window)")  # fmt: skip
-    parser.add_argument("--bins", type=_positive_int, metavar="N",
-                        help=f"percentage bins (implies --unit bins; default "
-                        f"{bins['bins']})")  # fmt: skip
+    parser.add_argument(
+        "--window",
+        type=_positive_int,
+        metavar="WORDS",
+        help=f"word-window size (implies --unit window; default {window['window']})",
+    )
+    parser.add_argument(
+        "--step",
+        type=_positive_int,
+        metavar="WORDS",
+        help="word-window step (implies --unit window; default: half the window)",
+    )
+    parser.add_argument(
+        "--bins",
+        type=_positive_int,
+        metavar="N",
+        help=f"percentage bins (implies --unit bins; default {bins['bins']})",
+    )
 
 
 def _span_help() -> str:
@@ -275,20 +359,30 @@ def _fraction(text: str) -> float:
 
 
 def _add_source(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", metavar="PATH",
-                        help="text file to read, or - for standard input "
-                        "(default: the embedded vignette)")  # fmt: skip
-    parser.add_argument("--example", choices=tuple(EXAMPLES), metavar="NAME",
-                        help=f"read an example text that ships with arc instead of PATH: "
-                        f"{', '.join(EXAMPLES)}")  # fmt: skip
+    parser.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="text file to read, or - for standard input (default: the embedded vignette)",
+    )
+    parser.add_argument(
+        "--example",
+        choices=tuple(EXAMPLES),
+        metavar="NAME",
+        help=f"read an example text that ships with arc instead of PATH: {', '.join(EXAMPLES)}",
+    )
     parser.add_argument("--encoding", help="force the file's encoding (default: detect it)")
     _add_max_size(parser)
 
 
 def _add_max_size(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--max-size", type=_positive_int, default=MAX_SIZE_MB, metavar="MB",
-                        help=f"read at most this many megabytes of input (default: "
-                        f"{MAX_SIZE_MB})")  # fmt: skip
+    parser.add_argument(
+        "--max-size",
+        type=_positive_int,
+        default=MAX_SIZE_MB,
+        metavar="MB",
+        help=f"read at most this many megabytes of input (default: {MAX_SIZE_MB})",
+    )
 
 
 def _positive_int(text: str) -> int:
@@ -305,10 +399,10 @@ def _doc(func: object) -> str:
 def _load(path: str | None, encoding: str | None, max_mb: int) -> Document:
     """Read the command's input: the vignette, standard input ("-") or a file, size-bounded.
 
-    A PATH is always a file, never text to analyse; :func:`arc.io.read_bytes` reads only
+    A PATH is always a file, never text to analyse; :func:`arc.text.io.read_bytes` reads only
     regular files and pipes, and no more than ``max_mb`` megabytes of them.
     """
-    from arc.document import load
+    from arc.text.document import load
 
     limit = max_mb * 1_000_000
     if path is None:
@@ -320,7 +414,7 @@ def _load(path: str | None, encoding: str | None, max_mb: int) -> Document:
 
 def _read_stdin(limit: int, max_mb: int) -> bytes:
     """Standard input's bytes, at most ``limit`` of them."""
-    from arc.io import read_at_most
+    from arc.text.io import read_at_most
 
     if sys.stdin is None or sys.stdin.closed:
         raise InputError("standard input is closed; give a PATH or pipe a text into arc")
@@ -342,7 +436,7 @@ def _output_path(
     inputs: Sequence[str | None] = (),
 ) -> Path:
     """The output path, checked before any work: its format, its folder, not an input."""
-    from arc.io import check_output, same_file
+    from arc.text.io import check_output, same_file
 
     if requested is None:
         out = Path("output") / f"{name or 'arc'}.png"
@@ -361,8 +455,9 @@ def _output_path(
         check_output(out)
     for source in inputs:
         if source not in (None, "-") and same_file(source, out):
-            raise OutputError(f"refusing to write {out}: it is the input {source}; choose "
-                              "another -o")  # fmt: skip
+            raise OutputError(
+                f"refusing to write {out}: it is the input {source}; choose another -o"
+            )
     return out
 
 
@@ -372,7 +467,7 @@ def _use_example(args: argparse.Namespace) -> None:
         return
     if args.path is not None:
         raise UsageError("give a PATH or --example NAME, not both")
-    from arc.examples import example_path
+    from arc.text.examples import example_path
 
     args.path = str(example_path(args.example))
 
@@ -390,8 +485,9 @@ def _make_folder(out: Path) -> None:
     try:
         out.parent.mkdir(exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create the folder {out.parent}/ ({exc.strerror}); "
-                          "pass -o PATH") from None  # fmt: skip
+        raise OutputError(
+            f"cannot create the folder {out.parent}/ ({exc.strerror}); pass -o PATH"
+        ) from None
 
 
 def _name(path: str | None) -> str:
@@ -417,7 +513,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
         arc plot novel.txt --scorer vader,afinn,textblob   # the scorers' arcs and agreement
         arc plot novel.txt --emotions     # NRC's eight emotions, one small panel each
     """
-    from arc.view import DEFAULT_SMOOTHER, choose_view
+    from arc.analysis.view import DEFAULT_SMOOTHER, choose_view
 
     _use_example(args)
     several = len(args.scorer or ()) > 1
@@ -426,8 +522,9 @@ def cmd_plot(args: argparse.Namespace) -> None:
         raise UsageError(f"{what} draw one smoother; leave out --smooth-check and --smooth all")
     if args.smooth_check:
         if args.smooth == "all":
-            raise UsageError("--smooth-check checks one smoother; choose one with --smooth, "
-                             "not all")  # fmt: skip
+            raise UsageError(
+                "--smooth-check checks one smoother; choose one with --smooth, not all"
+            )
         if args.span is not None:
             raise UsageError("--smooth-check chooses the spans itself; leave out --span")
     out = _output_path(args.output, _name(args.path), PLOT_FORMATS, [args.path])
@@ -440,18 +537,29 @@ def cmd_plot(args: argparse.Namespace) -> None:
     try:
         words = sum(len(doc.paragraphs[i].text.split()) for i in doc.story)
         smoother = args.smooth or (DEFAULT_SMOOTHER if args.smooth_check else None)
-        view = choose_view(len(doc.story), any(doc.chapters), n_words=words, unit=args.unit,
-                           smoother=smoother, span=args.span, window=args.window,
-                           step=args.step, bins=args.bins)  # fmt: skip
+        view = choose_view(
+            len(doc.story),
+            any(doc.chapters),
+            n_words=words,
+            unit=args.unit,
+            smoother=smoother,
+            span=args.span,
+            window=args.window,
+            step=args.step,
+            bins=args.bins,
+        )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if args.include_paratext and view.long:
-        warnings.warn("--all applies to the story chart; this long-text chart shows the story",
-                      ArcWarning, stacklevel=1)  # fmt: skip
-    from arc.chart import chart_for
-    from arc.frame import frame
-    from arc.paratext import STORY_ROLES
-    from arc.render import save_chart
+        warnings.warn(
+            "--all applies to the story chart; this long-text chart shows the story",
+            ArcWarning,
+            stacklevel=1,
+        )
+    from arc.analysis.frame import frame
+    from arc.charts.chart import chart_for
+    from arc.charts.render import save_chart
+    from arc.text.paratext import STORY_ROLES
 
     scoring = _scorer_options(args)
     if args.emotions:
@@ -465,19 +573,24 @@ def cmd_plot(args: argparse.Namespace) -> None:
         except ValueError as exc:
             raise UsageError(str(exc)) from None
     if args.emotions or several:
-        from arc.scorerchart import emotions_chart, scorers_chart
+        from arc.charts.scorerchart import emotions_chart, scorers_chart
 
         build = emotions_chart if args.emotions else scorers_chart
-        chart = build(df, str(view.smoother or DEFAULT_SMOOTHER), title=args.title,
-                      **view.params)  # fmt: skip
+        chart = build(df, str(view.smoother or DEFAULT_SMOOTHER), title=args.title, **view.params)
     elif args.smooth_check:
-        from arc.checkchart import smoothcheck_chart
+        from arc.charts.checkchart import smoothcheck_chart
 
         chart = smoothcheck_chart(df, str(view.smoother), title=args.title)
     else:
-        chart = chart_for(df, smoother=view.smoother, title=args.title,
-                          include_paratext=args.include_paratext, band=args.band,
-                          null=args.null, **view.params)  # fmt: skip
+        chart = chart_for(
+            df,
+            smoother=view.smoother,
+            title=args.title,
+            include_paratext=args.include_paratext,
+            band=args.band,
+            null=args.null,
+            **view.params,
+        )
     _make_folder(out)
     save_chart(chart, out, dpi=args.dpi)
     _say(str(out))
@@ -498,8 +611,8 @@ def cmd_score(args: argparse.Namespace) -> None:
         out = _output_path(args.output, _name(args.path), SCORE_FORMATS, [args.path])
     unit, params = _unit_options(args, "paragraph")
     doc = _load(args.path, args.encoding, args.max_size)
+    from arc.analysis.frame import frame
     from arc.export import write_table
-    from arc.frame import frame
 
     df = frame(doc, unit, **params, **_scorer_options(args))  # type: ignore[arg-type]
     if out is None:
@@ -533,7 +646,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
         arc compare a.txt b.txt c.txt --smooth lowess --no-scale
         arc compare a.txt b.txt --scorer vader,afinn   # each text's ensemble arc
     """
-    from arc.examples import example_path
+    from arc.text.examples import example_path
 
     args.paths = [*args.paths, *(str(example_path(name)) for name in args.examples)]
     if not args.paths:
@@ -546,16 +659,20 @@ def cmd_compare(args: argparse.Namespace) -> None:
     for path, doc in zip(args.paths, docs, strict=True):
         if not doc.story:
             raise EmptyInputError(f"{path} has no story paragraphs to compare")
-    from arc.chart import compare_chart
-    from arc.comparison import compare
-    from arc.frame import frame
-    from arc.render import save_chart
+    from arc.analysis.comparison import compare
+    from arc.analysis.frame import frame
+    from arc.charts.chart import compare_chart
+    from arc.charts.render import save_chart
 
     params = {span: args.span} if span and args.span is not None else {}
     scoring = _scorer_options(args)
-    data = compare([frame(doc, "sentence", **scoring) for doc in docs], method=args.smooth,
-                   scale=args.scale, value="ensemble" if "scorers" in scoring else "compound",
-                   **params)  # fmt: skip
+    data = compare(
+        [frame(doc, "sentence", **scoring) for doc in docs],
+        method=args.smooth,
+        scale=args.scale,
+        value="ensemble" if "scorers" in scoring else "compound",
+        **params,
+    )
     _make_folder(out)
     save_chart(compare_chart(data, title=args.title), out, dpi=args.dpi)
     _say(str(out))
@@ -573,25 +690,27 @@ def cmd_explain(args: argparse.Namespace) -> None:
         arc explain novel.txt --between 0-33% 67-100%
         arc explain novel.txt --segment chapter:12 -o shift.png
     """
-    from arc.chart import display_title
-    from arc.explanation import explain
+    from arc.analysis.explanation import explain
+    from arc.analysis.labels import display_title
+    from arc.analysis.wordshift import word_shift
     from arc.report import explanation_lines, shift_lines
-    from arc.wordshift import word_shift
 
     _use_example(args)
     out = None
     if args.output is not None:
-        out = _output_path(args.output, _name(args.path), PLOT_FORMATS + SCORE_FORMATS,
-                           [args.path])  # fmt: skip
+        out = _output_path(args.output, _name(args.path), PLOT_FORMATS + SCORE_FORMATS, [args.path])
     doc = _load(args.path, args.encoding, args.max_size)
     unit, params = _unit_options(args, "sentence" if _is_long(doc) else "paragraph")
-    from arc.frame import frame
+    from arc.analysis.frame import frame
 
     sentences = frame(doc, "sentence")
     chart = out is not None and out.suffix.lower() in PLOT_FORMATS
     title = args.title or display_title(sentences)
-    a, b = (args.between or (args.segment, None)) if args.between or not chart or \
-        args.segment else ("0-33%", "67-100%")  # fmt: skip
+    a, b = (
+        (args.between or (args.segment, None))
+        if args.between or not chart or args.segment
+        else ("0-33%", "67-100%")
+    )
     first = explain(sentences, unit, segment=a, **params)
     if not chart and not args.between:
         if out is None:
@@ -611,8 +730,8 @@ def cmd_explain(args: argparse.Namespace) -> None:
         write_table(shift, out)
         _say(str(out))
     else:
-        from arc.render import save_chart
-        from arc.shiftchart import word_shift_chart
+        from arc.charts.render import save_chart
+        from arc.charts.shiftchart import word_shift_chart
 
         save_chart(word_shift_chart(shift, top=args.top or 20, title=title), out, dpi=args.dpi)
         _say(str(out))
@@ -628,9 +747,9 @@ def cmd_turns(args: argparse.Namespace) -> None:
         arc turns                          # the vignette
         arc turns novel.txt --smooth lowess -o turns.csv
     """
-    from arc.chart import display_title
+    from arc.analysis.labels import display_title
+    from arc.analysis.turns import turning_points
     from arc.report import turn_lines
-    from arc.turns import turning_points
 
     _use_example(args)
     out = None
@@ -658,10 +777,10 @@ def cmd_shape(args: argparse.Namespace) -> None:
         arc shape                          # the vignette
         arc shape a.txt b.txt --example alice -o shapes.csv
     """
-    from arc.chart import display_title
-    from arc.examples import example_path
+    from arc.analysis.labels import display_title
+    from arc.analysis.shapes import shape
     from arc.report import shape_lines
-    from arc.shapes import shape
+    from arc.text.examples import example_path
 
     paths: list[str | None] = [*args.paths, *(str(example_path(n)) for n in args.examples)]
     paths = paths or [None]
@@ -680,10 +799,20 @@ def cmd_shape(args: argparse.Namespace) -> None:
     from arc.export import write_table
 
     table = pd.DataFrame(
-        [(title, path or "(vignette)", s.name, s.nearest, s.score, s.runner_up,
-          s.runner_up_score) for title, path, s in results],
+        [
+            (
+                title,
+                path or "(vignette)",
+                s.name,
+                s.nearest,
+                s.score,
+                s.runner_up,
+                s.runner_up_score,
+            )
+            for title, path, s in results
+        ],
         columns=["title", "path", "shape", "nearest", "score", "runner_up", "runner_up_score"],
-    )  # fmt: skip
+    )
     write_table(table, out)
     _say(str(out))
 
@@ -706,21 +835,20 @@ def cmd_validate(args: argparse.Namespace) -> None:
     """
     out = None
     if args.output is not None:
-        out = _output_path(args.output, "validation", (".csv", ".json", *PLOT_FORMATS),
-                           args.files)  # fmt: skip
+        out = _output_path(args.output, "validation", (".csv", ".json", *PLOT_FORMATS), args.files)
     if args.scale is not None and not args.scale[0] < args.scale[1]:
         raise UsageError("--scale LO HI needs LO below HI")
     if args.scale is not None and not args.files:
         raise UsageError("--scale is the scale of your FILE's ratings; give a FILE")
     scorers = None
     if args.scorers:
-        from arc.score import parse_scorers
+        from arc.score.scorers import parse_scorers
 
         try:
             scorers = parse_scorers(",".join(args.scorers))
         except ValueError as exc:
             raise UsageError(f"--scorer: {exc}") from None
-    from arc.validation import read_rated, result_lines, validate
+    from arc.score.validation import read_rated, result_lines, validate
 
     scale = tuple(args.scale) if args.scale else None
     sets = [read_rated(f, scale=scale, encoding=args.encoding) for f in args.files]  # type: ignore[arg-type]
@@ -728,8 +856,8 @@ def cmd_validate(args: argparse.Namespace) -> None:
     if out is None:
         _say("\n".join(result_lines(results)))
     elif out.suffix.lower() in PLOT_FORMATS:
-        from arc.render import save_chart
-        from arc.validation import validation_chart
+        from arc.charts.render import save_chart
+        from arc.charts.validationchart import validation_chart
 
         save_chart(validation_chart(results), out)
         _say(str(out))
@@ -742,7 +870,7 @@ def cmd_validate(args: argparse.Namespace) -> None:
 
 def _unit_options(args: argparse.Namespace, default: str) -> tuple[str, dict[str, int]]:
     """The unit that --unit/--window/--step/--bins ask for, and its parameters."""
-    from arc.units import unit_params
+    from arc.analysis.units import unit_params
 
     windowed = args.window or args.step
     unit = args.unit or ("window" if windowed else "bins" if args.bins else default)
@@ -754,7 +882,7 @@ def _unit_options(args: argparse.Namespace, default: str) -> tuple[str, dict[str
 
 def _is_long(doc: Document) -> bool:
     """Whether ``arc plot`` would draw ``doc`` as a long text (sentences, smoothed)."""
-    from arc.view import is_long
+    from arc.analysis.view import is_long
 
     words = sum(len(doc.paragraphs[i].text.split()) for i in doc.story)
     return is_long(len(doc.story), any(doc.chapters), words)
@@ -765,17 +893,25 @@ def _smoothed_frame(doc: Document, args: argparse.Namespace) -> tuple[Any, str, 
 
     A short story is smoothed too (a rolling mean over its paragraphs by default).
     """
-    from arc.frame import frame
-    from arc.paratext import STORY_ROLES
-    from arc.view import DEFAULT_SMOOTHER, choose_view
+    from arc.analysis.frame import frame
+    from arc.analysis.view import DEFAULT_SMOOTHER, choose_view
+    from arc.text.paratext import STORY_ROLES
 
     if not doc.story:
         raise EmptyInputError(f"{doc.name or 'the text'} has no story paragraphs")
     words = sum(len(doc.paragraphs[i].text.split()) for i in doc.story)
     try:
-        view = choose_view(len(doc.story), any(doc.chapters), n_words=words, unit=args.unit,
-                           smoother=args.smooth or DEFAULT_SMOOTHER, span=args.span,
-                           window=args.window, step=args.step, bins=args.bins)  # fmt: skip
+        view = choose_view(
+            len(doc.story),
+            any(doc.chapters),
+            n_words=words,
+            unit=args.unit,
+            smoother=args.smooth or DEFAULT_SMOOTHER,
+            span=args.span,
+            window=args.window,
+            step=args.step,
+            bins=args.bins,
+        )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     df = frame(doc, view.unit, **view.unit_params)  # type: ignore[arg-type]

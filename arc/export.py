@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from arc.errors import MissingDependencyError
-from arc.io import atomic_write
+from arc.text.io import atomic_write
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -57,10 +57,7 @@ def _can_fork() -> bool:
     """Whether forking is available and safe here: the ``fork`` method, no other thread."""
     import multiprocessing
 
-    return (
-        "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1
-    )
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def workers_for(chars: int, workers: int | None = None) -> int:
@@ -158,8 +155,9 @@ def _start(context: Any, work: Callable[[int, int], Any], lo: int, hi: int) -> t
             # Python 3.12+ warns when it forks a process with more than one OS thread. Only
             # one Python thread runs here (see _can_fork); the others are idle native pools
             # (numpy's BLAS), which the child never calls.
-            warnings.filterwarnings("ignore", "This process .* is multi-threaded",
-                                    DeprecationWarning)  # fmt: skip
+            warnings.filterwarnings(
+                "ignore", "This process .* is multi-threaded", DeprecationWarning
+            )
             process.start()
     except OSError:
         receive.close()

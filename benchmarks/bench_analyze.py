@@ -12,7 +12,7 @@ project that reads the shared corpus.
 (a) baseline -- what anyone would write with the same two libraries: read the bytes, decode
     them with the codec directly, split the whole text into sentences with nltk's Punkt
     (nltk's plain ``PunktSentenceTokenizer`` with arc's parameters,
-    ``arc.segment._nltk_tokenizer()``, built beforehand: arc's own remembers verdicts),
+    ``arc.text.segment._nltk_tokenizer()``, built beforehand: arc's own remembers verdicts),
     then ``analyzer.polarity_scores(s)["compound"]`` for every sentence with one
     ``vaderSentiment`` ``SentimentIntensityAnalyzer`` built beforehand. nltk releases that
     cap every regular-expression match at a few seconds of wall-clock time
@@ -146,7 +146,7 @@ def make_baseline() -> Callable[[Path], int]:
     """Build Punkt and VADER once; return the baseline run, which gives its sentence count."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from arc.segment import _nltk_tokenizer
+    from arc.text.segment import _nltk_tokenizer
 
     tokenizer = _nltk_tokenizer()
     analyzer = SentimentIntensityAnalyzer()

@@ -68,9 +68,11 @@ def main(argv: list[str]) -> int:
         c.append(_timed(whole))
     best_a, best_b, best_c = min(a), min(b), min(c)
     print(f"{path.name}: {len(df):,} sentences")
-    for name, best, runs in (("(a) chart without band and envelope", best_a, a),
-                             ("(b) chart with them", best_b, b),
-                             ("(c) analyze + chart with them", best_c, c)):  # fmt: skip
+    for name, best, runs in (
+        ("(a) chart without band and envelope", best_a, a),
+        ("(b) chart with them", best_b, b),
+        ("(c) analyze + chart with them", best_c, c),
+    ):
         print(f"{name:38} best {best:.2f} s, median {statistics.median(runs):.2f} s")
     print(f"chart ratio b/a: {best_b / best_a:.2f}")
     print(f"whole-command ratio c/(c - b + a): {best_c / (best_c - best_b + best_a):.2f}")

@@ -25,7 +25,7 @@ slowest run is more than 15 % slower than its fastest: the machine was busy.
 (2) ``arc.analyze(path, unit="sentence")`` on each novel against the baseline a user writes
     by hand, single process, the one of ``bench_analyze.make_baseline``: read and decode the
     file, nltk's Punkt over the whole text (nltk's plain ``PunktSentenceTokenizer`` with
-    arc's parameters, ``arc.segment._nltk_tokenizer()``, built beforehand: arc's own
+    arc's parameters, ``arc.text.segment._nltk_tokenizer()``, built beforehand: arc's own
     tokenizer remembers verdicts; nltk's ``redos`` time limit lifted for that one call),
     then ``SentimentIntensityAnalyzer().polarity_scores(s)`` for every sentence with one
     analyzer built beforehand. Where ``arc.analyze`` has the ``workers`` keyword (checked
@@ -41,7 +41,7 @@ slowest run is more than 15 % slower than its fastest: the machine was busy.
     run of the same book in one process finds them full (up to a third faster on Mansfield
     Park), which would flatter arc. Goal: arc / baseline at most 0.5 (at least twice as
     fast).
-(3) The engine (``arc.vader.FastVader().polarity_scores``) against vaderSentiment's
+(3) The engine (``arc.score.vader.FastVader().polarity_scores``) against vaderSentiment's
     ``SentimentIntensityAnalyzer().polarity_scores`` on every sentence of every corpus text
     (split by ``arc.analyze(path, unit="sentence")``). One untimed pass of each, whose
     outputs are compared with ``==`` on the whole dict and the mismatches counted; then
@@ -512,7 +512,7 @@ def engine_race(sentences: list[str], rounds: int) -> dict[str, Any]:
     """
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from arc.vader import FastVader
+    from arc.score.vader import FastVader
 
     ref = SentimentIntensityAnalyzer().polarity_scores
     warm = FastVader().polarity_scores
@@ -562,7 +562,7 @@ def growth(sentences: list[str], quick: bool) -> dict[str, Any]:
     """
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from arc.vader import FastVader
+    from arc.score.vader import FastVader
 
     ref = SentimentIntensityAnalyzer().polarity_scores
     fast = FastVader().polarity_scores

@@ -1,4 +1,4 @@
-"""arc.vader.FastVader against vaderSentiment: equality on the whole corpus, then speed.
+"""arc.score.vader.FastVader against vaderSentiment: equality on the whole corpus, then speed.
 
 What is measured
 ----------------
@@ -79,7 +79,7 @@ def best_of(fn, texts: list[str], repeat: int) -> list[float]:
 def race(name: str, texts: list[str], repeat: int) -> None:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from arc.vader import FastVader
+    from arc.score.vader import FastVader
 
     ref = SentimentIntensityAnalyzer().polarity_scores
     fast = FastVader().polarity_scores
@@ -89,21 +89,25 @@ def race(name: str, texts: list[str], repeat: int) -> None:
     for _ in range(repeat):
         t_ref += best_of(ref, texts, 1)
         t_fast += best_of(fast, texts, 1)
-    print(f"{name:>22}: {len(texts):>8,} texts  vaderSentiment {min(t_ref):7.3f} s  "
-          f"FastVader {min(t_fast):7.3f} s (cold {cold:.3f} s)  "
-          f"ratio {min(t_ref) / min(t_fast):5.2f}x")  # fmt: skip
+    print(
+        f"{name:>22}: {len(texts):>8,} texts  vaderSentiment {min(t_ref):7.3f} s  "
+        f"FastVader {min(t_fast):7.3f} s (cold {cold:.3f} s)  "
+        f"ratio {min(t_ref) / min(t_fast):5.2f}x"
+    )
 
 
 def growth(sentences: list[str], repeat: int) -> None:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from arc.vader import FastVader
+    from arc.score.vader import FastVader
 
     ref = SentimentIntensityAnalyzer().polarity_scores
     fast = FastVader().polarity_scores
     rnd = random.Random(0)
-    print(f"{'words':>8} {'vaderSentiment':>16} {'per 1k words':>13} {'FastVader':>11} "
-          f"{'per 1k words':>13} {'ratio':>8}")  # fmt: skip
+    print(
+        f"{'words':>8} {'vaderSentiment':>16} {'per 1k words':>13} {'FastVader':>11} "
+        f"{'per 1k words':>13} {'ratio':>8}"
+    )
     for size in (1_000, 2_000, 4_000, 8_000, 16_000):
         parts: list[str] = []
         count = 0
@@ -116,8 +120,10 @@ def growth(sentences: list[str], repeat: int) -> None:
         assert fast(text) == ref(text), size
         r = min(best_of(ref, [text], repeat if size <= 4_000 else 1))
         f = min(best_of(fast, [text], repeat))
-        print(f"{n:>8,} {r * 1e3:13.1f} ms {r * 1e6 / n:10.1f} ms {f * 1e3:8.1f} ms "
-              f"{f * 1e6 / n:10.2f} ms {r / f:7.0f}x")  # fmt: skip
+        print(
+            f"{n:>8,} {r * 1e3:13.1f} ms {r * 1e6 / n:10.1f} ms {f * 1e3:8.1f} ms "
+            f"{f * 1e6 / n:10.2f} ms {r / f:7.0f}x"
+        )
 
 
 def main() -> int:
@@ -129,7 +135,7 @@ def main() -> int:
 
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from arc.vader import FastVader
+    from arc.score.vader import FastVader
 
     if args.corpus.is_dir():
         files = corpus_files(args.corpus)
@@ -145,7 +151,7 @@ def main() -> int:
     fast, ref = FastVader(), SentimentIntensityAnalyzer()
     bad = check("corpus sentences", sentences, fast, ref)
     bad += check("corpus paragraphs", paragraphs, fast, ref)
-    from arc.validation import shipped_sets
+    from arc.score.validation import shipped_sets
 
     snippets = [t for rated in shipped_sets() for t in rated.texts]
     bad += check("rated snippets", snippets, fast, ref)

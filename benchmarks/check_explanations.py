@@ -1,7 +1,7 @@
 """Check that word-level explanations reproduce VADER on every sentence of the corpus.
 
 For every sentence of every text in ``../shared/corpus`` (split as ``arc.analyze`` splits
-it), :func:`arc.explanation.explain_text` rows summed and passed through VADER's own
+it), :func:`arc.analysis.explanation.explain_text` rows summed and passed through VADER's own
 ``normalize``, rounded as VADER rounds, must equal the sentence's ``compound``; and the
 shares of :func:`arc.explain` must add up to it. Prints the count checked and any mismatch.
 
@@ -18,7 +18,7 @@ from pathlib import Path
 from vaderSentiment.vaderSentiment import normalize
 
 import arc
-from arc.explanation import _rows
+from arc.analysis.explanation import valence_rows
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -35,7 +35,7 @@ def main(argv: list[str]) -> int:
         sentences = arc.analyze(path, "sentence")
         checked = 0
         for text, compound in zip(sentences["text"], sentences["compound"], strict=True):
-            rows, explained = _rows(text)
+            rows, explained = valence_rows(text)
             summed = round(normalize(math.fsum(r[3] for r in rows)), 4) if rows else 0.0
             total_valence = math.fsum(r[3] for r in rows)
             shares = [r[3] * explained / total_valence for r in rows] if total_valence else []

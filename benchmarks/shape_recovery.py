@@ -1,4 +1,5 @@
-"""How often ``arc.shapes.shape`` recovers the shape of a synthetic arc, and when it breaks down.
+"""How often ``arc.analysis.shapes.shape`` recovers the shape of a synthetic arc, and when it
+breaks down.
 
 What is measured
 ----------------
@@ -21,7 +22,8 @@ For each case and noise level the table gives the share of arcs recovered: their
 is the nearest, at r >= THRESHOLD. Pure noise (white; and, for (b), AR(1) noise whose
 correlation falls to 1/e over 1 % of the text, like runs of happy and sad scenes) gives the
 share named "no clear shape". The rates at other thresholds, and the quantiles of the best
-correlation, show why :data:`arc.shapes.THRESHOLD` is where it is. The noise level where the
+correlation, show why :data:`arc.analysis.shapes.THRESHOLD` is where it is. The noise level where
+the
 mean recovery first falls below 90 % and 50 % is printed per length. About 15 s.
 
 ``--corpus [DIR]`` also classifies every text of the shared corpus (``../shared/corpus``
@@ -43,7 +45,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from arc.shapes import SHAPES, THRESHOLD, shape
+from arc.analysis.shapes import SHAPES, THRESHOLD, shape
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -69,8 +71,11 @@ def synthetic_arc(name: str, n: int, rng: np.random.Generator) -> np.ndarray:
     """A clean arc of shape ``name`` at ``n`` evenly spaced times: random turns, levels, warp."""
     levels = np.array(MOVES[name], dtype=float)
     levels = levels * rng.uniform(0.7, 1.3, len(levels))
-    turns = {2: [], 3: [rng.uniform(0.35, 0.65)], 4: [rng.uniform(0.2, 0.45),
-             rng.uniform(0.55, 0.8)]}[len(levels)]  # fmt: skip
+    turns = {
+        2: [],
+        3: [rng.uniform(0.35, 0.65)],
+        4: [rng.uniform(0.2, 0.45), rng.uniform(0.55, 0.8)],
+    }[len(levels)]
     knots = np.array([0.0, *turns, 1.0])
     t = np.linspace(0.0, 1.0, n) ** np.exp(rng.uniform(np.log(0.75), np.log(1.33)))
     segment = np.clip(np.searchsorted(knots, t, side="right") - 1, 0, len(knots) - 2)
@@ -201,8 +206,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=100, help="arcs per case (default 100)")
     parser.add_argument("--seed", type=int, default=20261124)
-    parser.add_argument("--corpus", nargs="?", const=CORPUS, type=Path, default=None,
-                        help=f"also classify the corpus texts (default {CORPUS})")  # fmt: skip
+    parser.add_argument(
+        "--corpus",
+        nargs="?",
+        const=CORPUS,
+        type=Path,
+        default=None,
+        help=f"also classify the corpus texts (default {CORPUS})",
+    )
     args = parser.parse_args(argv)
     rng = np.random.default_rng(args.seed)
     started = time.perf_counter()
@@ -220,8 +231,11 @@ def main(argv: list[str] | None = None) -> int:
     print_thresholds("(b) frames, AR(1) noise (1 %)", ar_noise, {}, ())
 
     print("\npure noise named 'no clear shape':")
-    for label, scores in (("raw white", raw_noise), ("frame white", fr_noise),
-                          ("frame AR(1)", ar_noise)):  # fmt: skip
+    for label, scores in (
+        ("raw white", raw_noise),
+        ("frame white", fr_noise),
+        ("frame AR(1)", ar_noise),
+    ):
         shares = ", ".join(f"n={n}: {np.mean(r < THRESHOLD):.2f}" for n, r in scores.items())
         print(f"  {label:<12} {shares}")
     print(f"\n{time.perf_counter() - started:.1f} s, {args.trials} arcs per case, seed {args.seed}")

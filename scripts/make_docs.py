@@ -17,14 +17,38 @@ DOCS = ROOT / "docs"
 CHARTS = [
     ["plot", "-o", DOCS / "final_goodbyes.png"],
     ["plot", "--example", "frankenstein", "-o", DOCS / "frankenstein.png"],
-    ["plot", "--example", "frankenstein", "--smooth", "all", "-o",
-     DOCS / "frankenstein_methods.png"],
-    ["compare", "--example", "frankenstein", "--example", "alice", "--example", "northanger",
-     "-o", DOCS / "compare.png"],
-    ["explain", "--example", "frankenstein", "--between", "0-50%", "50-100%", "-o",
-     DOCS / "frankenstein_shift.png"],
+    [
+        "plot",
+        "--example",
+        "frankenstein",
+        "--smooth",
+        "all",
+        "-o",
+        DOCS / "frankenstein_methods.png",
+    ],
+    [
+        "compare",
+        "--example",
+        "frankenstein",
+        "--example",
+        "alice",
+        "--example",
+        "northanger",
+        "-o",
+        DOCS / "compare.png",
+    ],
+    [
+        "explain",
+        "--example",
+        "frankenstein",
+        "--between",
+        "0-50%",
+        "50-100%",
+        "-o",
+        DOCS / "frankenstein_shift.png",
+    ],
     ["validate", "-o", DOCS / "validation.png"],
-]  # fmt: skip
+]
 
 
 def run(folder: Path = DOCS) -> int:

@@ -36,9 +36,12 @@ def execute(path: Path, checks: str | None = None) -> nbformat.NotebookNode:
     if checks:
         nb.cells.append(nbformat.v4.new_code_cell(checks))
     client = nbclient.NotebookClient(
-        nb, timeout=600, kernel_name="python3", record_timing=False,
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
-    )  # fmt: skip
+    )
     # Charts as a reader sees them in Jupyter (a test run sets MPLBACKEND=Agg, which the
     # kernel would inherit and which shows nothing).
     saved = os.environ.get("MPLBACKEND")

@@ -12,16 +12,16 @@ import numpy as np
 import pytest
 
 import arc
-from arc.document import load
-from arc.errors import ArcWarning, EmptyInputError, MissingInputError
-from arc.frame import frame
-from arc.smoothing import (
+from arc.analysis.frame import frame
+from arc.analysis.smoothing import (
     LOWESS_MAX_WORK,
     MAX_IT,
     MAX_LOW_PASS_SIZE,
     MAX_POLYORDER,
     MAX_X_REVERSE_LEN,
 )
+from arc.errors import ArcWarning, EmptyInputError, MissingInputError
+from arc.text.document import load
 from tests import texts
 from tests.books import MAGI
 
@@ -137,7 +137,7 @@ def test_bytes_none_and_paths_work_as_before(tmp_path):
 
 def test_name_is_recorded_for_bytes_and_text():
     assert load(texts.UTF16, None, name="stdin").name == "stdin"
-    assert arc.frame.frame(load(text=texts.STORY, name="mine")).attrs["name"] == "mine"
+    assert arc.analysis.frame.frame(load(text=texts.STORY, name="mine")).attrs["name"] == "mine"
     with pytest.raises(EmptyInputError, match=r"^stdin is empty"):
         load(b"", name="stdin")
 
@@ -230,8 +230,12 @@ def test_the_limits_themselves_are_accepted(rng):
     values = rng.normal(size=1200)
     assert arc.smooth(values[:100], "lowess", it=MAX_IT).shape == (100,)
     assert arc.smooth(values, "savgol", polyorder=MAX_POLYORDER).shape == (1200,)
-    out = arc.smooth(values[:MAX_LOW_PASS_SIZE], "dct", low_pass_size=MAX_LOW_PASS_SIZE,
-                     x_reverse_len=MAX_X_REVERSE_LEN)  # fmt: skip
+    out = arc.smooth(
+        values[:MAX_LOW_PASS_SIZE],
+        "dct",
+        low_pass_size=MAX_LOW_PASS_SIZE,
+        x_reverse_len=MAX_X_REVERSE_LEN,
+    )
     assert out.shape == (MAX_X_REVERSE_LEN,) and np.isfinite(out).all()
 
 

@@ -8,7 +8,7 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import arc
-from arc.document import load
+from arc.text.document import load
 from tests.books import ALICE, FRANKENSTEIN, MAGI, NORTHANGER, WAR_AND_PEACE
 
 
@@ -81,14 +81,14 @@ def test_damaged_end_marker_is_not_story():
     damaged = text.replace(
         "*** END OF THE PROJECT GUTENBERG EBOOK", "** END OF THE PROJEKT GUTENBERG EBOK"
     )
-    doc = arc.document.parse(damaged)
+    doc = arc.text.document.parse(damaged)
     assert doc.warnings
     assert doc.paragraphs[doc.story[-1]].text.startswith("He sprang from the cabin-window")
 
 
 def test_damaged_start_marker_keeps_the_title():
     text = FRANKENSTEIN.read_bytes().decode("utf-8-sig")
-    doc = arc.document.parse(text.replace("*** START OF THE", "*** STRAT OF THE"))
+    doc = arc.text.document.parse(text.replace("*** START OF THE", "*** STRAT OF THE"))
     assert doc.title == "Frankenstein; Or, The Modern Prometheus"
     assert "start marker" in doc.warnings[0]
 
@@ -142,7 +142,7 @@ def test_windows_are_word_weighted_means(alice_sentences):
         assert row.compound == pytest.approx(expected, abs=1e-12)
     assert win.compound.iloc[-1] == pytest.approx(words[-500:].mean(), abs=1e-12)
     assert win.end.iloc[-1] == story.end.iloc[-1]
-    assert list(win.columns) == list(arc.frame.WINDOW_COLUMNS)
+    assert list(win.columns) == list(arc.analysis.frame.WINDOW_COLUMNS)
     assert win.attrs["window"] == 500 and win.attrs["step"] == 250
     # Each window sits at its middle word, as a share of the story's words.
     assert win.position.iloc[0] == pytest.approx(250 / len(words))
@@ -156,7 +156,7 @@ def test_bins_are_syuzhet_percentage_values(alice_sentences):
     story = alice_sentences[alice_sentences.role == "body"].compound.to_numpy()
     np.testing.assert_allclose(bins.compound, arc.percentage_bins(story, 100), rtol=0, atol=0)
     assert bins.n_sentences.sum() == len(story)
-    assert len(bins) == 100 and list(bins.columns) == list(arc.frame.BIN_COLUMNS)
+    assert len(bins) == 100 and list(bins.columns) == list(arc.analysis.frame.BIN_COLUMNS)
     # The first and last bins start and end where the story does.
     body = alice_sentences[alice_sentences.role == "body"]
     assert bins.start.iloc[0] == body.start.iloc[0] and bins.end.iloc[-1] == body.end.iloc[-1]

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arc.chapters import MIN_STORY_CHARS, Heading, chapter_labels, detect_headings
-from arc.gutenberg import find_boilerplate
+from arc.text.chapters import MIN_STORY_CHARS, Heading, chapter_labels, detect_headings
+from arc.text.gutenberg import find_boilerplate
 
 BOOKS = Path(__file__).parent / "data" / "books"
 EXAMPLES = Path(__file__).parent.parent / "arc" / "data" / "examples"

@@ -1,4 +1,4 @@
-"""The chart data layer (arc.chart): every chart as plain data, checked as data."""
+"""The chart data layer (arc.charts.chart): every chart as plain data, checked as data."""
 
 import itertools
 import json
@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 import arc
-from arc.chart import (
+from arc.analysis.smoothers import SMOOTHERS
+from arc.charts.chart import (
     NEGATIVE,
     NEUTRAL_GREY,
     POSITIVE,
@@ -21,13 +22,27 @@ from arc.chart import (
     smoothed_chart,
     story_chart,
 )
-from arc.score import get_scorer, scorer_info
-from arc.smoothers import SMOOTHERS
+from arc.score.scorers import get_scorer, scorer_info
 from tests.books import BOOKS, FRANKENSTEIN
 
 VADER = scorer_info("vader")
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
-         "XIV", "XV"]  # fmt: skip
+ROMAN = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+]
 #: A 6 pt digit is at least 3 pt wide, and no chart's x axis is wider than its 11 in figure:
 #: the least share of the x axis (in %) one character of a chapter label takes.
 MIN_CHAR = 3 / (11 * 72) * 100
@@ -56,8 +71,9 @@ def sentence_frame(chapters, lengths, seed=0, **attrs):
             "position": np.linspace(0, 1, n),
         }
     )
-    df.attrs.update({"unit": "sentence", "scorer": "vader", "title": "Many Chapters",
-                     "name": "many", **attrs})  # fmt: skip
+    df.attrs.update(
+        {"unit": "sentence", "scorer": "vader", "title": "Many Chapters", "name": "many", **attrs}
+    )
     return df
 
 
@@ -180,8 +196,9 @@ def test_annotation_colour_follows_the_sign_of_its_value(text):
 
 
 def test_neutral_ending_is_grey():
-    df = arc.analyze(text="It was a wonderful, happy day.\n\nIt was a horrible, awful day.\n\n"
-                          "The door is brown.")  # fmt: skip
+    df = arc.analyze(
+        text="It was a wonderful, happy day.\n\nIt was a horrible, awful day.\n\nThe door is brown."
+    )
     ending = next(n for n in story_chart(df).panel("arc").annotations if "ending" in n.kinds)
     assert abs(ending.y) <= VADER.neutral and ending.color == NEUTRAL_GREY
 
@@ -195,12 +212,15 @@ def test_no_annotations_when_asked(vignette):
     [
         ("I love sunny days. I hate cold rain. The table is wooden.", False, "I love sunny days."),
         ("I love sunny days. I hate cold rain. The table is wooden.", True, "I hate cold rain."),
-        ("The table is wooden. It was a terrible, awful loss.", True,
-         "It was a terrible, awful loss."),
+        (
+            "The table is wooden. It was a terrible, awful loss.",
+            True,
+            "It was a terrible, awful loss.",
+        ),
         ("The table is wooden. It was a terrible, awful loss.", False, "The table is wooden."),
         ("Only one sentence here.", True, "Only one sentence here."),
     ],
-)  # fmt: skip
+)
 def test_driving_sentence(text, down, expected):
     assert driving_sentence(text, down=down) == expected
 
@@ -279,8 +299,9 @@ def test_smoothed_chart_states_its_choices(alice_sentences):
     assert "sentences" in chart.subtitle and "LOWESS (frac 30%)" in chart.subtitle
     assert "12 chapters" in chart.subtitle and SMOOTHERS["lowess"].edges in chart.subtitle
     assert chart.meta["params"] == {"frac": 0.3} and chart.meta["methods"] == ["lowess"]
-    np.testing.assert_allclose(chart.panel("arc").lines[0].y,
-                               arc.smoothed_arc(alice_sentences, "lowess", frac=0.3).value)
+    np.testing.assert_allclose(
+        chart.panel("arc").lines[0].y, arc.smoothed_arc(alice_sentences, "lowess", frac=0.3).value
+    )
     assert chart.xlim == (0.0, 100.0) and chart.xtick_labels[-1] == "100%"
 
 
@@ -498,8 +519,9 @@ def test_compare_data_is_deterministic(alice_sentences):
 # ------------------------------------------------------------------------------- empty
 
 
-@pytest.mark.parametrize("build", [story_chart, smoothed_chart, methods_chart],
-                         ids=["story", "smoothed", "methods"])  # fmt: skip
+@pytest.mark.parametrize(
+    "build", [story_chart, smoothed_chart, methods_chart], ids=["story", "smoothed", "methods"]
+)
 def test_a_frame_without_story_gives_an_empty_chart(vignette, vignette_sentences, build):
     df = (vignette if build is story_chart else vignette_sentences).iloc[0:0]
     chart = build(df)

@@ -127,7 +127,8 @@ def test_python_dash_m_and_console_script_agree():
 
 def test_cli_choices_are_read_from_the_declarations():
     # The declarations are pure Python, so --help needs neither numpy nor pandas.
-    from arc import cli, frame, smoothers, units
+    from arc import cli
+    from arc.analysis import frame, smoothers, units
 
     assert tuple(cli.UNITS) == frame.UNITS == tuple(units.UNITS)
     assert (*smoothers.SMOOTHERS, "all") == cli.SMOOTH_CHOICES
@@ -144,8 +145,9 @@ def test_stdout_csv_is_utf8_whatever_the_locale(tmp_path):
     assert result.stdout == out.read_bytes()
 
 
-@pytest.mark.parametrize("args", [["--help"], ["plot", "--help"], ["score", "--help"],
-                                  ["compare", "--help"]])  # fmt: skip
+@pytest.mark.parametrize(
+    "args", [["--help"], ["plot", "--help"], ["score", "--help"], ["compare", "--help"]]
+)
 def test_help_does_not_import_heavy_modules(args):
     code = (
         "import sys\n"

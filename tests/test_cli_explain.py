@@ -43,7 +43,7 @@ def test_explain_tables(tmp_path, suffix):
 
 
 def test_explain_chart_defaults_to_first_against_last_third(tmp_path):
-    from arc.render import png_digest
+    from arc.charts.render import png_digest
 
     out = tmp_path / "shift.png"
     assert main(["explain", "-o", str(out), "--dpi", "60"]) == 0
@@ -53,8 +53,9 @@ def test_explain_chart_defaults_to_first_against_last_third(tmp_path):
 def test_explain_bad_segment_is_one_line(tmp_path):
     result = run("explain", "--segment", "99")
     assert result.returncode == 2
-    assert result.stderr.decode() == ("arc: error: there is no paragraph 99: paragraphs are "
-                                      "numbered 0 to 12\n")  # fmt: skip
+    assert result.stderr.decode() == (
+        "arc: error: there is no paragraph 99: paragraphs are numbered 0 to 12\n"
+    )
     both = run("explain", "--segment", "1", "--between", "1", "2")
     assert both.returncode == 2 and b"not allowed with argument" in both.stderr
 
@@ -120,11 +121,22 @@ def test_turns_lists_the_vignettes_turns(capsys):
 
 def test_turns_table_and_options(tmp_path):
     out = tmp_path / "turns.csv"
-    assert main(["turns", "--example", "alice", "--smooth", "lowess", "--span", "0.2",
-                 "-o", str(out)]) == 0  # fmt: skip
+    assert (
+        main(["turns", "--example", "alice", "--smooth", "lowess", "--span", "0.2", "-o", str(out)])
+        == 0
+    )
     df = pd.read_csv(out)
-    assert list(df.columns) == ["kind", "time", "value", "prominence", "index", "chapter",
-                                "sentence", "word", "excerpt"]  # fmt: skip
+    assert list(df.columns) == [
+        "kind",
+        "time",
+        "value",
+        "prominence",
+        "index",
+        "chapter",
+        "sentence",
+        "word",
+        "excerpt",
+    ]
     assert set(df["kind"]) <= {"peak", "valley"} and df["time"].is_monotonic_increasing
     result = run("turns", "--smooth", "dct", "--span", "0.2")
     assert result.returncode == 2 and b"dct has none" in result.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from arc.cli import MAX_SIZE_MB, main
-from arc.io import atomic_write, vignette_text
+from arc.text.io import atomic_write, vignette_text
 
 ARC = [sys.executable, "-m", "arc"]
 
@@ -142,16 +142,16 @@ def test_a_read_only_folder_is_reported_before_the_work(tmp_path):
 _SIGNAL_DURING_WRITE = textwrap.dedent(
     """
     import os, signal, sys
-    import arc.io
+    import arc.text.io
     from arc.cli import main
 
-    real_replace = arc.io.os.replace
+    real_replace = arc.text.io.os.replace
 
     def replace(src, dst):
         os.kill(os.getpid(), signal.{name})
         return real_replace(src, dst)
 
-    arc.io.os.replace = replace
+    arc.text.io.os.replace = replace
     sys.exit(main(["score", "--unit", "sentence", "-o", sys.argv[1]]))
     """
 )
@@ -225,9 +225,14 @@ def test_a_closed_standard_input():
 @pytest.mark.parametrize("command", ["score", "plot"])
 def test_a_closed_standard_output(tmp_path, command):
     result = subprocess.run(
-        [*ARC, command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp_path,
-        check=False, pass_fds=(), preexec_fn=lambda: os.close(1),
-    )  # fmt: skip
+        [*ARC, command],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        check=False,
+        pass_fds=(),
+        preexec_fn=lambda: os.close(1),
+    )
     one_line(result, 1, "standard output is closed")
     assert not list(Path(tmp_path).rglob("*.png"))
 
@@ -294,8 +299,10 @@ def test_compare_needs_a_text():
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["plot", "--example", "frankenstein", "--smooth", "savgol", "--span", "0.001"],
-         "use at least 0.01"),
+        (
+            ["plot", "--example", "frankenstein", "--smooth", "savgol", "--span", "0.001"],
+            "use at least 0.01",
+        ),
         (["plot", "--smooth", "rolling", "--span", "0.2"], "use at least 0.3"),
         (["plot", "--smooth", "dct", "--span", "0.3"], "dct has none"),
         (["compare", "--example", "alice", "--smooth", "dct", "--span", "0.3"], "dct has none"),
@@ -303,8 +310,7 @@ def test_compare_needs_a_text():
         (["plot", "--unit", "paragraph", "--bins", "10"], "takes no bins"),
         (["score", "--unit", "sentence", "--window", "100"], "takes no window"),
     ],
-)  # fmt: skip
+)
 def test_an_option_that_cannot_apply_is_refused(tmp_path, args, needle):
-    one_line(run(*args, "-o", "x.png" if args[0] != "score" else "x.csv", cwd=tmp_path), 2,
-             needle)  # fmt: skip
+    one_line(run(*args, "-o", "x.png" if args[0] != "score" else "x.csv", cwd=tmp_path), 2, needle)
     assert list(tmp_path.iterdir()) == []

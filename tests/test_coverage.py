@@ -10,10 +10,10 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
 import arc
-from arc.chart import LOW_COVERAGE, low_coverage, smoothed_chart, story_chart
+from arc.analysis.frame import BIN_COLUMNS, COLUMNS, SENTENCE_COLUMNS, WINDOW_COLUMNS
+from arc.charts.chart import LOW_COVERAGE, low_coverage, smoothed_chart, story_chart
 from arc.cli import main
-from arc.frame import BIN_COLUMNS, COLUMNS, SENTENCE_COLUMNS, WINDOW_COLUMNS
-from arc.score import VaderScorer, get_scorer
+from arc.score.scorers import VaderScorer, get_scorer
 
 SAMPLES = [
     "I love this town.",
@@ -79,8 +79,13 @@ def test_known_words_reads_the_analyzers_own_lexicon():
 
 def test_emoticons_count_boosters_and_negations_do_not():
     assert VaderScorer().known_words([":)", "(:", "very", "not", "never", "good."]) == [
-        (1, 1), (1, 1), (0, 1), (0, 1), (0, 1), (1, 1),
-    ]  # fmt: skip
+        (1, 1),
+        (1, 1),
+        (0, 1),
+        (0, 1),
+        (0, 1),
+        (1, 1),
+    ]
 
 
 def test_words_are_whitespace_words(vignette_sentences):
@@ -104,9 +109,11 @@ def test_sentence_coverage_is_known_over_words(vignette_sentences):
 
 def test_paragraph_coverage_is_the_ratio_of_its_sentences_sums(vignette, vignette_sentences):
     counts = np.array(get_scorer().known_words(vignette_sentences["text"]))
-    sums = pd.DataFrame(counts, columns=["known", "words"]).groupby(
-        vignette_sentences["paragraph"].to_numpy()
-    ).sum()
+    sums = (
+        pd.DataFrame(counts, columns=["known", "words"])
+        .groupby(vignette_sentences["paragraph"].to_numpy())
+        .sum()
+    )
     assert (vignette["coverage"].to_numpy() == (sums["known"] / sums["words"]).to_numpy()).all()
     assert vignette["coverage"].between(0, 1).all()
 
@@ -127,18 +134,18 @@ def _words_of(sentences):
 
 
 def test_window_coverage_is_word_weighted(long_with_gap):
-    df = arc.frame.windows(long_with_gap, 100, 50)
+    df = arc.analysis.frame.windows(long_with_gap, 100, 50)
     per_word, _ = _words_of(long_with_gap)
-    starts = arc.frame.window_starts(len(per_word), 100, 50)
+    starts = arc.analysis.frame.window_starts(len(per_word), 100, 50)
     expected = [per_word[s : s + 100].mean() for s in starts]
     assert np.allclose(df["coverage"], expected)
     assert df["coverage"].min() == 0.0  # a window inside the gibberish knows nothing
 
 
 def test_bin_coverage_is_known_over_words_of_its_sentences(long_with_gap):
-    df = arc.frame.percentage_frame(long_with_gap, 20)
+    df = arc.analysis.frame.percentage_frame(long_with_gap, 20)
     _, story = _words_of(long_with_gap)
-    edges = arc.smoothing.bin_edges(len(story), 20)
+    edges = arc.analysis.smoothing.bin_edges(len(story), 20)
     counts = np.array(get_scorer().known_words(story["text"]))
     expected = [counts[a:b, 0].sum() / counts[a:b, 1].sum() for a, b in itertools.pairwise(edges)]
     assert np.allclose(df["coverage"], expected)
@@ -146,8 +153,10 @@ def test_bin_coverage_is_known_over_words_of_its_sentences(long_with_gap):
 
 def test_window_and_bin_frames_keep_the_story_share(long_with_gap):
     text = _long_text(True)
-    for df in (arc.analyze(text=text, unit="window", window=200),
-               arc.analyze(text=text, unit="bins", bins=20)):  # fmt: skip
+    for df in (
+        arc.analyze(text=text, unit="window", window=200),
+        arc.analyze(text=text, unit="bins", bins=20),
+    ):
         assert df.attrs["coverage"] == long_with_gap.attrs["coverage"]
         assert list(df.columns) == list(WINDOW_COLUMNS if "n_words" in df else BIN_COLUMNS)
 

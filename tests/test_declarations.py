@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 
 import arc
-import arc.smoothing
+import arc.analysis.smoothing
+from arc.analysis.smoothers import SMOOTHERS, get_smoother, smoother_caption
+from arc.analysis.units import UNITS, get_unit, unit_params
 from arc.cli import build_parser
-from arc.score import SCORERS, VaderScorer, scorer_info
-from arc.smoothers import SMOOTHERS, get_smoother, smoother_caption
-from arc.units import UNITS, get_unit, unit_params
+from arc.score.scorers import SCORERS, VaderScorer, scorer_info
 from tests.books import BOOKS, MAGI
 
 # ------------------------------------------------------------------------------ smoothers
@@ -32,9 +32,13 @@ def test_every_smoother_has_an_implementation(name, rng):
 @pytest.mark.parametrize(
     ("name", "params"),
     [(name, {}) for name in SMOOTHERS]
-    + [("savgol", {"polyorder": 3}), ("savgol", {"polyorder": 4}), ("dct", {"low_pass_size": 3}),
-       ("lowess", {"frac": 0.5})],
-)  # fmt: skip
+    + [
+        ("savgol", {"polyorder": 3}),
+        ("savgol", {"polyorder": 4}),
+        ("dct", {"low_pass_size": 3}),
+        ("lowess", {"frac": 0.5}),
+    ],
+)
 def test_the_declared_minimum_is_the_real_one(name, params, rng):
     smoother = SMOOTHERS[name]
     minimum = smoother.minimum({**smoother.defaults, **params})
@@ -47,10 +51,10 @@ def test_the_declared_minimum_is_the_real_one(name, params, rng):
 
 def test_methods_and_defaults_are_the_declarations():
     assert list(arc.METHODS) == list(SMOOTHERS)
-    assert list(arc.smoothing.DEFAULT_PARAMS) == list(SMOOTHERS)
+    assert list(arc.analysis.smoothing.DEFAULT_PARAMS) == list(SMOOTHERS)
     for name, smoother in SMOOTHERS.items():
         assert arc.METHODS[name] == smoother.summary
-        assert dict(arc.smoothing.DEFAULT_PARAMS[name]) == dict(smoother.defaults)
+        assert dict(arc.analysis.smoothing.DEFAULT_PARAMS[name]) == dict(smoother.defaults)
         assert smoother.span is None or smoother.span in smoother.defaults
         assert smoother.shown in smoother.defaults
         assert get_smoother(name) is smoother
@@ -59,8 +63,9 @@ def test_methods_and_defaults_are_the_declarations():
 def test_every_declared_parameter_is_accepted(rng):
     values = rng.uniform(-1, 1, 60)
     for name, smoother in SMOOTHERS.items():
-        np.testing.assert_array_equal(arc.smooth(values, name, **smoother.defaults),
-                                      arc.smooth(values, name))  # fmt: skip
+        np.testing.assert_array_equal(
+            arc.smooth(values, name, **smoother.defaults), arc.smooth(values, name)
+        )
 
 
 def test_unknown_smoother():
@@ -84,8 +89,9 @@ def test_captions_state_the_shown_parameter():
 
 def options(parser, command):
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return {opt: action for action in sub.choices[command]._actions
-            for opt in action.option_strings}  # fmt: skip
+    return {
+        opt: action for action in sub.choices[command]._actions for opt in action.option_strings
+    }
 
 
 def test_cli_choices_are_the_declarations():
@@ -117,9 +123,13 @@ def test_unit_parameters_and_their_defaults():
 
 @pytest.mark.parametrize(
     ("unit", "given"),
-    [("sentence", {"bins": 10}), ("paragraph", {"window": 500}), ("bins", {"step": 3}),
-     ("window", {"bins": 5})],
-)  # fmt: skip
+    [
+        ("sentence", {"bins": 10}),
+        ("paragraph", {"window": 500}),
+        ("bins", {"step": 3}),
+        ("window", {"bins": 5}),
+    ],
+)
 def test_a_parameter_the_unit_does_not_take(unit, given):
     with pytest.raises(ValueError, match=f"takes no {next(iter(given))}"):
         unit_params(unit, **given)
@@ -134,9 +144,11 @@ def test_unit_parameters_are_positive_whole_numbers(bad):
 def test_unknown_unit():
     with pytest.raises(ValueError, match="paragraph"):
         get_unit("chapter")
-    assert [get_unit(n).name for n in UNITS] == list(UNITS) == [
-        "paragraph", "sentence", "window", "bins"
-    ]  # fmt: skip
+    assert (
+        [get_unit(n).name for n in UNITS]
+        == list(UNITS)
+        == ["paragraph", "sentence", "window", "bins"]
+    )
     assert UNITS["sentence"].noun(1) == "1 sentence"
     assert UNITS["window"].noun(3353) == "3,353 word windows"
     assert [u.name for u in UNITS.values() if u.averaged] == ["window", "bins"]
@@ -154,8 +166,9 @@ def test_vader_declaration():
     assert info.neutral == 0.05
     scorer = arc.get_scorer("vader")
     scores = scorer.score_many(["I love this.", "I hate this.", "The door is brown."])
-    assert [s.compound for s in scores] == [scorer.score(t).compound for t in
-                                            ["I love this.", "I hate this.", "The door is brown."]]
+    assert [s.compound for s in scores] == [
+        scorer.score(t).compound for t in ["I love this.", "I hate this.", "The door is brown."]
+    ]
     lo, hi = info.value_range
     assert all(lo <= s.compound <= hi for s in scores)
     assert abs(scores[2].compound) <= info.neutral
@@ -168,13 +181,14 @@ def test_unknown_scorer():
 
 def test_reading_the_declaration_does_not_build_the_scorer():
     code = (
-        "import sys, arc.score\n"
-        "info = arc.score.scorer_info('vader')\n"
+        "import sys, arc.score.scorers\n"
+        "info = arc.score.scorers.scorer_info('vader')\n"
         "print(info.label, info.value_range, info.neutral)\n"
         "print(sorted(m for m in sys.modules if m.startswith('vaderSentiment')))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, timeout=60)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
     label, modules = result.stdout.strip().splitlines()
     assert label == "VADER compound (-1.0, 1.0) 0.05"
     assert modules == "[]"

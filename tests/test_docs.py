@@ -59,7 +59,7 @@ def test_every_command_is_documented_and_has_help(name):
 
 
 def test_readme_documents_every_column():
-    from arc.frame import COLUMNS, SENTENCE_COLUMNS
+    from arc.analysis.frame import COLUMNS, SENTENCE_COLUMNS
 
     for column in (*COLUMNS, *SENTENCE_COLUMNS):
         assert f"`{column}`" in README, column
@@ -76,6 +76,17 @@ def test_readme_names_the_public_api():
 def test_ruff_is_clean():
     result = subprocess.run(
         [sys.executable, "-m", "ruff", "check", str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_is_clean():
+    """The code is laid out by ruff's formatter, not by hand: no file it would change."""
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", str(ROOT)],
         capture_output=True,
         text=True,
         check=False,

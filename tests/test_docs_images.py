@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from arc.render import png_digest
+from arc.charts.render import png_digest
 from tests.extras import INSTALL, missing
 
 ROOT = Path(__file__).resolve().parent.parent

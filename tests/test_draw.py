@@ -1,4 +1,5 @@
-"""The matplotlib renderer (arc.drawing): chart data drawn as artists, read back as artists."""
+"""The matplotlib renderer (arc.charts.drawing): chart data drawn as artists, read back as
+artists."""
 
 import itertools
 
@@ -11,9 +12,9 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 import arc
-from arc.chart import compare_chart, methods_chart, smoothed_chart, story_chart
-from arc.drawing import draw
-from arc.render import save_chart
+from arc.charts.chart import compare_chart, methods_chart, smoothed_chart, story_chart
+from arc.charts.drawing import draw
+from arc.charts.render import save_chart
 from tests.books import BOOKS, FRANKENSTEIN, MAGI
 
 
@@ -72,8 +73,17 @@ def charts(vignette, frankenstein_units, alice_sentences):
     }
 
 
-KINDS = ["story", "story-paratext", "smoothed-sentence", "smoothed-paragraph", "smoothed-bins",
-         "smoothed-window", "methods", "methods-bins", "compare"]  # fmt: skip
+KINDS = [
+    "story",
+    "story-paratext",
+    "smoothed-sentence",
+    "smoothed-paragraph",
+    "smoothed-bins",
+    "smoothed-window",
+    "methods",
+    "methods-bins",
+    "compare",
+]
 
 
 # ------------------------------------------------------------------ one scale per axis
@@ -154,8 +164,11 @@ def test_the_arc_panel_is_on_top(charts, kind):
 def test_story_chart_artists(charts, vignette):
     chart = charts["story"]
     _, ax, _ = drawn(chart)
-    bands = [p for p in ax.patches if p.get_y() == pytest.approx(-0.05)
-             and p.get_height() == pytest.approx(0.1)]  # fmt: skip
+    bands = [
+        p
+        for p in ax.patches
+        if p.get_y() == pytest.approx(-0.05) and p.get_height() == pytest.approx(0.1)
+    ]
     assert len(bands) == 1
     assert any(tuple(line.get_ydata()) == (0, 0) for line in ax.lines)
     assert ax.get_title(loc="left") == "Final Goodbyes"
@@ -182,8 +195,11 @@ def test_chapter_lines_and_labels(alice_sentences):
     chart = smoothed_chart(alice_sentences)
     fig, top, _ = drawn(chart)
     for ax in fig.axes:
-        marks = [ln for ln in ax.lines
-                 if len(set(ln.get_xdata())) == 1 and ln.get_label().startswith("_")]  # fmt: skip
+        marks = [
+            ln
+            for ln in ax.lines
+            if len(set(ln.get_xdata())) == 1 and ln.get_label().startswith("_")
+        ]
         assert [ln.get_xdata()[0] for ln in marks] == [m.x for m in chart.chapters]
     labels = [t.get_text() for t in top.texts if t.get_text().isdigit()]
     assert labels == [str(i) for i in range(1, 13)]
@@ -193,12 +209,20 @@ def test_label_rows_do_not_overlap_when_drawn():
     import pandas as pd
 
     rng = np.random.default_rng(1)
-    chapter = np.repeat(np.array([str(i) for i in range(1, 137)], dtype=object),
-                        rng.integers(1, 60, 136))  # fmt: skip
+    chapter = np.repeat(
+        np.array([str(i) for i in range(1, 137)], dtype=object), rng.integers(1, 60, 136)
+    )
     n = len(chapter)
-    df = pd.DataFrame({"index": np.arange(n), "role": "body", "chapter": chapter,
-                       "compound": rng.uniform(-1, 1, n), "position": np.linspace(0, 1, n)})
-    df.attrs.update(unit="sentence", scorer="vader", title="Many")  # fmt: skip
+    df = pd.DataFrame(
+        {
+            "index": np.arange(n),
+            "role": "body",
+            "chapter": chapter,
+            "compound": rng.uniform(-1, 1, n),
+            "position": np.linspace(0, 1, n),
+        }
+    )
+    df.attrs.update(unit="sentence", scorer="vader", title="Many")
     chart = smoothed_chart(df)
     _, top, renderer = drawn(chart)
     labels = {m.label for m in chart.chapters if m.label}
@@ -237,12 +261,17 @@ def test_draw_uses_pyplots_current_axes(charts):
 
 
 def inside(box, fig):
-    return (fig.bbox.x0 - 0.5 <= box.x0 and box.x1 <= fig.bbox.x1 + 0.5
-            and fig.bbox.y0 - 0.5 <= box.y0 and box.y1 <= fig.bbox.y1 + 0.5)  # fmt: skip
+    return (
+        fig.bbox.x0 - 0.5 <= box.x0
+        and box.x1 <= fig.bbox.x1 + 0.5
+        and fig.bbox.y0 - 0.5 <= box.y0
+        and box.y1 <= fig.bbox.y1 + 0.5
+    )
 
 
-@pytest.mark.parametrize("kind", ["story", "story-paratext", "smoothed-sentence", "methods",
-                                  "compare"])  # fmt: skip
+@pytest.mark.parametrize(
+    "kind", ["story", "story-paratext", "smoothed-sentence", "methods", "compare"]
+)
 def test_nothing_is_clipped(charts, kind):
     fig, top, renderer = drawn(charts[kind])
     artists = [title_text(top)]

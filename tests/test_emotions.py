@@ -5,7 +5,7 @@ import pytest
 
 import arc
 from arc.cli import main
-from arc.score import EMOTIONS
+from arc.score.scorers import EMOTIONS
 from tests.extras import INSTALL
 
 pytest.importorskip("nrclex", reason=INSTALL)
@@ -17,12 +17,20 @@ def nrc_sentences():
 
 
 def test_emotions_are_syuzhets_eight():
-    assert EMOTIONS == ("anger", "anticipation", "disgust", "fear", "joy", "sadness",
-                        "surprise", "trust")  # fmt: skip
+    assert EMOTIONS == (
+        "anger",
+        "anticipation",
+        "disgust",
+        "fear",
+        "joy",
+        "sadness",
+        "surprise",
+        "trust",
+    )
 
 
 def test_shares_add_up_to_one(nrc_sentences):
-    from arc.scorerchart import emotion_shares
+    from arc.charts.scorerchart import emotion_shares
 
     shares = emotion_shares(nrc_sentences, "rolling")
     total = shares[list(EMOTIONS)].sum(axis=1)
@@ -32,7 +40,7 @@ def test_shares_add_up_to_one(nrc_sentences):
 
 
 def test_emotions_chart_has_eight_panels_of_the_data(nrc_sentences):
-    from arc.scorerchart import emotion_shares, emotions_chart
+    from arc.charts.scorerchart import emotion_shares, emotions_chart
 
     chart = emotions_chart(nrc_sentences, "rolling")
     assert [p.name for p in chart.panels] == list(EMOTIONS)
@@ -51,15 +59,15 @@ def test_emotions_chart_has_eight_panels_of_the_data(nrc_sentences):
 def test_emotions_chart_draws(nrc_sentences):
     from matplotlib.figure import Figure
 
-    from arc.drawing import draw
-    from arc.scorerchart import emotions_chart
+    from arc.charts.drawing import draw
+    from arc.charts.scorerchart import emotions_chart
 
     ax = draw(emotions_chart(nrc_sentences, "rolling"), Figure(figsize=(11, 11)).add_subplot())
     assert len(ax.arc_panels) == 8
 
 
 def test_emotions_need_the_columns(vignette):
-    from arc.scorerchart import emotion_shares
+    from arc.charts.scorerchart import emotion_shares
 
     with pytest.raises(ValueError, match="scorers=\\['nrc'\\]"):
         emotion_shares(vignette, "rolling")

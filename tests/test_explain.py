@@ -4,7 +4,7 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, normalize
 
 import arc
-from arc.explanation import explain_text
+from arc.analysis.explanation import explain_text
 
 VADER = SentimentIntensityAnalyzer()
 
@@ -52,8 +52,8 @@ from pathlib import Path  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from arc.analysis.weights import select  # noqa: E402
 from arc.errors import ArcWarning, SegmentError  # noqa: E402
-from arc.segments import select  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_explain_a_string_is_polarity_scores_of_the_whole_string(text):
     assert df.attrs["value"] == compound
     assert round(math.fsum(df["contribution"]), 4) == compound
     assert set(df["sentence"]) <= {0} and (df["weight"] == 1).all()
-    assert list(df.columns) == list(arc.explanation.EXPLAIN_COLUMNS)
+    assert list(df.columns) == list(arc.analysis.explanation.EXPLAIN_COLUMNS)
 
 
 def test_explain_a_str_naming_a_file_warns_and_still_explains_the_string(tmp_path, monkeypatch):
@@ -74,8 +74,10 @@ def test_explain_a_str_naming_a_file_warns_and_still_explains_the_string(tmp_pat
     with pytest.warns(ArcWarning, match=r"Path\('story.txt'\)"):
         df = arc.explain("story.txt")
     assert df.empty and df.attrs["value"] == 0.0
-    assert arc.explain(Path("story.txt")).attrs["value"] == VADER.polarity_scores(
-        "What a lovely day.")["compound"]  # fmt: skip
+    assert (
+        arc.explain(Path("story.txt")).attrs["value"]
+        == VADER.polarity_scores("What a lovely day.")["compound"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -99,8 +101,12 @@ def test_each_rule_is_named(text, word, rule):
     assert round(math.fsum(df["contribution"]), 4) == VADER.polarity_scores(text)["compound"]
 
 
-UNITS = [("paragraph", {}), ("sentence", {}), ("window", {"window": 300, "step": 150}),
-         ("bins", {"bins": 20})]  # fmt: skip
+UNITS = [
+    ("paragraph", {}),
+    ("sentence", {}),
+    ("window", {"window": 300, "step": 150}),
+    ("bins", {"bins": 20}),
+]
 
 
 @pytest.mark.parametrize(("unit", "params"), UNITS)
@@ -186,8 +192,7 @@ def test_a_word_shift_adds_up_to_the_difference(alice_sentences):
     a = arc.explain(alice_sentences, segment="0-33%")
     b = arc.explain(alice_sentences, segment="67-100%")
     shift = arc.word_shift(a, b)
-    assert math.isclose(shift["shift"].sum(), a.attrs["value"] - b.attrs["value"],
-                        abs_tol=1e-12)  # fmt: skip
+    assert math.isclose(shift["shift"].sum(), a.attrs["value"] - b.attrs["value"], abs_tol=1e-12)
     assert math.isclose(shift.attrs["difference"], shift.attrs["explained"], abs_tol=1e-9)
     assert (shift["shift"].abs().diff().dropna() <= 1e-15).all()  # largest first
     back = arc.word_shift(b, a).set_index("word")["shift"]
@@ -196,8 +201,10 @@ def test_a_word_shift_adds_up_to_the_difference(alice_sentences):
 
 
 def test_word_shift_kinds_follow_valence_and_frequency(alice_sentences):
-    shift = arc.word_shift(arc.explain(alice_sentences, segment="0-50%"),
-                           arc.explain(alice_sentences, segment="50-100%"))  # fmt: skip
+    shift = arc.word_shift(
+        arc.explain(alice_sentences, segment="0-50%"),
+        arc.explain(alice_sentences, segment="50-100%"),
+    )
     for r in shift.itertuples():
         assert r.kind[0] == ("+" if r.valence >= 0 else "-")
         assert r.kind[1] == ("↑" if r.rate_a >= r.rate_b else "↓")
@@ -208,7 +215,7 @@ def test_word_shift_kinds_follow_valence_and_frequency(alice_sentences):
 def test_word_shift_chart_bars_are_the_top_words_and_are_drawn(vignette):
     import matplotlib.pyplot as plt
 
-    from arc.shiftchart import word_shift_chart
+    from arc.charts.shiftchart import word_shift_chart
 
     shift = arc.word_shift(arc.explain(vignette, segment=3), arc.explain(vignette))
     chart = word_shift_chart(shift, top=8, title="Final Goodbyes")
@@ -218,7 +225,8 @@ def test_word_shift_chart_bars_are_the_top_words_and_are_drawn(vignette):
     assert "\u201c" in bars.labels[0] and "\u201c" not in bars.labels[7]  # quotes on the top 5
     shown = math.fsum(bars.value)
     assert f"the other {len(shift) - 8:,} words {shift.attrs['difference'] - shown:+.3f}" in (
-        chart.subtitle)  # fmt: skip
+        chart.subtitle
+    )
     lo, hi = chart.xlim
     assert lo < 0 < hi and lo <= min(bars.value) and max(bars.value) <= hi
     assert set(bars.labels) <= set(chart.texts())
@@ -233,10 +241,12 @@ def test_word_shift_labels_fit_inside_the_axes(alice_sentences):
     """Every word label ends inside the drawn axes (measured by the renderer)."""
     import matplotlib.pyplot as plt
 
-    from arc.shiftchart import word_shift_chart
+    from arc.charts.shiftchart import word_shift_chart
 
-    shift = arc.word_shift(arc.explain(alice_sentences, segment="0-50%"),
-                           arc.explain(alice_sentences, segment="50-100%"))  # fmt: skip
+    shift = arc.word_shift(
+        arc.explain(alice_sentences, segment="0-50%"),
+        arc.explain(alice_sentences, segment="50-100%"),
+    )
     chart = word_shift_chart(shift)
     fig, ax = plt.subplots(figsize=chart.size, layout="constrained")
     arc.draw(chart, ax)

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 import arc
+from arc.analysis.units import UNITS
 from arc.export import FORMULA_STARTS, escape_formula_cells, to_json, write_table
-from arc.units import UNITS
 from tests.books import BOOKS, MAGI
 
 FORMULAS = "=SUM(A1)\n\n+ plus\n\n- dash dialogue\n\n@mention here"
@@ -126,8 +126,13 @@ def _read(path, fmt, columns):
         return pd.DataFrame.from_records(records, columns=columns)
     text_columns = {c: "str" for c in ("role", "chapter", "text") if c in columns}
     # round_trip: pandas before 3.1 parses floats inexactly by default.
-    frame = pd.read_csv(path, dtype=text_columns, keep_default_na=False, na_values=[""],
-                        float_precision="round_trip")  # fmt: skip
+    frame = pd.read_csv(
+        path,
+        dtype=text_columns,
+        keep_default_na=False,
+        na_values=[""],
+        float_precision="round_trip",
+    )
     return _unescape(frame)
 
 

@@ -15,15 +15,15 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
 
-import arc.fonts
-from arc.fonts import FontChoice, font_for, missing_glyph_warning, quiet_glyph_warnings
+import arc.charts.fonts
+from arc.charts.fonts import FontChoice, font_for, missing_glyph_warning, quiet_glyph_warnings
 
 ARC = "⌒"  # U+2312 ARC: not in DejaVu Sans, in DejaVu Sans Mono (both ship with matplotlib)
 CJK = "漢字物語、東京の夜"
 
 
 def default_font() -> tuple[str, str]:
-    """Matplotlib's default sans-serif font, found independently of arc.fonts."""
+    """Matplotlib's default sans-serif font, found independently of arc.charts.fonts."""
     path = font_manager.findfont(font_manager.FontProperties(family=["sans-serif"]))
     return FT2Font(path).family_name, path
 
@@ -214,10 +214,10 @@ def test_the_last_resort_font_does_not_count_as_coverage():
 def test_results_are_deterministic_and_font_files_are_read_once():
     texts = [ARC, CJK, "नमस्ते", "plain"]
     first = font_for(texts)
-    misses = arc.fonts._face_charmap.cache_info().misses
+    misses = arc.charts.fonts._face_charmap.cache_info().misses
     assert font_for(texts) == first
     assert font_for(list(reversed(texts))).families == first.families
-    assert arc.fonts._face_charmap.cache_info().misses == misses
+    assert arc.charts.fonts._face_charmap.cache_info().misses == misses
 
 
 def test_font_for_leaves_rcparams_alone():
@@ -230,7 +230,7 @@ def test_font_for_leaves_rcparams_alone():
 
 
 def test_importing_arc_fonts_does_not_import_matplotlib():
-    code = "import sys, arc.fonts; print('matplotlib' in sys.modules)"
+    code = "import sys, arc.charts.fonts; print('matplotlib' in sys.modules)"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout

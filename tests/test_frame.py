@@ -6,8 +6,8 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import arc
-from arc.frame import COLUMNS, MAX_RAW_WORDS, SENTENCE_COLUMNS
-from arc.segment import MAX_SENTENCE_WORDS
+from arc.analysis.frame import COLUMNS, MAX_RAW_WORDS, SENTENCE_COLUMNS
+from arc.text.segment import MAX_SENTENCE_WORDS
 from tests import texts
 
 VADER = SentimentIntensityAnalyzer()
@@ -115,7 +115,7 @@ def test_huge_paragraph_is_linear_and_bounded():
     assert len(df) == 1
     row = df.iloc[0]
     assert MAX_RAW_WORDS is None and not math.isnan(row.compound_raw)
-    from arc.vader import FastVader
+    from arc.score.vader import FastVader
 
     assert row.compound_raw == FastVader().polarity_scores(text)["compound"]
     assert row.n_sentences == math.ceil(row.n_words / MAX_SENTENCE_WORDS)

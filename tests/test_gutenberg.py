@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arc.gutenberg import Boilerplate, find_boilerplate
+from arc.text.gutenberg import Boilerplate, find_boilerplate
 
 BOOKS = Path(__file__).parent / "data" / "books"
 EXAMPLES = Path(__file__).parent.parent / "arc" / "data" / "examples"

@@ -11,7 +11,7 @@ from arc.errors import (
     MissingInputError,
     OutputError,
 )
-from arc.io import atomic_write, decode, read_text, vignette_text
+from arc.text.io import atomic_write, decode, read_text, vignette_text
 from tests import texts
 
 SHARED = Path(__file__).resolve().parent.parent / "arc" / "data" / "final_goodbyes.txt"

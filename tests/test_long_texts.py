@@ -1,9 +1,9 @@
 """A text without paragraph breaks still gets a useful arc, not a single point."""
 
 import arc
-from arc.chart import chart_for
+from arc.analysis.view import LONG_WORDS, is_long
+from arc.charts.chart import chart_for
 from arc.cli import main
-from arc.view import LONG_WORDS, is_long
 from tests.books import FRANKENSTEIN
 
 

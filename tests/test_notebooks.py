@@ -110,8 +110,10 @@ def test_committed_outputs_are_current(executed):
     made_with = committed.metadata.get("arc", {}).get("versions")
     now = run_notebooks.versions()
     if made_with != now:
-        pytest.skip(f"{path.name}: outputs made with {made_with}, this run has {now}; "
-                    "outputs are compared only on the versions that made them")  # fmt: skip
+        pytest.skip(
+            f"{path.name}: outputs made with {made_with}, this run has {now}; "
+            "outputs are compared only on the versions that made them"
+        )
     reader = _without_checks(fresh)
     assert _texts(committed) == _texts(reader), f"run `make docs`: {path.name} is stale"
     assert _images(committed) == _images(reader)

@@ -21,9 +21,18 @@ PROJECT = PYPROJECT["project"]
 MINIMUM = ROOT / "constraints" / "minimum.txt"
 # What a source distribution must carry for its tests, notebooks, benchmarks and docs to work.
 SDIST_MUST_HAVE = {
-    "arc", "tests", "docs", "notebooks", "scripts", "benchmarks", "constraints",
-    "README.md", "LICENSE", "Makefile", "pyproject.toml",
-}  # fmt: skip
+    "arc",
+    "tests",
+    "docs",
+    "notebooks",
+    "scripts",
+    "benchmarks",
+    "constraints",
+    "README.md",
+    "LICENSE",
+    "Makefile",
+    "pyproject.toml",
+}
 # Extras whose lower bounds CI tests (.ci/run installs `.[test]` on constraints/minimum.txt;
 # `test` includes `parquet`'s pyarrow and the scorers). `notebook` (JupyterLab) is for people,
 # not for CI.
@@ -113,8 +122,11 @@ def test_wheel_metadata_declares_the_license(wheel_metadata):
 
 def test_classifiers():
     classifiers = set(PROJECT["classifiers"])
-    versions = {c.rsplit(" ", 1)[-1] for c in classifiers if c.count("::") == 2 and
-                c.startswith("Programming Language :: Python :: 3.")}  # fmt: skip
+    versions = {
+        c.rsplit(" ", 1)[-1]
+        for c in classifiers
+        if c.count("::") == 2 and c.startswith("Programming Language :: Python :: 3.")
+    }
     assert versions == {"3.11", "3.12", "3.13"}
     assert PROJECT["requires-python"] == f">={min(versions, key=Version)}"
     assert {"Typing :: Typed", "Operating System :: OS Independent"} <= classifiers

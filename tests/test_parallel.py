@@ -11,8 +11,8 @@ import pytest
 
 import arc
 from arc import parallel
-from arc.document import load
-from arc.frame import frame
+from arc.analysis.frame import frame
+from arc.text.document import load
 from tests.books import ALICE, FRANKENSTEIN, MAGI
 from tests.extras import missing
 
@@ -175,9 +175,11 @@ def test_a_signal_while_both_cores_work_leaves_no_process(tmp_path, name):
     book.write_bytes(FRANKENSTEIN.read_bytes() * 8)
     proc = subprocess.Popen(
         [sys.executable, "-m", "arc", "score", str(book), "--unit", "sentence", "-o", "f.csv"],
-        cwd=tmp_path, stderr=subprocess.PIPE, start_new_session=True,
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
         env={**os.environ, "MPLBACKEND": "Agg"},
-    )  # fmt: skip
+    )
     time.sleep(1.0)
     proc.send_signal(getattr(signal, name))
     _, err = proc.communicate(timeout=60)

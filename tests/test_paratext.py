@@ -1,6 +1,6 @@
 import pytest
 
-from arc.paratext import (
+from arc.text.paratext import (
     assign_roles,
     find_author,
     is_byline,
@@ -133,13 +133,16 @@ def test_byline_is_never_a_title():
         ("THE HOBBIT BY J.R.R. TOLKIEN", "THE HOBBIT", "J.R.R. Tolkien"),
         ("Peacock Pie by Walter de la Mare", "Peacock Pie", "Walter de la Mare"),
         ("PEACOCK PIE BY WALTER DE LA MARE", "PEACOCK PIE", "Walter de la Mare"),
-        ("The Left Hand of Darkness by Ursula K. Le Guin", "The Left Hand of Darkness",
-         "Ursula K. Le Guin"),
+        (
+            "The Left Hand of Darkness by Ursula K. Le Guin",
+            "The Left Hand of Darkness",
+            "Ursula K. Le Guin",
+        ),
         ("Cranford, by Mrs. Gaskell", "Cranford", "Mrs. Gaskell"),
         ("Frankenstein, written by Mary Shelley", "Frankenstein", "Mary Shelley"),
         ("Stand by Me by Stephen King", "Stand by Me", "Stephen King"),
     ],
-)  # fmt: skip
+)
 def test_split_byline(line, title, author):
     assert split_byline(line) == (title, author)
 
@@ -155,9 +158,16 @@ TITLES_WITH_BY = [
 
 
 @pytest.mark.parametrize(
-    "line", [*TITLES_WITH_BY, *(t.upper() for t in TITLES_WITH_BY), "Killed By A Stranger",
-             "By The Sea", "Death by The River Styx", "Written by John Smith"],
-)  # fmt: skip
+    "line",
+    [
+        *TITLES_WITH_BY,
+        *(t.upper() for t in TITLES_WITH_BY),
+        "Killed By A Stranger",
+        "By The Sea",
+        "Death by The River Styx",
+        "Written by John Smith",
+    ],
+)
 def test_titles_containing_by_stay_whole(line):
     assert split_byline(line) == (line, None)
 
@@ -173,12 +183,16 @@ def test_titles_containing_by_are_whole_titles(line):
 @pytest.mark.parametrize(
     ("first", "title"),
     [
-        ("A Portrait of the Artist as a Young Man by James Joyce",
-         "A Portrait of the Artist as a Young Man"),
-        ("A PORTRAIT OF THE ARTIST AS A YOUNG MAN BY JAMES JOYCE",
-         "A Portrait of the Artist as a Young Man"),
+        (
+            "A Portrait of the Artist as a Young Man by James Joyce",
+            "A Portrait of the Artist as a Young Man",
+        ),
+        (
+            "A PORTRAIT OF THE ARTIST AS A YOUNG MAN BY JAMES JOYCE",
+            "A Portrait of the Artist as a Young Man",
+        ),
     ],
-)  # fmt: skip
+)
 def test_title_line_with_byline(first, title):
     paragraphs = [first, "Once upon a time and a very good time it was.", "More."]
     roles, found = assign_roles(paragraphs)
@@ -212,19 +226,29 @@ def test_no_title_no_author():
 
 @pytest.mark.parametrize(
     ("name", "tidy"),
-    [("JAMES JOYCE", "James Joyce"), ("J.R.R.  TOLKIEN", "J.R.R. Tolkien"),
-     ("LUDWIG VAN BEETHOVEN", "Ludwig van Beethoven"), ("FLANN O'BRIEN", "Flann O'Brien"),
-     ("Walter de la Mare", "Walter de la Mare")],
-)  # fmt: skip
+    [
+        ("JAMES JOYCE", "James Joyce"),
+        ("J.R.R.  TOLKIEN", "J.R.R. Tolkien"),
+        ("LUDWIG VAN BEETHOVEN", "Ludwig van Beethoven"),
+        ("FLANN O'BRIEN", "Flann O'Brien"),
+        ("Walter de la Mare", "Walter de la Mare"),
+    ],
+)
 def test_tidy_name(name, tidy):
     assert tidy_name(name) == tidy
 
 
 @pytest.mark.parametrize(
     ("line", "byline"),
-    [("by O. Henry", True), ("Written by Anonymous", True), ("By Herman Melville", True),
-     ("By the Sea", False), ("BY MY SIDE", False), ("Stand by Me", False),
-     ("By the sea she walked and wept for many long hours.", False)],
-)  # fmt: skip
+    [
+        ("by O. Henry", True),
+        ("Written by Anonymous", True),
+        ("By Herman Melville", True),
+        ("By the Sea", False),
+        ("BY MY SIDE", False),
+        ("Stand by Me", False),
+        ("By the sea she walked and wept for many long hours.", False),
+    ],
+)
 def test_is_byline(line, byline):
     assert is_byline(line) is byline

@@ -11,8 +11,8 @@ from matplotlib.figure import Figure
 
 import arc
 import arc.cli
-from arc.render import new_figure
-from arc.smoothers import SMOOTHERS
+from arc.analysis.smoothers import SMOOTHERS
+from arc.charts.render import new_figure
 from tests.books import BOOKS
 
 
@@ -69,8 +69,11 @@ def test_plots_the_ten_story_paragraphs(vignette):
 
 def test_neutral_band_zero_line_and_subtitle(vignette):
     ax = arc.plot_arc(vignette, ax=new_axes())
-    bands = [p for p in ax.patches if p.get_y() == pytest.approx(-0.05)
-             and p.get_height() == pytest.approx(0.1)]  # fmt: skip
+    bands = [
+        p
+        for p in ax.patches
+        if p.get_y() == pytest.approx(-0.05) and p.get_height() == pytest.approx(0.1)
+    ]
     assert len(bands) == 1
     assert any(tuple(line.get_ydata()) == (0, 0) for line in ax.lines)
     assert "neutral (±0.05)" in subtitle(ax) and "left out: end, note, title" in subtitle(ax)
@@ -120,8 +123,9 @@ def test_plot_arc_on_a_book_draws_the_smoothed_chart(frankenstein_sentences):
     fig = ax.figure
     assert len(fig.axes) == 2 and list(ax.arc_panels) == ["arc", "points"]
     (line,) = data_lines(ax)
-    np.testing.assert_allclose(line.get_ydata(),
-                               arc.smoothed_arc(frankenstein_sentences, "rolling").value)
+    np.testing.assert_allclose(
+        line.get_ydata(), arc.smoothed_arc(frankenstein_sentences, "rolling").value
+    )
     strip = ax.arc_panels["points"]
     story = frankenstein_sentences[frankenstein_sentences.role == "body"]
     assert len(points(strip)[0].get_offsets()) == len(story)
@@ -218,9 +222,10 @@ def test_empty_frames_return_the_axes(alice_sentences):
 # ------------------------------------------------------------------------- plot_compare
 
 
-def test_compare_draws_on_the_axes_it_is_given(alice_sentences, frankenstein_sentences):
+def test_plot_compare_draws_on_the_axes_it_is_given(alice_sentences, frankenstein_sentences):
     ax = new_axes()
-    data = arc.compare([alice_sentences, frankenstein_sentences], ax=ax)
+    data = arc.compare([alice_sentences, frankenstein_sentences])
+    assert arc.plot_compare(data, ax=ax) is ax
     lines = data_lines(ax)
     assert len(lines) == 2 and len(ax.lines) == 2  # rescaled arcs get no zero line
     np.testing.assert_array_equal(lines[-1].get_ydata(), data.value.to_numpy()[101:])
@@ -232,8 +237,11 @@ def test_plot_compare_legend(alice_sentences, frankenstein_sentences):
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == list(dict.fromkeys(data.title))
     assert ax.get_xlim() == (0, 100)
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["its lowest", "its middle",
-                                                            "its highest"]  # fmt: skip
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "its lowest",
+        "its middle",
+        "its highest",
+    ]
 
 
 def test_legend_keeps_the_names_that_tell_titles_apart(alice_sentences):
@@ -255,8 +263,11 @@ def test_legend_keeps_the_names_that_tell_titles_apart(alice_sentences):
 
 def test_the_command_plots_dollars(tmp_path, capsys):
     path = tmp_path / "dollars.txt"
-    path.write_text("From $5 to $10\n\nIt cost $5 and 50% of my $10, and I was glad.\n\n"
-                    "Then I lost $20 and wept bitterly.\n", encoding="utf-8")  # fmt: skip
+    path.write_text(
+        "From $5 to $10\n\nIt cost $5 and 50% of my $10, and I was glad.\n\n"
+        "Then I lost $20 and wept bitterly.\n",
+        encoding="utf-8",
+    )
     assert arc.analyze(path).attrs["title"] == "From $5 to $10"
     out = tmp_path / "dollars.png"
     assert arc.cli.main(["plot", str(path), "-o", str(out)]) == 0
@@ -269,8 +280,11 @@ def test_the_command_plots_dollars(tmp_path, capsys):
 
 def test_plot_arc_keeps_dollars(tmp_path):
     path = tmp_path / "dollars.txt"
-    path.write_text("From $5 to $10\n\nIt cost $5 and 50% of my $10, and I was glad.\n\n"
-                    "Then I lost $20 and wept bitterly.\n", encoding="utf-8")  # fmt: skip
+    path.write_text(
+        "From $5 to $10\n\nIt cost $5 and 50% of my $10, and I was glad.\n\n"
+        "Then I lost $20 and wept bitterly.\n",
+        encoding="utf-8",
+    )
     ax = arc.plot_arc(arc.analyze(path), ax=new_axes())
     assert ax.get_title(loc="left") == "From $5 to $10"
     notes = [t for t in ax.texts if t.get_bbox_patch() is not None]

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 import arc
+from arc.analysis.frame import scorer_columns
 from arc.cli import main
 from arc.errors import MissingDependencyError
-from arc.frame import scorer_columns
-from arc.score import EMOTIONS, SCORERS, get_scorer, parse_scorers, scorer_info
+from arc.score.scorers import EMOTIONS, SCORERS, get_scorer, parse_scorers, scorer_info
 from tests.extras import INSTALL
 
 pytest.importorskip("afinn", reason=INSTALL)
@@ -53,8 +53,9 @@ def _direct(name, text):
 
         e = NRCLex()
         e.load_token_list(get_scorer("nrc").tokens(text))
-        return float(e.raw_emotion_scores.get("positive", 0) - e.raw_emotion_scores.get(
-            "negative", 0))
+        return float(
+            e.raw_emotion_scores.get("positive", 0) - e.raw_emotion_scores.get("negative", 0)
+        )
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer().polarity_scores(text)["compound"]
@@ -70,7 +71,12 @@ def test_each_scorer_equals_its_package(name):
 
 def test_nrc_tokens_are_syuzhets():
     assert get_scorer("nrc").tokens("Don't PANIC, it's 3 o'clock—café!") == [
-        "don't", "panic", "it's", "o'clock", "caf"]  # fmt: skip
+        "don't",
+        "panic",
+        "it's",
+        "o'clock",
+        "caf",
+    ]
 
 
 def test_nrc_emotions_equal_nrclex():
@@ -86,7 +92,7 @@ def test_nrc_emotions_equal_nrclex():
 def test_frame_columns_and_sentence_values(many_sentences):
     df = many_sentences
     added = scorer_columns(ALL)
-    assert list(df.columns[-len(added):]) == list(added)
+    assert list(df.columns[-len(added) :]) == list(added)
     assert added[-1] == "ensemble" and "nrc_joy" in added
     assert df.attrs["scorers"] == ALL and df.attrs["scorer"] == "vader"
     texts = df["text"].tolist()[:40]
@@ -97,13 +103,12 @@ def test_frame_columns_and_sentence_values(many_sentences):
 
 def test_paragraphs_are_means_of_sentences(many, many_sentences):
     for name in [*scorer_columns(ALL)]:
-        means = many_sentences.groupby("paragraph")[name].apply(
-            lambda v: math.fsum(v) / len(v))
+        means = many_sentences.groupby("paragraph")[name].apply(lambda v: math.fsum(v) / len(v))
         assert np.allclose(many[name].to_numpy(), means.to_numpy(), rtol=0, atol=1e-12), name
 
 
 def test_ensemble_is_combine_of_the_scorers(many_sentences):
-    from arc.ensemble import combine
+    from arc.score.ensemble import combine
 
     df = many_sentences
     expected = combine({n: df[n].to_numpy() for n in ALL})
@@ -111,7 +116,7 @@ def test_ensemble_is_combine_of_the_scorers(many_sentences):
 
 
 def test_windows_and_bins_aggregate_like_compound():
-    from arc.frame import percentage_frame
+    from arc.analysis.frame import percentage_frame
 
     sentences = arc.analyze(unit="sentence", scorers=["afinn", "textblob"])
     renamed = sentences.assign(compound=sentences["textblob"])
@@ -144,9 +149,10 @@ def test_parse_scorers():
         parse_scorers(" , ")
 
 
-@pytest.mark.parametrize("name,module,extra", [("afinn", "afinn", "afinn"),
-                                               ("textblob", "textblob", "textblob"),
-                                               ("nrc", "nrclex", "nrc")])  # fmt: skip
+@pytest.mark.parametrize(
+    "name,module,extra",
+    [("afinn", "afinn", "afinn"), ("textblob", "textblob", "textblob"), ("nrc", "nrclex", "nrc")],
+)
 def test_missing_extra_names_it(monkeypatch, name, module, extra):
     import sys
 
@@ -159,19 +165,20 @@ def test_missing_extra_names_it(monkeypatch, name, module, extra):
 
 def test_cli_missing_extra_is_one_line(monkeypatch, capsys):
     def missing():
-        raise MissingDependencyError("the AFINN scorer needs the afinn package: pip install "
-                                     "'arc-sentiment[afinn]'")  # fmt: skip
+        raise MissingDependencyError(
+            "the AFINN scorer needs the afinn package: pip install 'arc-sentiment[afinn]'"
+        )
 
-    monkeypatch.setitem(SCORERS, "afinn", type("Missing", (), {"__new__": lambda cls:
-                                                                missing()}))  # fmt: skip
+    monkeypatch.setitem(SCORERS, "afinn", type("Missing", (), {"__new__": lambda cls: missing()}))
     get_scorer.cache_clear()
     try:
         assert main(["score", "--scorer", "vader,afinn"]) == 1
     finally:
         get_scorer.cache_clear()
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["arc: error: the AFINN scorer needs the afinn package: pip install "
-                   "'arc-sentiment[afinn]'"]  # fmt: skip
+    assert err == [
+        "arc: error: the AFINN scorer needs the afinn package: pip install 'arc-sentiment[afinn]'"
+    ]
 
 
 def test_declarations():
@@ -189,7 +196,7 @@ def test_cli_score_scorers(tmp_path, many):
     out = tmp_path / "s.csv"
     assert main(["score", "--scorer", "vader,afinn,textblob,nrc", "-o", str(out)]) == 0
     table = pd.read_csv(out)
-    assert list(table.columns[-len(scorer_columns(ALL)):]) == list(scorer_columns(ALL))
+    assert list(table.columns[-len(scorer_columns(ALL)) :]) == list(scorer_columns(ALL))
     assert np.allclose(table["afinn"], many["afinn"])
 
 
@@ -197,8 +204,12 @@ def test_cli_unknown_scorer_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as found:
         main(["score", "--scorer", "vader,bogus"])
     assert found.value.code == 2
-    assert capsys.readouterr().err.strip().splitlines()[-1].startswith(
-        "arc: error: argument --scorer: unknown scorer 'bogus'")
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .splitlines()[-1]
+        .startswith("arc: error: argument --scorer: unknown scorer 'bogus'")
+    )
 
 
 def test_cli_plot_scorers(tmp_path):
@@ -218,18 +229,33 @@ def test_cli_plot_scorers_refuses_smooth_all(capsys):
 
 def test_cli_compare_scorers(tmp_path):
     out = tmp_path / "c.png"
-    assert main(["compare", "--example", "alice", "--example", "frankenstein", "--scorer",
-                 "vader,afinn", "--no-scale", "-o", str(out)]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "compare",
+                "--example",
+                "alice",
+                "--example",
+                "frankenstein",
+                "--scorer",
+                "vader,afinn",
+                "--no-scale",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
 
 
 def test_compare_value_ensemble():
     a = arc.analyze(unit="sentence", scorers=["vader", "afinn"])
     data = arc.compare([a], method="dct", value="ensemble", scale=False)
-    from arc.timeline import smoothed_arc
+    from arc.analysis.timeline import smoothed_arc
 
     line = smoothed_arc(a, "dct", "ensemble", band=False, null=False)
     assert np.allclose(data["value"], np.interp(data["time"], line["time"], line["value"]))
-    from arc.chart import compare_chart
+    from arc.charts.chart import compare_chart
 
     chart = compare_chart(data)
     assert "ensemble" in chart.panels[0].ylabel
@@ -239,9 +265,9 @@ def test_compare_value_ensemble():
 
 
 def test_scorers_chart_lines_are_the_data(many_sentences):
-    from arc.agreement import agreement, scorer_arcs
-    from arc.scorerchart import scorers_chart
-    from arc.timeline import smoothed_arc
+    from arc.analysis.agreement import agreement, scorer_arcs
+    from arc.analysis.timeline import smoothed_arc
+    from arc.charts.scorerchart import scorers_chart
 
     chart = scorers_chart(many_sentences, "rolling")
     panel = chart.panel("arc")
@@ -270,7 +296,7 @@ def test_scorers_chart_lines_are_the_data(many_sentences):
 def test_scorer_arcs_keep_zero():
     import pandas as pd
 
-    from arc.agreement import scorer_arcs
+    from arc.analysis.agreement import scorer_arcs
 
     df = pd.DataFrame({"vader": [0.2, 0.4, 0.3, 0.5], "afinn": [2.0, 4.0, 3.0, 5.0]})
     arcs = scorer_arcs(df, "rolling", window=0.5)

@@ -4,8 +4,8 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from arc.io import decode, vignette_text
-from arc.segment import MAX_SENTENCE_WORDS, join_lines, split_paragraphs, split_sentences
+from arc.text.io import decode, vignette_text
+from arc.text.segment import MAX_SENTENCE_WORDS, join_lines, split_paragraphs, split_sentences
 from tests import texts
 from tests.books import FRANKENSTEIN
 
@@ -52,7 +52,7 @@ def test_sentence_offsets_rebuild_the_source(text):
 @given(_texts)
 @settings(max_examples=300)
 def test_punkt_windows_give_the_sentences_of_one_call(text):
-    from arc import segment
+    from arc.text import segment
 
     # Exact whenever no single word or run of spaces is as long as a third of a window.
     window = 60
@@ -166,9 +166,9 @@ def test_splitter_does_not_need_nltk_data(monkeypatch, tmp_path):
 
     monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
     monkeypatch.setenv("NLTK_DATA", str(tmp_path))
-    from arc import segment
+    from arc.text import segment
 
-    segment._tokenizer.cache_clear()
+    segment.tokenizer.cache_clear()
     assert len(segment.split_sentences("One day. Two days.")) == 2
 
 
@@ -176,18 +176,65 @@ def test_splitter_does_not_need_nltk_data(monkeypatch, tmp_path):
 # shipped parameters, initials, numbers, ellipses, each closing mark Punkt realigns, dashes,
 # line breaks (Punkt reads a context line by line) and other white space.
 _punkt_pieces = st.sampled_from(
-    ["word", "The", "she", "He", "Mr.", "mr.", "Dr.", "St.", "J.", "A.", "12.", "1st.", "No.",
-     "etc.", "vol.", "e.g.", "...", ". . .", "\u2026", ".", "?", "!", "?!", ",", ";", ":",
-     '"', "'", ")", "(", "]", "}", "\u2018", "\u2019", "\u201c", "\u201d", "\u00ab", "\u00bb",
-     "--", "-", " ", " ", " ", "\n", "\n\n", "\t", "\u00a0", "\u2003", "Caf\u00e9.",
-     "\u00c9t\u00e9"]
-)  # fmt: skip
+    [
+        "word",
+        "The",
+        "she",
+        "He",
+        "Mr.",
+        "mr.",
+        "Dr.",
+        "St.",
+        "J.",
+        "A.",
+        "12.",
+        "1st.",
+        "No.",
+        "etc.",
+        "vol.",
+        "e.g.",
+        "...",
+        ". . .",
+        "\u2026",
+        ".",
+        "?",
+        "!",
+        "?!",
+        ",",
+        ";",
+        ":",
+        '"',
+        "'",
+        ")",
+        "(",
+        "]",
+        "}",
+        "\u2018",
+        "\u2019",
+        "\u201c",
+        "\u201d",
+        "\u00ab",
+        "\u00bb",
+        "--",
+        "-",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "\t",
+        "\u00a0",
+        "\u2003",
+        "Caf\u00e9.",
+        "\u00c9t\u00e9",
+    ]
+)
 _punkt_texts = st.lists(_punkt_pieces, min_size=1, max_size=40).map("".join)
 
 
 def _plain_punkt():
     """nltk's own sentence tokenizer with arc's parameters, nothing remembered."""
-    from arc import segment
+    from arc.text import segment
 
     plain = segment._nltk_tokenizer()
     assert type(plain) is segment._punkt().PunktSentenceTokenizer
@@ -197,9 +244,9 @@ def _plain_punkt():
 @given(st.lists(_punkt_texts, min_size=1, max_size=8))
 @settings(max_examples=300)
 def test_remembered_sentence_breaks_are_nltks(contexts):
-    from arc import segment
+    from arc.text import segment
 
-    plain, memo = _plain_punkt(), segment._tokenizer()
+    plain, memo = _plain_punkt(), segment.tokenizer()
     for context in contexts + contexts:  # the second time from the tables
         assert memo.text_contains_sentbreak(context) is plain.text_contains_sentbreak(context)
 
@@ -207,7 +254,7 @@ def test_remembered_sentence_breaks_are_nltks(contexts):
 @given(_punkt_texts)
 @settings(max_examples=300)
 def test_punkt_spans_are_nltks_own(text):
-    from arc import segment
+    from arc.text import segment
 
     # Shorter than a window: one Punkt call, realigned by arc as nltk realigns.
     spans, gave_up = segment._punkt_spans(text)
@@ -218,17 +265,28 @@ def test_remembered_verdicts_on_word_pairs_are_nltks():
     # Every kind of word before a period (abbreviation, collocation, initial, number,
     # ellipsis, plain word) against every kind of word after it (collocation partners,
     # frequent sentence starters, either case, with and without a period of its own).
-    from arc import segment
+    from arc.text import segment
 
-    memo = segment._tokenizer()
+    memo = segment.tokenizer()
     params = memo._params
     abbrevs = sorted(params.abbrev_types)[::40][:12]
     pairs = sorted(params.collocations)[::40][:12]
     starters = sorted(params.sent_starters)[::10][:12]
     before = [f"{a}." for a in ["mr", "dr", "st", *abbrevs]]
     before += [b.title() for b in before]
-    before += [f"{a}." for a, _ in pairs] + ["J.", "x.", "12.", "3rd.", "...", "word.", "Word.",
-                                             "?", "!", ".", "said,"]  # fmt: skip
+    before += [f"{a}." for a, _ in pairs] + [
+        "J.",
+        "x.",
+        "12.",
+        "3rd.",
+        "...",
+        "word.",
+        "Word.",
+        "?",
+        "!",
+        ".",
+        "said,",
+    ]
     after = [b for _, b in pairs] + starters + ["he", "the", "12", "...", ")", '"', ","]
     after += [w.title() for w in after]
     after += [w + "." for w in after]
@@ -245,12 +303,12 @@ def test_remembered_verdicts_on_word_pairs_are_nltks():
 
 
 def test_sentence_break_tables_stay_bounded(monkeypatch):
-    from arc import segment
+    from arc.text import segment
 
     text = decode(FRANKENSTEIN.read_bytes())[:200_000]
     whole = [split_sentences(p.text) for p in split_paragraphs(text)]
     monkeypatch.setattr(segment, "SENTBREAK_CACHE", 64)
-    tokenizer = segment._tokenizer()
+    tokenizer = segment.tokenizer()
     for table in (tokenizer._context_breaks, tokenizer._pair_breaks, tokenizer._words):
         table.clear()
     assert [split_sentences(p.text) for p in split_paragraphs(text)] == whole
@@ -259,14 +317,18 @@ def test_sentence_break_tables_stay_bounded(monkeypatch):
 
 
 def test_realignment_shortcut_matches_nltks_pattern():
-    from arc import segment
+    from arc.text import segment
 
     closing = segment._punkt().PunktLanguageVars.re_boundary_realignment
     assert closing.pattern == segment._REALIGNMENT  # else every sentence is tried
     assert all(closing.match(mark + " x") for mark in segment._CLOSERS)
     found = split_sentences('He said "Go." (Then he left.) \u00abOui.\u00bb Done.')
-    assert [s.text for s in found] == ['He said "Go."', "(Then he left.)", "\u00abOui.\u00bb",
-                                       "Done."]  # fmt: skip
+    assert [s.text for s in found] == [
+        'He said "Go."',
+        "(Then he left.)",
+        "\u00abOui.\u00bb",
+        "Done.",
+    ]
     plain = _plain_punkt()
     for mark in "\"')]}\u2018\u2019\u201c\u201d\u00ab\u00bb>*`":  # nltk's closing marks, others
         for text in (f"One.{mark} Two.", f"{mark}One.{mark}{mark} Two.", f"One?{mark}--Two."):

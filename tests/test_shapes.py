@@ -15,9 +15,18 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from arc.shapes import GRID, NO_SHAPE, SHAPES, THRESHOLD, ArcShape, shape, shape_grid, shape_table
-from arc.smoothing import smooth
-from arc.timeline import smoothed_arc
+from arc.analysis.shapes import (
+    GRID,
+    NO_SHAPE,
+    SHAPES,
+    THRESHOLD,
+    ArcShape,
+    shape,
+    shape_grid,
+    shape_table,
+)
+from arc.analysis.smoothing import smooth
+from arc.analysis.timeline import smoothed_arc
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ["rags to riches", "riches to rags", "man in a hole", "icarus", "cinderella", "oedipus"]
@@ -139,8 +148,9 @@ def recovered(bench, name, n, level, rng, *, as_frame=False):
 def test_noisy_raw_arcs_are_recovered(bench):
     """Noise SD half the arc's, 100 values: the benchmark measures 0.89 (0.72-1.00 by shape)."""
     rng = np.random.default_rng(20261124)
-    rates = {name: np.mean([recovered(bench, name, 100, 0.5, rng) for _ in range(40)])
-             for name in NAMES}  # fmt: skip
+    rates = {
+        name: np.mean([recovered(bench, name, 100, 0.5, rng) for _ in range(40)]) for name in NAMES
+    }
     assert np.mean(list(rates.values())) >= 0.8
     assert min(rates.values()) >= 0.6, rates
 
@@ -148,8 +158,10 @@ def test_noisy_raw_arcs_are_recovered(bench):
 def test_noisy_sentences_smoothed_by_default_are_recovered(bench):
     """Per-sentence noise SD twice the arc's, 1,000 sentences: measured 0.91 (0.75-1.00)."""
     rng = np.random.default_rng(7)
-    rates = {name: np.mean([recovered(bench, name, 1000, 2.0, rng, as_frame=True)
-                            for _ in range(15)]) for name in NAMES}  # fmt: skip
+    rates = {
+        name: np.mean([recovered(bench, name, 1000, 2.0, rng, as_frame=True) for _ in range(15)])
+        for name in NAMES
+    }
     assert np.mean(list(rates.values())) >= 0.8
     assert min(rates.values()) >= 0.6, rates
 
@@ -256,6 +268,9 @@ def test_frame_errors():
 
 
 def test_importing_shapes_loads_neither_matplotlib_nor_pandas():
-    code = "import sys, arc.shapes; print(sorted({'matplotlib', 'pandas'} & set(sys.modules)))"
+    code = (
+        "import sys, arc.analysis.shapes; "
+        "print(sorted({'matplotlib', 'pandas'} & set(sys.modules)))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -1,4 +1,5 @@
-"""The smoothing check (arc.smoothcheck), its chart (arc.checkchart), arc plot --smooth-check."""
+"""The smoothing check (arc.analysis.smoothcheck), its chart (arc.charts.checkchart), arc plot
+--smooth-check."""
 
 import itertools
 import math
@@ -8,9 +9,7 @@ import pandas as pd
 import pytest
 
 import arc
-from arc.checkchart import END_COLOR, smoothcheck_chart, verdict
-from arc.cli import main
-from arc.smoothcheck import (
+from arc.analysis.smoothcheck import (
     DCT_SIZES,
     END_SHARE,
     SPAN_FACTORS,
@@ -18,14 +17,21 @@ from arc.smoothcheck import (
     default_tolerance,
     smooth_check,
 )
-from arc.smoothers import SMOOTHERS, check_span
+from arc.analysis.smoothers import SMOOTHERS, check_span
+from arc.charts.checkchart import END_COLOR, smoothcheck_chart, verdict
+from arc.cli import main
 
 
 def series(values):
     """A sentence-like frame of these values, evenly spread over narrative time."""
     values = np.asarray(values, dtype=float)
-    return pd.DataFrame({"index": np.arange(len(values)), "compound": values,
-                         "position": np.linspace(0, 1, len(values))})  # fmt: skip
+    return pd.DataFrame(
+        {
+            "index": np.arange(len(values)),
+            "compound": values,
+            "position": np.linspace(0, 1, len(values)),
+        }
+    )
 
 
 @pytest.fixture(scope="module")
@@ -107,9 +113,13 @@ def test_the_big_valley_survives_every_span_and_noise_does_not(valley):
     # the narrowest span finds wiggles in the noise that no other span marks
     narrowest = check.variants[0].turns
     assert len(narrowest) > len(check.reference.turns)
-    wiggles = [t for t in narrowest.itertuples()
-               if not ((survivors.kind == t.kind)
-                       & ((survivors.time - t.time).abs() <= check.tolerance)).any()]  # fmt: skip
+    wiggles = [
+        t
+        for t in narrowest.itertuples()
+        if not (
+            (survivors.kind == t.kind) & ((survivors.time - t.time).abs() <= check.tolerance)
+        ).any()
+    ]
     assert any(5 < t.time < 95 for t in wiggles)
 
 
@@ -131,8 +141,9 @@ def test_ends_are_the_plain_means_of_the_first_and_last_five_percent(valley):
     ends = smooth_check(valley).ends
     k = math.ceil(END_SHARE * len(valley))
     assert ends.end.tolist() == ["first", "last"]
-    assert ends.value.tolist() == pytest.approx([valley.compound[:k].mean(),
-                                                 valley.compound[-k:].mean()])  # fmt: skip
+    assert ends.value.tolist() == pytest.approx(
+        [valley.compound[:k].mean(), valley.compound[-k:].mean()]
+    )
     assert ends[["start", "stop"]].values.tolist() == [[0, 5], [95, 100]]
 
 
@@ -187,8 +198,12 @@ def test_the_dct_chart_shows_where_the_ends_are(alice_sentences):
     ends = next(ln for ln in chart.panel("arc").lines if ln.color == END_COLOR)
     assert ends.x[:2] == [0.0, 5.0] and ends.x[3:] == [95.0, 100.0]
     assert [ln.label for ln in chart.panel("arc").lines if ln.color != END_COLOR] == [
-        "low_pass_size 3", "low_pass_size 4", "low_pass_size 7", "low_pass_size 9",
-        "low_pass_size 5 (default)"]  # fmt: skip
+        "low_pass_size 3",
+        "low_pass_size 4",
+        "low_pass_size 7",
+        "low_pass_size 9",
+        "low_pass_size 5 (default)",
+    ]
     assert "low_pass_size from 3 to 9" in chart.subtitle
     assert chart.meta["settings"] == [3, 4, 5, 7, 9]
 
@@ -204,10 +219,11 @@ def test_turn_labels_never_overlap(alice_sentences, valley):
 # --------------------------------------------------------------------------------- the CLI
 
 
-@pytest.mark.parametrize("args", [[], ["--example", "alice"], ["--example", "alice", "--smooth",
-                                                                "dct"]])  # fmt: skip
+@pytest.mark.parametrize(
+    "args", [[], ["--example", "alice"], ["--example", "alice", "--smooth", "dct"]]
+)
 def test_plot_smooth_check_writes_a_png(tmp_path, args, capsys):
-    from arc.render import png_digest
+    from arc.charts.render import png_digest
 
     out = tmp_path / "check.png"
     assert main(["plot", *args, "--smooth-check", "-o", str(out)]) == 0
@@ -216,10 +232,13 @@ def test_plot_smooth_check_writes_a_png(tmp_path, args, capsys):
     assert capsys.readouterr().out.strip() == str(out)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--smooth", "all"], "--smooth-check checks one smoother"),
-    (["--span", "0.2"], "--smooth-check chooses the spans itself"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--smooth", "all"], "--smooth-check checks one smoother"),
+        (["--span", "0.2"], "--smooth-check chooses the spans itself"),
+    ],
+)
 def test_plot_smooth_check_usage_errors(tmp_path, capsys, args, message):
     out = tmp_path / "check.png"
     assert main(["plot", "--smooth-check", *args, "-o", str(out)]) == 2

@@ -1,4 +1,5 @@
-"""Tests for arc.smoothing: parity with R syuzhet/dtt and statsmodels, and smoother behaviour."""
+"""Tests for arc.analysis.smoothing: parity with R syuzhet/dtt and statsmodels, and smoother
+behaviour."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from statsmodels.nonparametric.smoothers_lowess import lowess as sm_lowess
 
+from arc.analysis.smoothing import DEFAULT_PARAMS, METHODS, narrative_time, percentage_bins, smooth
 from arc.errors import TooShortError
-from arc.smoothing import DEFAULT_PARAMS, METHODS, narrative_time, percentage_bins, smooth
 
 REFERENCE_PATH = Path(__file__).parent / "data" / "syuzhet_reference.json"
 REFERENCE: dict[str, Any] = json.loads(REFERENCE_PATH.read_text(encoding="utf-8"))

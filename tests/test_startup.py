@@ -60,7 +60,7 @@ def test_arc_help_imports_nothing_heavy(args):
 def test_splitting_sentences_skips_nltks_package_init():
     found = python("""
         import json, sys
-        from arc.segment import split_sentences
+        from arc.text.segment import split_sentences
         sentences = [s.text for s in split_sentences("Mr. Brown came. He left.")]
         print(json.dumps({
             "sentences": sentences,
@@ -69,8 +69,12 @@ def test_splitting_sentences_skips_nltks_package_init():
             "heavy": sorted({m.split(".")[0] for m in sys.modules} & {"numpy", "scipy"}),
         }))
     """)
-    assert found == {"sentences": ["Mr. Brown came.", "He left."], "punkt": True,
-                     "packages": [], "heavy": []}  # fmt: skip
+    assert found == {
+        "sentences": ["Mr. Brown came.", "He left."],
+        "punkt": True,
+        "packages": [],
+        "heavy": [],
+    }
 
 
 @pytest.mark.parametrize(
@@ -89,7 +93,7 @@ def test_nltk_imported_after_arcs_punkt_is_whole(statement, plain_nltk):
     after_arc = python(
         f"""
         import json, sys
-        from arc import segment
+        from arc.text import segment
         segment.split_sentences("One day. Two days.")
         {statement}
     """,
@@ -101,8 +105,8 @@ def test_nltk_imported_after_arcs_punkt_is_whole(statement, plain_nltk):
 def test_nltk_after_arc_shares_arcs_punkt_modules():
     found = python("""
         import json, sys
-        from arc import segment
-        tokenizer = segment._tokenizer()
+        from arc.text import segment
+        tokenizer = segment.tokenizer()
         import nltk
         from nltk.tokenize import punkt
         print(json.dumps({
@@ -113,15 +117,20 @@ def test_nltk_after_arc_shares_arcs_punkt_modules():
             "works": [nltk.FreqDist("abca")["a"], nltk.wordpunct_tokenize("Hi, you.")],
         }))
     """)
-    assert found == {"same punkt": True, "same class": True, "same redos": True,
-                     "finder left": False, "works": [2, ["Hi", ",", "you", "."]]}  # fmt: skip
+    assert found == {
+        "same punkt": True,
+        "same class": True,
+        "same redos": True,
+        "finder left": False,
+        "works": [2, ["Hi", ",", "you", "."]],
+    }
 
 
 def test_arc_uses_an_nltk_imported_before_it():
     found = python("""
         import json, sys
         import nltk
-        from arc import segment
+        from arc.text import segment
         segment.split_sentences("One day. Two days.")
         print(json.dumps([segment._punkt() is sys.modules["nltk.tokenize.punkt"],
                           any(type(f).__name__ == "_Resume" for f in sys.meta_path)]))
@@ -134,7 +143,7 @@ def test_a_package_object_held_from_the_load_completes_itself():
     # arc made; its first missing attribute imports nltk for real, into that same object.
     found = python("""
         import json, sys
-        from arc import segment
+        from arc.text import segment
         segment._punkt()
         finder = next(f for f in sys.meta_path if isinstance(f, segment._Resume))
         held = finder.packages["nltk"]

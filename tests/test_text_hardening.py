@@ -10,11 +10,11 @@ import warnings
 import pytest
 
 import arc
-from arc import segment
-from arc.document import load
 from arc.errors import ArcWarning, DecodingError
-from arc.io import UTF8_VALID_PER_INVALID, decode
-from arc.segment import (
+from arc.text import segment
+from arc.text.document import load
+from arc.text.io import UTF8_VALID_PER_INVALID, decode
+from arc.text.segment import (
     ELLIPSIS_TAIL,
     MAX_SENTENCE_WORDS,
     PUNKT_WINDOW,
@@ -206,7 +206,7 @@ def ellipses(unit: str, size: int) -> str:
 @pytest.fixture
 def punkt_calls(monkeypatch):
     """The length of every text handed to Punkt, in order."""
-    tokenizer = segment._tokenizer()
+    tokenizer = segment.tokenizer()
     calls: list[int] = []
     original = tokenizer.span_tokenize
 
@@ -284,7 +284,7 @@ def test_windows_give_the_sentences_of_one_call(separator, monkeypatch):
 
 
 def test_punkt_time_limit_falls_back_to_word_pieces(monkeypatch):
-    tokenizer = segment._tokenizer()
+    tokenizer = segment.tokenizer()
 
     def too_slow(text, *args, **kwargs):
         raise TimeoutError("regular-expression match exceeded its 5.0s time limit")

@@ -1,12 +1,13 @@
-"""Narrative time (arc.timeline) and arc.compare: smoothed arcs, chapter starts, rescaling."""
+"""Narrative time (arc.analysis.timeline) and arc.compare: smoothed arcs, chapter starts,
+rescaling."""
 
 import numpy as np
 import pandas as pd
 import pytest
 
 import arc
-from arc.smoothers import SMOOTHERS
-from arc.timeline import chapter_starts, rescale, smoothed_arc, story_values, unit_time
+from arc.analysis.smoothers import SMOOTHERS
+from arc.analysis.timeline import chapter_starts, rescale, smoothed_arc, story_values, unit_time
 from tests.books import BOOKS
 
 ALICE_EXCERPT = BOOKS / "alice_pg11_excerpt.txt"
@@ -181,5 +182,7 @@ def test_compare_paths():
 
 def test_compare_names_a_text_too_short():
     with pytest.raises(arc.TooShortError, match="Short"):
-        arc.compare([arc.analyze(text="Short\n\nIt was good. It was bad.", unit="sentence")],
-                    method="savgol")  # fmt: skip
+        arc.compare(
+            [arc.analyze(text="Short\n\nIt was good. It was bad.", unit="sentence")],
+            method="savgol",
+        )

@@ -3,7 +3,7 @@
 import pytest
 
 import arc
-from arc.document import load, parse
+from arc.text.document import load, parse
 from tests.books import BOOKS, MAGI
 
 STORY = "\n\nIt rained all day, and she was sad.\n\nThen the sun came out, and she smiled.\n"
@@ -34,12 +34,19 @@ def test_next_line_capital_by():
 
 @pytest.mark.parametrize(
     "head",
-    ["Stand by Me", "Gone by Morning", "Death by Chocolate", "By the Sea", "Killed by a Stranger",
-     "Passing By", "KILLED BY A STRANGER"],
-)  # fmt: skip
+    [
+        "Stand by Me",
+        "Gone by Morning",
+        "Death by Chocolate",
+        "By the Sea",
+        "Killed by a Stranger",
+        "Passing By",
+        "KILLED BY A STRANGER",
+    ],
+)
 def test_titles_containing_by_stay_whole(head):
     doc = parse(head + STORY)
-    assert doc.title == arc.paratext.tidy_title(head)
+    assert doc.title == arc.text.paratext.tidy_title(head)
     assert doc.author is None and doc.title_source == "text"
 
 
@@ -72,11 +79,14 @@ def test_author_line_far_from_title_is_not_the_authors():
     ("path", "title", "author"),
     [
         (MAGI, "The Gift of the Magi", "O. Henry"),
-        (BOOKS / "frankenstein_pg84_excerpt.txt", "Frankenstein; Or, The Modern Prometheus",
-         "Mary Wollstonecraft Shelley"),
+        (
+            BOOKS / "frankenstein_pg84_excerpt.txt",
+            "Frankenstein; Or, The Modern Prometheus",
+            "Mary Wollstonecraft Shelley",
+        ),
         (BOOKS / "war_and_peace_pg2600-8_excerpt.txt", "War and Peace", "Leo Tolstoy"),
     ],
-)  # fmt: skip
+)
 def test_gutenberg_books(path, title, author):
     doc = load(path)
     assert (doc.title, doc.author, doc.title_source) == (title, author, "gutenberg")

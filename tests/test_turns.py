@@ -1,4 +1,5 @@
-"""Turning points (arc.turns) and their marks on the long-text chart (arc.chart, arc.drawing)."""
+"""Turning points (arc.analysis.turns) and their marks on the long-text chart (arc.charts.chart,
+arc.charts.drawing)."""
 
 import itertools
 
@@ -7,8 +8,8 @@ import pandas as pd
 import pytest
 
 import arc
-from arc.chart import LONG_SIZE, excerpt, methods_chart, smoothed_chart
-from arc.turns import MAX_TURNS, PROMINENCE_SHARE, TURN_COLUMNS, turning_points
+from arc.analysis.turns import MAX_TURNS, PROMINENCE_SHARE, TURN_COLUMNS, turning_points
+from arc.charts.chart import LONG_SIZE, excerpt, methods_chart, smoothed_chart
 
 
 def series(values, **attrs):
@@ -40,8 +41,12 @@ def kinds_and_times(turns):
 def test_a_wave_turns_where_it_peaks_and_dips():
     turns = turning_points(wave(), window=0.01)
     interior = turns[(turns.time > 0) & (turns.time < 100)]
-    assert kinds_and_times(interior) == [("peak", 12.5), ("valley", 37.5), ("peak", 62.5),
-                                         ("valley", 87.5)]  # fmt: skip
+    assert kinds_and_times(interior) == [
+        ("peak", 12.5),
+        ("valley", 37.5),
+        ("peak", 62.5),
+        ("valley", 87.5),
+    ]
     assert np.allclose(interior.value, [1, -1, 1, -1], atol=1e-2)  # a 5-point mean
     assert np.allclose(interior.prominence, 2, atol=1e-2)
     assert list(turns.columns) == list(TURN_COLUMNS)
@@ -113,8 +118,9 @@ def test_no_story_no_turns(vignette):
     assert turns.empty and list(turns.columns) == list(TURN_COLUMNS)
 
 
-@pytest.mark.parametrize("bad", [{"limit": -1}, {"limit": 1.5}, {"limit": True},
-                                 {"prominence": 0}, {"prominence": -0.1}])  # fmt: skip
+@pytest.mark.parametrize(
+    "bad", [{"limit": -1}, {"limit": 1.5}, {"limit": True}, {"prominence": 0}, {"prominence": -0.1}]
+)
 def test_bad_arguments_are_refused(bad):
     with pytest.raises(ValueError, match=next(iter(bad))):
         turning_points(wave(), **bad)
@@ -145,8 +151,9 @@ def test_the_vignettes_deepest_valley_is_in_the_guilt_paragraphs(vignette):
     # killer, not him." (9). Paragraph 10 turns to leaving town, 11 is the departure
     # ("Please come back soon.").
     guilt = vignette[vignette["index"].isin([7, 8, 9])]
-    assert all("me" in t and ("because of me" in t.lower() or "killed him" in t) for t in
-               guilt.text)  # fmt: skip
+    assert all(
+        "me" in t and ("because of me" in t.lower() or "killed him" in t) for t in guilt.text
+    )
     for method in ("rolling", "lowess", "savgol", "dct"):
         turns = turning_points(vignette, method)
         valleys = turns[turns.kind == "valley"]
@@ -168,8 +175,13 @@ def test_the_vignettes_deepest_valley_is_in_the_guilt_paragraphs(vignette):
 def test_a_sentence_frame_quotes_its_own_sentences(alice_sentences):
     turns = turning_points(alice_sentences)
     texts = set(alice_sentences.text.map(lambda t: " ".join(t.split())))
-    compound = dict(zip(alice_sentences.text.map(lambda t: " ".join(t.split())),
-                        alice_sentences.compound, strict=False))  # fmt: skip
+    compound = dict(
+        zip(
+            alice_sentences.text.map(lambda t: " ".join(t.split())),
+            alice_sentences.compound,
+            strict=False,
+        )
+    )
     for t in turns.itertuples():
         assert t.sentence in texts
         assert t.excerpt == excerpt(t.sentence, around=t.word or None)
@@ -267,7 +279,7 @@ def test_drawn_turn_labels_stay_inside_the_arc_panel(alice_sentences, frankenste
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from arc.drawing import draw
+    from arc.charts.drawing import draw
 
     for df in (alice_sentences, frankenstein_sentences):
         chart = smoothed_chart(df)
@@ -277,8 +289,11 @@ def test_drawn_turn_labels_stay_inside_the_arc_panel(alice_sentences, frankenste
         canvas.draw()
         renderer = canvas.get_renderer()
         wanted = {m.text for m in chart.panel("arc").turns if m.text}
-        boxes = [t.get_bbox_patch().get_window_extent(renderer) for t in ax.texts
-                 if t.get_text() in wanted]  # fmt: skip
+        boxes = [
+            t.get_bbox_patch().get_window_extent(renderer)
+            for t in ax.texts
+            if t.get_text() in wanted
+        ]
         assert len(boxes) == len(wanted)
         inside = ax.get_window_extent(renderer)
         for box in boxes:

@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 
 import arc
-from arc.smoothing import smooth
-from arc.timeline import smoothed_arc
-from arc.uncertainty import NULL_LEVEL, salad_scores
+from arc.analysis.smoothing import smooth
+from arc.analysis.timeline import smoothed_arc
+from arc.analysis.uncertainty import NULL_LEVEL, salad_scores
 
 COLUMNS = ["time", "value", "low", "high", "null_low", "null_high"]
 
@@ -71,13 +71,23 @@ def test_a_shuffled_text_stays_inside_its_own_envelope(alice_sentences):
 
 def test_a_happy_half_and_a_sad_half_leave_the_envelope():
     rng = np.random.default_rng(5)
-    happy = ["What a lovely and happy day it was.", "She smiled with great joy and love.",
-             "Everything was wonderful and bright."]  # fmt: skip
-    sad = ["It was a terrible and miserable night.", "She wept with grief and pain.",
-           "Everything was awful and dark."]  # fmt: skip
+    happy = [
+        "What a lovely and happy day it was.",
+        "She smiled with great joy and love.",
+        "Everything was wonderful and bright.",
+    ]
+    sad = [
+        "It was a terrible and miserable night.",
+        "She wept with grief and pain.",
+        "Everything was awful and dark.",
+    ]
     plain = ["The train left the station at noon.", "He walked along the road to the town."]
-    sentences = [(happy if i < 120 else sad)[rng.integers(3)] if rng.random() < 0.5
-                 else plain[rng.integers(2)] for i in range(240)]  # fmt: skip
+    sentences = [
+        (happy if i < 120 else sad)[rng.integers(3)]
+        if rng.random() < 0.5
+        else plain[rng.integers(2)]
+        for i in range(240)
+    ]
     text = "\n\n".join(" ".join(sentences[i : i + 3]) for i in range(0, 240, 3))
     a = smoothed_arc(arc.analyze(text=text, unit="sentence"), "rolling")
     assert a.attrs["null"]["outside"] > 0.7
@@ -130,20 +140,31 @@ def test_story_chart_rings_paragraphs_beyond_the_envelope(vignette):
     chart = arc.story_chart(vignette)
     panel = chart.panel("arc")
     assert [b.label.split(" (")[0] for b in panel.bands] == [
-        "word-salad envelope", "90% bootstrap band"]  # fmt: skip
+        "word-salad envelope",
+        "90% bootstrap band",
+    ]
     rings = [p for p in panel.points if p.label == "beyond the envelope"]
     envelope = panel.bands[0]
     story = vignette[vignette["role"] == "body"]
-    outside = [(x, y) for x, y, lo, hi in zip(story["index"], story["compound"], envelope.low,
-                                              envelope.high, strict=True) if not lo <= y <= hi]
-    assert outside and rings and list(zip(rings[0].x, rings[0].y, strict=True)) == [
-        (float(x), float(y)) for x, y in outside]  # fmt: skip
+    outside = [
+        (x, y)
+        for x, y, lo, hi in zip(
+            story["index"], story["compound"], envelope.low, envelope.high, strict=True
+        )
+        if not lo <= y <= hi
+    ]
+    assert (
+        outside
+        and rings
+        and list(zip(rings[0].x, rings[0].y, strict=True))
+        == [(float(x), float(y)) for x, y in outside]
+    )
     assert 7.0 in rings[0].x  # the guilt paragraph is beyond chance
 
 
 def test_plot_no_band_no_null(tmp_path):
+    from arc.charts.render import png_digest
     from arc.cli import main
-    from arc.render import png_digest
 
     with_all, without = tmp_path / "a.png", tmp_path / "b.png"
     assert main(["plot", "-o", str(with_all), "--dpi", "40"]) == 0

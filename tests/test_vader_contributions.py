@@ -1,14 +1,14 @@
 """One set of rules, two checks: the engine's per-word valences are vaderSentiment's own.
 
-:func:`arc.explanation.explain_text` explains a score by stepping through vaderSentiment's
+:func:`arc.analysis.explanation.explain_text` explains a score by stepping through vaderSentiment's
 own ``polarity_scores`` and recording the valences it sums (its recorder is the reference).
-:meth:`arc.vader.FastVader.valences` gives the numbers the engine sums. They must be equal,
+:meth:`arc.score.vader.FastVader.valences` gives the numbers the engine sums. They must be equal,
 bit for bit (``repr``: the same floats, the same ``0`` and ``0.0`` and ``-0.0``), with the
 same words and the same signed punctuation emphasis, on every sentence of the vignette and
 of the test novels, on the rule examples and on rule-targeted fuzz; and ``normalize`` of
 their sum is the engine's compound.
 
-The second part checks :meth:`arc.score.VaderScorer.score_and_count`, the one pass that
+The second part checks :meth:`arc.score.scorers.VaderScorer.score_and_count`, the one pass that
 scores and counts the lexicon's words, against ``score_many`` and ``known_words`` called
 apart, and ``known_words`` against its definition (emoji not replaced, tokens stripped as
 vaderSentiment strips them).
@@ -21,7 +21,7 @@ from functools import cache
 import pytest
 
 import arc
-from arc.vader import FastVader, Valences
+from arc.score.vader import FastVader, Valences
 from tests.books import BOOKS
 from tests.test_vader_engine import RULE_TOKENS, fuzz_texts
 
@@ -44,26 +44,61 @@ def novel_sentences() -> list[str]:
 
 #: The rule examples: one text per rule the explanations name, the "but" quirk, signed zeros.
 RULE_EXAMPLES = [
-    "The food was not good.", "The food was very good.", "The food was GOOD, the wine was fine.",
-    "It was fine, but the end was sad.", "This is the least happy day.", "There is no joy here.",
-    "That cake was the bomb.", "A lovely day.", "I love this town, but the rain is awful!!",
-    "Not bad at all, but the ending was PERFECT!", "The food was GREAT, but the service was "
-    "not good at all!!", "", "The end.", "I am not happy :(", "Kind of sad.", "The best!!! 😀",
-    "WOW... no?!?", "Meh.", "I LOVE it!!! :)", "good good good but good good good",
-    "great good but good great", "good GOOD good but bad bad BAD bad",
-    "love like but like love hate hate", "good bad good bad but good bad good bad",
-    "no no good but no good", "not good good but good not good", "I love it but it is dear",
-    "an awful day, but alone", "nice and true but okay", "not no good", "but not no good",
-    "not no good but fine", "the house but the garden", "but", "BUT nothing", "kind of good",
-    "never so good", "without a doubt good", "at least good", "very least good",
-    "no or nor good", "cut the mustard", "kiss of death", "to die for!", "yeah right?!",
-    "sort of kind of nice", "\u201cGood,\u201d she said.", "good \u2764\ufe0f but \U0001f622",
-]  # fmt: skip
+    "The food was not good.",
+    "The food was very good.",
+    "The food was GOOD, the wine was fine.",
+    "It was fine, but the end was sad.",
+    "This is the least happy day.",
+    "There is no joy here.",
+    "That cake was the bomb.",
+    "A lovely day.",
+    "I love this town, but the rain is awful!!",
+    "Not bad at all, but the ending was PERFECT!",
+    "The food was GREAT, but the service was not good at all!!",
+    "",
+    "The end.",
+    "I am not happy :(",
+    "Kind of sad.",
+    "The best!!! 😀",
+    "WOW... no?!?",
+    "Meh.",
+    "I LOVE it!!! :)",
+    "good good good but good good good",
+    "great good but good great",
+    "good GOOD good but bad bad BAD bad",
+    "love like but like love hate hate",
+    "good bad good bad but good bad good bad",
+    "no no good but no good",
+    "not good good but good not good",
+    "I love it but it is dear",
+    "an awful day, but alone",
+    "nice and true but okay",
+    "not no good",
+    "but not no good",
+    "not no good but fine",
+    "the house but the garden",
+    "but",
+    "BUT nothing",
+    "kind of good",
+    "never so good",
+    "without a doubt good",
+    "at least good",
+    "very least good",
+    "no or nor good",
+    "cut the mustard",
+    "kiss of death",
+    "to die for!",
+    "yeah right?!",
+    "sort of kind of nice",
+    "\u201cGood,\u201d she said.",
+    "good \u2764\ufe0f but \U0001f622",
+]
 
 
 def recorded(text: str) -> Valences:
-    """What arc.explanation's recorder saw vaderSentiment sum for ``text``, as a Valences."""
-    from arc.explanation import _recorder
+    """What arc.analysis.explanation's recorder saw vaderSentiment sum for ``text``, as a
+    Valences."""
+    from arc.analysis.explanation import _recorder
 
     analyzer = _recorder()
     analyzer.polarity_scores(text)
@@ -110,10 +145,10 @@ def test_fuzz() -> None:
 
 def test_the_explanation_rows_are_the_engines_valences() -> None:
     """explain_text's rows are the engine's nonzero valences and its emphasis, in order."""
-    from arc.explanation import PUNCTUATION, _rows
+    from arc.analysis.explanation import PUNCTUATION, valence_rows
 
     for text in RULE_EXAMPLES:
-        rows, _ = _rows(text)
+        rows, _ = valence_rows(text)
         v = engine().valences(text)
         want = [(k, w, x) for k, (w, x) in enumerate(zip(v.words, v.valences, strict=True)) if x]
         if v.emphasis:
@@ -134,18 +169,26 @@ def known_by_definition(texts: list[str]) -> list[tuple[int, int]]:
     """``(known, words)``: vaderSentiment's stripped tokens of the text as given, lowercased
     and looked up in its lexicon (emoji not replaced)."""
     strip, lexicon = vs.SentiText._strip_punc_if_word, engine().lexicon
-    return [(sum(strip(t).lower() in lexicon for t in text.split()), len(text.split()))
-            for text in texts]  # fmt: skip
+    return [
+        (sum(strip(t).lower() in lexicon for t in text.split()), len(text.split()))
+        for text in texts
+    ]
 
 
 def fused_texts() -> list[str]:
-    emoji = ["I love it \U0001f600", "\U0001f622\U0001f622 sad", "good\u2764\ufe0f", "\u263a",
-             "\u201cGood,\u201d she said \U0001f600!", "not \U0001f44d but \U0001f44e"]  # fmt: skip
+    emoji = [
+        "I love it \U0001f600",
+        "\U0001f622\U0001f622 sad",
+        "good\u2764\ufe0f",
+        "\u263a",
+        "\u201cGood,\u201d she said \U0001f600!",
+        "not \U0001f44d but \U0001f44e",
+    ]
     return novel_sentences() + RULE_EXAMPLES + RULE_TOKENS + emoji + fuzz_texts(10_000, seed=29)
 
 
 def test_score_and_count_is_score_many_and_known_words() -> None:
-    from arc.score import VaderScorer
+    from arc.score.scorers import VaderScorer
 
     texts = fused_texts()
     assert sum(not engine()._emoji_keys.isdisjoint(t) for t in texts) > 500
@@ -157,13 +200,17 @@ def test_score_and_count_is_score_many_and_known_words() -> None:
     reference = vs.SentimentIntensityAnalyzer()
     for text, s in zip(texts[-3000:], cold[0][-3000:], strict=True):
         want = reference.polarity_scores(text)
-        assert (s.compound, s.pos, s.neu, s.neg) == (want["compound"], want["pos"],
-                                                     want["neu"], want["neg"]), text  # fmt: skip
+        assert (s.compound, s.pos, s.neu, s.neg) == (
+            want["compound"],
+            want["pos"],
+            want["neu"],
+            want["neg"],
+        ), text
 
 
 def test_score_and_count_on_any_scorer() -> None:
     """The base class's default: the two methods, called apart."""
-    from arc.score import _OneByOne
+    from arc.score.scorers import _OneByOne
 
     class Counting(_OneByOne):
         def score(self, text: str) -> str:
@@ -177,7 +224,7 @@ def test_score_and_count_on_any_scorer() -> None:
 
 def test_tokens_no_rule_reads_share_one_entry() -> None:
     """The token cache keeps nothing per token but its key for words no rule reads."""
-    from arc.vader import _PLAIN
+    from arc.score.vader import _PLAIN
 
     fast = FastVader()
     fast.polarity_scores("The house, the HOUSE and the garden were not good but kind of old.")

@@ -1,4 +1,4 @@
-"""arc.vader.FastVader against the pinned vaderSentiment: ``==`` on the whole dict, always.
+"""arc.score.vader.FastVader against the pinned vaderSentiment: ``==`` on the whole dict, always.
 
 vaderSentiment's ``SentimentIntensityAnalyzer().polarity_scores`` is the reference. Checked:
 (a) every sentence and paragraph of the three shipped example texts, (b) every human-rated
@@ -18,7 +18,7 @@ from functools import cache
 import pytest
 
 import arc
-from arc.vader import FastVader
+from arc.score.vader import FastVader
 
 vs = pytest.importorskip("vaderSentiment.vaderSentiment")
 
@@ -61,7 +61,7 @@ def test_example_texts(unit: str) -> None:
 
 
 def test_rated_snippets() -> None:
-    from arc.validation import shipped_sets
+    from arc.score.validation import shipped_sets
 
     texts = [t for rated in shipped_sets() for t in rated.texts]
     assert len(texts) == 23_703
@@ -71,35 +71,155 @@ def test_rated_snippets() -> None:
 # -- rule-targeted fuzz ----------------------------------------------------------------------
 
 #: Tokens that each exercise one of VADER's rules (and their neighbours' conditions).
-# fmt: off
 RULE_TOKENS = [
     # negations, "n't", the never/without cases, "no ... or/nor"
-    "not", "NOT", "isn't", "wouldn't", "can't", "aint", "nor", "never", "Never", "without",
-    "doubt", "so", "this", "no", "No", "NO", "or", "nope", "hadn't", "uh-uh", "despite",
-    "isnt", "n't", "don't!", "never so", "never this", "without doubt", "without a doubt",
+    "not",
+    "NOT",
+    "isn't",
+    "wouldn't",
+    "can't",
+    "aint",
+    "nor",
+    "never",
+    "Never",
+    "without",
+    "doubt",
+    "so",
+    "this",
+    "no",
+    "No",
+    "NO",
+    "or",
+    "nope",
+    "hadn't",
+    "uh-uh",
+    "despite",
+    "isnt",
+    "n't",
+    "don't!",
+    "never so",
+    "never this",
+    "without doubt",
+    "without a doubt",
     # "least"
-    "least", "at least", "very least", "LEAST", "the least",
+    "least",
+    "at least",
+    "very least",
+    "LEAST",
+    "the least",
     # "but"
-    "but", "BUT", "But", "but,", "but...",
+    "but",
+    "BUT",
+    "But",
+    "but,",
+    "but...",
     # "kind of" and friends
-    "kind", "of", "kind of", "sort of", "kind-of", "kindof", "sorta", "just enough",
+    "kind",
+    "of",
+    "kind of",
+    "sort of",
+    "kind-of",
+    "kindof",
+    "sorta",
+    "just enough",
     # capitals and sentiment words with equal and different valences
-    "good", "GOOD", "Good", "bad", "BAD", "great", "GREAT", "love", "hate", "HATE", "nice",
-    "awful", "kind", "KIND", "happy", "sad", "okay", "fine", "sux", "lol", "LOL", "yes",
-    "like", "LIKE", "well", "pretty", "want", "free", "joke", "wow",
+    "good",
+    "GOOD",
+    "Good",
+    "bad",
+    "BAD",
+    "great",
+    "GREAT",
+    "love",
+    "hate",
+    "HATE",
+    "nice",
+    "awful",
+    "kind",
+    "KIND",
+    "happy",
+    "sad",
+    "okay",
+    "fine",
+    "sux",
+    "lol",
+    "LOL",
+    "yes",
+    "like",
+    "LIKE",
+    "well",
+    "pretty",
+    "want",
+    "free",
+    "joke",
+    "wow",
     # idioms
-    "the shit", "the bomb", "bad ass", "badass", "bus stop", "yeah right", "kiss of death",
-    "to die for", "beating heart", "the", "shit", "bomb", "ass", "yeah", "right", "die",
-    "cut the mustard", "upper hand",
+    "the shit",
+    "the bomb",
+    "bad ass",
+    "badass",
+    "bus stop",
+    "yeah right",
+    "kiss of death",
+    "to die for",
+    "beating heart",
+    "the",
+    "shit",
+    "bomb",
+    "ass",
+    "yeah",
+    "right",
+    "die",
+    "cut the mustard",
+    "upper hand",
     # emoticons and punctuation
-    ":)", ":(", ":-)", ":D", ";)", "<3", ":/", "8)", "!", "!!!", "????", "?!", "?", "...",
-    "good!", "bad?", "(good)", '"great,"', "“good,”", "--", "'", "-", "a", "I", "X", "'s",
+    ":)",
+    ":(",
+    ":-)",
+    ":D",
+    ";)",
+    "<3",
+    ":/",
+    "8)",
+    "!",
+    "!!!",
+    "????",
+    "?!",
+    "?",
+    "...",
+    "good!",
+    "bad?",
+    "(good)",
+    '"great,"',
+    "“good,”",
+    "--",
+    "'",
+    "-",
+    "a",
+    "I",
+    "X",
+    "'s",
     # unicode
-    "café", "naïve", "İYİ", "Straße", "ΣΠΟΥΔΑΙΟ", "ǅ", "\u212a", "ＧＯＯＤ", "好", "١٢",
+    "café",
+    "naïve",
+    "İYİ",
+    "Straße",
+    "ΣΠΟΥΔΑΙΟ",
+    "ǅ",
+    "\u212a",
+    "ＧＯＯＤ",
+    "好",
+    "١٢",
     # plain words
-    "it", "was", "movie", "and", "we", "They", "is", "a",
+    "it",
+    "was",
+    "movie",
+    "and",
+    "we",
+    "They",
+    "is",
+    "a",
 ]
-# fmt: on
 SEPARATORS = [" "] * 12 + ["  ", "\t", "\n", "\u00a0", "\u2003", "", ",", "!", "?"]
 
 

@@ -8,10 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from arc import ensemble
+from arc.charts.validationchart import validation_chart
 from arc.cli import main
 from arc.errors import InputError, TableError
-from arc.validation import (
+from arc.score import ensemble
+from arc.score.validation import (
     COLUMNS,
     SETS,
     classes,
@@ -20,13 +21,16 @@ from arc.validation import (
     read_rated,
     shipped_set,
     validate,
-    validation_chart,
 )
 from tests.extras import INSTALL, missing
 
 # The published figures (vaderSentiment 3.3.2, Pearson r with the human mean).
-VADER_R = {"tweets": 0.872, "movie_reviews": 0.427, "amazon_reviews": 0.590,
-           "nyt_editorials": 0.503}  # fmt: skip
+VADER_R = {
+    "tweets": 0.872,
+    "movie_reviews": 0.427,
+    "amazon_reviews": 0.590,
+    "nyt_editorials": 0.503,
+}
 # sha256 (first 16 hex digits) of the shipped files: byte-exact copies of VADER's.
 SHA = {
     "tweets_GroundTruth.txt": "dfbe7102e2f92579",
@@ -39,7 +43,7 @@ RATED = "text,rating\nI love this.,3\nThis is awful.,-3\nIt is a chair.,0\nWhat 
 
 def _all_scorers_installed():
     from arc.errors import MissingDependencyError
-    from arc.score import SCORERS, get_scorer
+    from arc.score.scorers import SCORERS, get_scorer
 
     try:
         for name in SCORERS:
@@ -66,8 +70,7 @@ def test_shipped_files_are_vaders_bytes_with_their_licence():
 
 
 def test_shipped_sets_load_whole():
-    sizes = {"tweets": 4200, "movie_reviews": 10605, "amazon_reviews": 3708,
-             "nyt_editorials": 5190}  # fmt: skip
+    sizes = {"tweets": 4200, "movie_reviews": 10605, "amazon_reviews": 3708, "nyt_editorials": 5190}
     for name in SETS:
         s = shipped_set(name)
         assert len(s) == len(s.ids) == len(s.ratings) == len(s.train) == sizes[name]
@@ -121,8 +124,7 @@ def test_ensemble_combines_any_known_subset():
 
 
 def test_classes_and_macro_f1():
-    assert classes(np.array([-4, -0.5, -0.49, 0.49, 0.5, 4]), 0.5).tolist() == [
-        -1, -1, 0, 0, 1, 1]  # fmt: skip
+    assert classes(np.array([-4, -0.5, -0.49, 0.49, 0.5, 4]), 0.5).tolist() == [-1, -1, 0, 0, 1, 1]
     assert classes(np.array([1, 4, 7]), 0.375, mid=4).tolist() == [-1, 0, 1]
     truth = np.array([1, 1, 0, -1])
     assert macro_f1(truth, truth) == 1.0

@@ -1,11 +1,11 @@
-"""Which chart a text gets (arc.view): one rule for the command and the Python API."""
+"""Which chart a text gets (arc.analysis.view): one rule for the command and the Python API."""
 
 import pytest
 
 import arc
-from arc.chart import chart_for
-from arc.document import load
-from arc.view import DEFAULT_SMOOTHER, LONG_PARAGRAPHS, choose_view, is_long
+from arc.analysis.view import DEFAULT_SMOOTHER, LONG_PARAGRAPHS, choose_view, is_long
+from arc.charts.chart import chart_for
+from arc.text.document import load
 from tests.books import ALICE, MAGI
 
 
@@ -92,9 +92,13 @@ def test_span_needs_a_smoother_with_a_window(smoother):
 
 @pytest.mark.parametrize(
     "options",
-    [{"unit": "sentence", "bins": 10}, {"unit": "paragraph", "window": 500},
-     {"unit": "bins", "window": 500}, {"window": 0}],
-)  # fmt: skip
+    [
+        {"unit": "sentence", "bins": 10},
+        {"unit": "paragraph", "window": 500},
+        {"unit": "bins", "window": 500},
+        {"window": 0},
+    ],
+)
 def test_options_the_unit_does_not_take_are_refused(options):
     with pytest.raises(ValueError):
         choose_view(900, True, **options)

@@ -1,0 +1,245 @@
+"""The smoothing-check chart as data: the arc under several spans, and the turns that survive.
+
+:func:`smoothcheck_chart` turns a :class:`arc.analysis.smoothcheck.SmoothCheck` into an
+:class:`arc.charts.chart.Chart` of kind ``"smoothcheck"``, drawn by :mod:`arc.charts.drawing` like
+any
+other chart: one arc panel with each variant's line in its own colour (the default thicker)
+and a legend, the points in a strip below it as on the long-text chart, the default line's
+surviving turns marked ▲▼ with their driving sentences (labels placed as
+:func:`arc.charts.chart._turn_marks` places them: they never overlap), its other turns as hollow
+circles, and two short black bars at 0–5 % and 95–100 %: the plain mean of the text's first
+and last 5 %, so the reader sees where each smoother puts the ends and where they are.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from arc.analysis.smoothcheck import END_SHARE, SmoothCheck, smooth_check
+from arc.analysis.smoothers import get_smoother
+from arc.analysis.timeline import story_values, unit_time
+from arc.analysis.turns import PROMINENCE_SHARE
+from arc.analysis.units import UNITS
+from arc.analysis.view import DEFAULT_SMOOTHER
+from arc.charts.chart import (
+    DENSE_POINTS,
+    FEW_POINTS,
+    LONG_SIZE,
+    NEUTRAL_GREY,
+    PALETTE,
+    Chart,
+    Line,
+    Panel,
+    Points,
+    _chapter_marks,
+    _floats,
+    _nice_ticks,
+    _scale,
+    _title_and_note,
+    _tone,
+    _turn_marks,
+    _zoomed_limits,
+    narrative_axis,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["END_COLOR", "end_line", "smoothcheck_chart", "verdict"]
+
+#: The colour of the bars at the two ends (the plain means of the first and last 5 %).
+END_COLOR = "#111111"
+
+
+def smoothcheck_chart(
+    df: pd.DataFrame,
+    method: str = DEFAULT_SMOOTHER,
+    *,
+    check: SmoothCheck | None = None,
+    title: str | None = None,
+    value: str = "compound",
+    width: float | None = None,
+    **options: Any,
+) -> Chart:
+    """The smoothing-check chart of a frame: every variant's line, the surviving turns marked.
+
+    ``check`` is :func:`arc.analysis.smoothcheck.smooth_check` of ``df`` (computed with ``method``,
+    ``value`` and ``options``, i.e. ``spans`` and ``tolerance``, when not given). Labels are
+    laid out for a figure ``width`` inches wide (default: the chart's own size).
+    """
+    if check is None:
+        check = smooth_check(df, method, value=value, **options)
+    smoother = get_smoother(check.method)
+    scorer = _scale(df)
+    unit = UNITS.get(str(df.attrs.get("unit")), UNITS["sentence"])
+    story = story_values(df)
+    x = unit_time(story)
+    y = story[check.value].to_numpy(dtype=float)
+    title, note = _title_and_note(df, title)
+    lines = [
+        Line(
+            _floats(v.line["time"]),
+            _floats(v.line["value"]),
+            _setting(check, v.setting) + (" (default)" if v.default else ""),
+            PALETTE[k % len(PALETTE)],
+            width=2.8 if v.default else 1.3,
+        )
+        for k, v in enumerate(check.variants)
+    ]
+    lines.sort(key=lambda line: line.width)  # the default last, drawn over the others
+    plural = unit.plural
+    if len(check.ends):
+        lines.append(end_line(check.ends))
+    shared = unit.averaged
+    on_arc = np.concatenate(
+        [np.asarray(ln.y, dtype=float) for ln in lines] + [y if shared else y[:0]]
+    )
+    arc_panel = Panel(
+        "arc",
+        f"{smoother.label}\n({scorer.label})",
+        _zoomed_limits(on_arc, scorer.value_range),
+        [],
+        neutral=scorer.neutral,
+        height=2.6,
+        legend=True,
+        lines=lines,
+    )
+    arc_panel.yticks = _nice_ticks(arc_panel.ylim)
+    survivors = check.survivors
+    arc_panel.turns = _turn_marks(survivors, arc_panel, scorer.neutral, width or LONG_SIZE[0])
+    lost = check.turns[~check.turns["survives"]]
+    if len(lost):
+        arc_panel.points.append(
+            Points(
+                _floats(lost["time"]),
+                _floats(lost["value"]),
+                [NEUTRAL_GREY] * len(lost),
+                "a turn of the default line that does not survive",
+                size=70.0,
+                hollow=True,
+            )
+        )
+    panels = [arc_panel]
+    if len(y):
+        dense, few = len(y) > DENSE_POINTS, len(y) <= FEW_POINTS
+        pts = Points(
+            _floats(x),
+            _floats(y),
+            _tone(y, scorer.neutral),
+            f"each {unit.singular}",
+            size=4.0 if dense else 30.0 if few else 9.0,
+            alpha=0.25 if dense else 0.9 if few else 0.5,
+        )
+        if shared:
+            arc_panel.points.insert(0, pts)
+        else:
+            lo, hi = scorer.value_range
+            panels.append(
+                Panel(
+                    "points",
+                    f"each {unit.singular}\n({scorer.label})",
+                    (lo * 1.05, hi * 1.05),
+                    [lo, 0.0, hi],
+                    neutral=scorer.neutral,
+                    height=1.0,
+                    points=[pts],
+                )
+            )
+    marks, rows, how = _chapter_marks(df, width or LONG_SIZE[0])
+    where = "on the arc's scale" if shared else "in the strip below, on the full scale"
+    parts = [
+        "smoothing check: " + verdict(check),
+        f"lines: {smoother.label} at each {check.param}, the default "
+        f"({_setting(check, check.reference.setting, name=False)}) thicker",
+        f"\u25b2\u25bc survivors: a turn of the same kind within \u00b1{check.tolerance:g}% on "
+        f"every line (a line's turns: prominence \u2265 {PROMINENCE_SHARE:.0%} of its range)"
+        + (" · \u25cb the default line's other turns" if len(lost) else ""),
+        f"black bars: the plain mean of the first and last {END_SHARE:.0%} of the {plural}",
+        f"edges: {smoother.edges}",
+        f"points: {unit.noun(len(story))} ({where})",
+        f"grey band: neutral (\u00b1{scorer.neutral:g})",
+    ]
+    if marks:
+        parts.append(how)
+    return Chart(
+        "smoothcheck",
+        title,
+        note + " · ".join(parts),
+        *narrative_axis(),
+        panels,
+        chapters=marks,
+        chapter_rows=rows,
+        size=LONG_SIZE,
+        meta={
+            "unit": unit.name,
+            "value": check.value,
+            "scorer": scorer.name,
+            "method": check.method,
+            "param": check.param,
+            "settings": check.settings,
+            "tolerance": check.tolerance,
+            "survivors": [(str(t.kind), float(t.time)) for t in survivors.itertuples()],
+        },
+    )
+
+
+def end_line(ends: pd.DataFrame) -> Line:
+    """Two short bars, over the first and last 5 %, at the plain mean of each stretch.
+
+    ``ends`` is :attr:`arc.analysis.smoothcheck.SmoothCheck.ends`. Drawn over a smoothed line, the
+    bars
+    show where the text's ends are and where the smoother puts them: a rolling mean ends on
+    them (its window shrinks to the last half-window), a DCT flattens its ends and can miss
+    them, LOWESS and Savitzky–Golay can overshoot. One :class:`arc.charts.chart.Line` with a gap
+    (NaN) between the bars, so a legend names them once.
+    """
+    first, last = ends.itertuples()
+    return Line(
+        [first.start, first.stop, float("nan"), last.start, last.stop],
+        [first.value, first.value, float("nan"), last.value, last.value],
+        f"plain mean of the first and last {END_SHARE:.0%}",
+        END_COLOR,
+        width=3.5,
+    )
+
+
+def verdict(check: SmoothCheck) -> str:
+    """'3 of 6 turning points survive every window from 5% to 20%: valley 34%, …' or why none.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> from arc.analysis.smoothcheck import smooth_check
+    >>> df = pd.DataFrame({"compound": np.sin(np.linspace(0, 2 * np.pi, 300))})
+    >>> verdict(smooth_check(df))
+    '4 of 4 turning points survive every window from 5% to 20%: valley 0%, peak 25%, valley 75%, peak 100%'
+    """  # noqa: E501
+    total = len(check.turns)
+    every = f"every {check.param} {_range(check, name=False)}"
+    if len(check.variants) == 1:
+        every = f"the only {check.param} the text allows, {_range(check, name=False)}"
+    if not total:
+        return f"the default line has no turning points ({every} tried)"
+    survivors = check.survivors
+    if survivors.empty:
+        return f"none of the default line's {total} turning points survives {every}"
+    which = ", ".join(f"{t.kind} {t.time:.0f}%" for t in survivors.itertuples())
+    verb = "survives" if len(survivors) == 1 else "survive"
+    noun = "turning point" if total == 1 else "turning points"
+    return f"{len(survivors)} of {total} {noun} {verb} {every}: {which}"
+
+
+def _setting(check: SmoothCheck, setting: float, *, name: bool = True) -> str:
+    """'window 5%' (a span, as a share of the text) or 'low_pass_size 5'."""
+    shown = f"{setting * 100:.3g}%" if get_smoother(check.method).span else f"{setting:g}"
+    return f"{check.param} {shown}" if name else shown
+
+
+def _range(check: SmoothCheck, *, name: bool = True) -> str:
+    """'window from 5% to 20%' (or the one setting)."""
+    low = _setting(check, check.settings[0], name=False)
+    high = _setting(check, check.settings[-1], name=False)
+    text = f"from {low} to {high}" if low != high else low
+    return f"{check.param} {text}" if name else text

@@ -1,0 +1,428 @@
+"""Scorers: turn pieces of text into sentiment numbers, behind one small interface.
+
+A scorer declares what charts and captions need to know about it (its name, the label of
+its value, its range and neutral band) as class attributes, so those can be read without
+building it (VADER reads its lexicon when built). VADER is the first scorer and the default;
+another plugs in by implementing :class:`Scorer` and adding its class to ``SCORERS``.
+
+The other scorers are the well-kept lexicon scorers that work offline from their packages,
+each an optional extra (``pip install 'arc-sentiment[afinn]'``, ``[textblob]``, ``[nrc]``,
+or ``[scorers]`` for all): :class:`AfinnScorer`, :class:`TextBlobScorer` and
+:class:`NrcScorer`. Each value is its own package's number for the text, called directly;
+a missing package raises :class:`~arc.errors.MissingDependencyError` naming the extra. A
+scorer that gives more than one number per text declares them in ``columns`` and returns
+them from ``score_columns`` (NRC's eight emotions).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import ClassVar, NamedTuple, Protocol
+
+__all__ = [
+    "SCORERS",
+    "AfinnScorer",
+    "NrcScorer",
+    "Scorer",
+    "Scores",
+    "TextBlobScorer",
+    "VaderScorer",
+    "get_scorer",
+    "parse_scorers",
+    "scorer_info",
+]
+
+
+class Scores(NamedTuple):
+    """VADER-style scores: ``compound`` in the scorer's range and the pos/neu/neg proportions."""
+
+    compound: float
+    pos: float
+    neu: float
+    neg: float
+
+
+class Scorer(Protocol):
+    """Anything that scores text, with the facts about its numbers that charts state.
+
+    ``name`` is recorded in ``df.attrs["scorer"]``; ``label`` names the value on axes and in
+    captions ("VADER compound"); ``value_range`` is the lowest and highest possible value;
+    values within ``±neutral`` of 0 read as neutral.
+    """
+
+    name: ClassVar[str]
+    label: ClassVar[str]
+    value_range: ClassVar[tuple[float, float]]
+    neutral: ClassVar[float]
+
+    def score(self, text: str) -> Scores:
+        """Score one sentence or paragraph."""
+        ...
+
+    def score_many(self, texts: Iterable[str]) -> list[Scores]:
+        """Score many texts, in order (a scorer may batch them)."""
+        ...
+
+    def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
+        """``(known, words)`` for each text, in order: the words its lexicon knows, of its words.
+
+        "Words" are what the scorer reads, as it splits them; "known" are those it has a
+        sentiment value for. Their ratio is a unit's lexicon coverage.
+        """
+        ...
+
+    def score_and_count(self, texts: Sequence[str]) -> tuple[list[Scores], list[tuple[int, int]]]:
+        """``(score_many(texts), known_words(texts))``, from one pass where the scorer can."""
+        ...
+
+
+class _OneByOne:
+    """``score_many`` for a scorer that scores one text at a time, and ``score_and_count``."""
+
+    def score_many(self, texts: Iterable[str]) -> list[Scores]:
+        """Score each text, in order."""
+        score = self.score  # type: ignore[attr-defined]
+        return [score(text) for text in texts]
+
+    def score_and_count(self, texts: Sequence[str]) -> tuple[list[Scores], list[tuple[int, int]]]:
+        """``(score_many(texts), known_words(texts))``: scores and lexicon counts together.
+
+        A scorer that reads each text once for both overrides it (VADER), so a frame that
+        needs both does not split and look up every text twice.
+        """
+        return self.score_many(texts), self.known_words(texts)  # type: ignore[attr-defined]
+
+
+class VaderScorer(_OneByOne):
+    """VADER, scored by :class:`arc.score.vader.FastVader`: vaderSentiment's numbers, fast.
+
+    The numbers are exactly ``SentimentIntensityAnalyzer().polarity_scores(text)`` (every
+    field, ``==``; a differential test checks it on every sentence and paragraph of the
+    example texts, the human-rated snippets, rule-targeted fuzz and long inputs), with the
+    lexicon and rules read from the installed vaderSentiment. Lexicon coverage
+    (:meth:`known_words`) reads the same analyzer's ``lexicon``, through the engine's cache of
+    tokens, and :meth:`score_and_count` gives both from one pass over each text.
+    """
+
+    name: ClassVar[str] = "vader"
+    label: ClassVar[str] = "VADER compound"
+    value_range: ClassVar[tuple[float, float]] = (-1.0, 1.0)
+    #: VADER's authors' threshold: |compound| < 0.05 is neutral.
+    neutral: ClassVar[float] = 0.05
+
+    def __init__(self) -> None:
+        from arc.score.vader import FastVader
+
+        self._engine = engine = FastVader()
+        self._polarity_scores = engine.polarity_scores
+        #: The token cache known_words reads: the engine's own, shared with the scores.
+        self._known = engine._tokens
+
+    def score(self, text: str) -> Scores:
+        """Score ``text`` with VADER.
+
+        Examples
+        --------
+        >>> VaderScorer().score("I love this town.").compound
+        0.6369
+
+        """
+        s = self._polarity_scores(text)
+        return Scores(s["compound"], s["pos"], s["neu"], s["neg"])
+
+    def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
+        """``(known, words)`` for each text, as VADER reads it.
+
+        The words are VADER's tokens, ``SentiText(text).words_and_emoticons``: the
+        whitespace-separated words with leading and trailing ASCII punctuation stripped (kept
+        when that leaves two characters or fewer, so ``:)`` stays an emoticon), hence as many
+        as ``len(text.split())``. A token is known when its lowercase form is in the
+        analyzer's ``lexicon``, as ``polarity_scores`` looks it up: words and emoticons with a
+        valence. Boosters ("very") and negations ("not") only modify a neighbour and are not
+        in the lexicon, so they are not known. Counted on the text as given: emoji, which
+        ``polarity_scores`` first replaces with their descriptions, count as unknown tokens.
+        So does a word glued to a curly quote (``“Good,”``), which VADER does not strip and so
+        does not score either.
+
+        Examples
+        --------
+        >>> VaderScorer().known_words(["I love this town.", "Not very GOOD :)", ""])
+        [(1, 4), (2, 4), (0, 0)]
+        """
+        return self._engine.known_words(texts)
+
+    def score_and_count(self, texts: Sequence[str]) -> tuple[list[Scores], list[tuple[int, int]]]:
+        """``(score_many(texts), known_words(texts))``, equal to them, from one pass.
+
+        Each text is split and its tokens looked up in the engine's cache once for both.
+
+        Examples
+        --------
+        >>> scores, counts = VaderScorer().score_and_count(["I love this town.", "Not 😀"])
+        >>> [s.compound for s in scores], counts
+        ([0.6369, -0.2755], [(1, 4), (0, 2)])
+        """
+        scores, counts = self._engine.scores_and_counts(texts)
+        return list(map(Scores._make, scores)), counts
+
+
+def _require(module: str, extra: str, what: str) -> None:
+    """Import ``module`` or raise :class:`MissingDependencyError` naming the extra to install."""
+    import importlib
+
+    from arc.errors import MissingDependencyError
+
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise MissingDependencyError(
+            f"the {what} scorer needs the {module} package: pip install 'arc-sentiment[{extra}]'"
+        ) from None
+
+
+_NAN = math.nan
+
+
+class AfinnScorer(_OneByOne):
+    """AFINN (Finn Årup Nielsen's word list, the ``afinn`` package), built once and reused.
+
+    The value is exactly ``Afinn().score(text)``: the sum of the valences (−5…+5) of the
+    lexicon's words and phrases found in the text, as syuzhet's ``get_sentiment(method=
+    "afinn")`` also sums them for a sentence. A sum is not bounded: ``value_range`` is the
+    span charts draw single sentences on, ±10 (98.9% of Frankenstein's 3,381 story
+    sentences fall inside it; a point beyond lies outside its panel), and arcs drawn beside
+    other scorers' are put on one scale by each scorer's spread (:mod:`arc.analysis.agreement`). A
+    sum is 0 when no word of the lexicon is found, and sums are whole numbers, so only 0
+    reads as neutral. ``pos``, ``neu`` and ``neg`` are NaN (AFINN gives one number).
+    """
+
+    name: ClassVar[str] = "afinn"
+    label: ClassVar[str] = "AFINN sum"
+    value_range: ClassVar[tuple[float, float]] = (-10.0, 10.0)
+    neutral: ClassVar[float] = 0.5
+    extra: ClassVar[str] = "afinn"
+
+    def __init__(self) -> None:
+        _require("afinn", self.extra, "AFINN")
+        from afinn import Afinn
+
+        self._afinn = Afinn()
+
+    def score(self, text: str) -> Scores:
+        """``Afinn().score(text)``, the sum of the valences of the words it knows.
+
+        Examples
+        --------
+        >>> AfinnScorer().score("I love this town.").compound
+        3.0
+        """
+        return Scores(float(self._afinn.score(text)), _NAN, _NAN, _NAN)
+
+    def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
+        """``(known, words)``: AFINN's matches (``find_all``) of the words ``Afinn.split`` finds.
+
+        A phrase of the lexicon ("does not work") counts once, as it is scored once.
+
+        Examples
+        --------
+        >>> AfinnScorer().known_words(["I love this town.", ""])
+        [(1, 4), (0, 0)]
+        """
+        afinn = self._afinn
+        return [(len(afinn.find_all(t)), len(afinn.split(t))) for t in texts]
+
+
+class TextBlobScorer(_OneByOne):
+    """TextBlob's default sentiment: the pattern lexicon (``PatternAnalyzer``), polarity.
+
+    The value is exactly ``TextBlob(text).sentiment.polarity``, −1…+1: the mean polarity of
+    the lexicon's adjectives found in the text, with pattern's negation and intensifiers.
+    It is computed by calling the analyzer TextBlob itself calls for that
+    (``textblob.en.sentiments.PatternAnalyzer``), which reads the lexicon shipped inside the
+    package and needs no NLTK data, so nothing is downloaded. ``pos``/``neu``/``neg`` are NaN.
+    """
+
+    name: ClassVar[str] = "textblob"
+    label: ClassVar[str] = "TextBlob polarity"
+    value_range: ClassVar[tuple[float, float]] = (-1.0, 1.0)
+    #: As VADER's: a polarity within ±0.05 of 0 reads as neutral.
+    neutral: ClassVar[float] = 0.05
+    extra: ClassVar[str] = "textblob"
+
+    def __init__(self) -> None:
+        _require("textblob", self.extra, "TextBlob")
+        from textblob.en import sentiment
+        from textblob.en.sentiments import PatternAnalyzer
+
+        self._analyze = PatternAnalyzer().analyze
+        self._lexicon = sentiment
+        self._tokenize = sentiment.tokenizer
+
+    def score(self, text: str) -> Scores:
+        """TextBlob's polarity of ``text``.
+
+        Examples
+        --------
+        >>> TextBlobScorer().score("I love this town.").compound
+        0.5
+        """
+        return Scores(float(self._analyze(text)[0]), _NAN, _NAN, _NAN)
+
+    def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
+        """``(known, words)``: pattern's tokens, and those its lexicon has (lowercased).
+
+        The tokens are pattern's own (``find_tokens``, split on spaces), as its sentiment
+        reads them; punctuation tokens count as words.
+
+        Examples
+        --------
+        >>> TextBlobScorer().known_words(["I love this town.", ""])
+        [(1, 5), (0, 0)]
+        """
+        lexicon, tokenize = self._lexicon, self._tokenize
+        out = []
+        for text in texts:
+            words = " ".join(tokenize(text)).split()
+            out.append((sum(w.lower() in lexicon for w in words), len(words)))
+        return out
+
+
+#: NRC EmoLex's eight emotions, in syuzhet's ``get_nrc_sentiment`` order.
+EMOTIONS = ("anger", "anticipation", "disgust", "fear", "joy", "sadness", "surprise", "trust")
+#: syuzhet's ``get_nrc_sentiment`` tokens: lowercase, split on anything not a letter or '.
+_NRC_SPLIT = re.compile(r"[^a-z']+")
+
+
+class NrcScorer(_OneByOne):
+    """NRC EmoLex (Mohammad and Turney) through the ``nrclex`` package.
+
+    The text is lowercased and split into words as syuzhet's ``get_nrc_sentiment`` does
+    (on anything but ASCII letters and apostrophes), the words are given to
+    ``NRCLex().load_token_list`` and its ``raw_emotion_scores`` counted: no lemmatizing, so
+    nothing is downloaded (``NRCLex.load_raw_text`` would need TextBlob's corpora). The value
+    is ``positive − negative`` (syuzhet's ``get_sentiment(method="nrc")``); ``columns`` are
+    the counts of the eight emotions, :data:`EMOTIONS`. Counts are unbounded like AFINN's
+    sums; ``value_range`` ±5 is the span charts draw sentences on (98.8% of Frankenstein's
+    story sentences fall inside it). The lexicon is free for
+    research use; see its terms at the NRC's site.
+    """
+
+    name: ClassVar[str] = "nrc"
+    label: ClassVar[str] = "NRC positive \u2212 negative"
+    value_range: ClassVar[tuple[float, float]] = (-5.0, 5.0)
+    neutral: ClassVar[float] = 0.5
+    extra: ClassVar[str] = "nrc"
+    columns: ClassVar[tuple[str, ...]] = EMOTIONS
+
+    def __init__(self) -> None:
+        _require("nrclex", self.extra, "NRC")
+        from nrclex import NRCLex
+
+        self._nrc = NRCLex()
+        self._lexicon = self._nrc.__lexicon__
+
+    @staticmethod
+    def tokens(text: str) -> list[str]:
+        """The words NRC reads: ``text`` lowercased, split on all but ASCII letters and '."""
+        return [w for w in _NRC_SPLIT.split(text.lower()) if w]
+
+    def _counts(self, text: str) -> dict[str, int]:
+        nrc = self._nrc
+        nrc.load_token_list(self.tokens(text))
+        return nrc.raw_emotion_scores
+
+    def score(self, text: str) -> Scores:
+        """``positive − negative`` of NRC's word counts for ``text``.
+
+        Examples
+        --------
+        >>> NrcScorer().score("I love this town.").compound
+        1.0
+        """
+        counts = self._counts(text)
+        return Scores(
+            float(counts.get("positive", 0) - counts.get("negative", 0)), _NAN, _NAN, _NAN
+        )
+
+    def score_columns(self, texts: Iterable[str]) -> list[tuple[float, ...]]:
+        """The counts of the eight emotions (:data:`EMOTIONS`) for each text, in order.
+
+        Examples
+        --------
+        >>> NrcScorer().score_columns(["I love this town."])
+        [(0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0)]
+        """
+        out = []
+        for text in texts:
+            counts = self._counts(text)
+            out.append(tuple(float(counts.get(e, 0)) for e in EMOTIONS))
+        return out
+
+    def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
+        """``(known, words)``: the words NRC's lexicon has, of :meth:`tokens`.
+
+        Examples
+        --------
+        >>> NrcScorer().known_words(["I love this town.", ""])
+        [(1, 4), (0, 0)]
+        """
+        lexicon = self._lexicon
+        out = []
+        for text in texts:
+            words = self.tokens(text)
+            out.append((sum(w in lexicon for w in words), len(words)))
+        return out
+
+
+#: Scorer classes by name; their class attributes describe them without building them.
+SCORERS: dict[str, type[Scorer]] = {
+    "vader": VaderScorer,
+    "afinn": AfinnScorer,
+    "textblob": TextBlobScorer,
+    "nrc": NrcScorer,
+}
+
+
+def scorer_info(name: str = "vader") -> type[Scorer]:
+    """The class of scorer ``name``: its ``label``, ``value_range`` and ``neutral``, unbuilt.
+
+    Examples
+    --------
+    >>> scorer_info("vader").label, scorer_info("vader").neutral
+    ('VADER compound', 0.05)
+    """
+    try:
+        return SCORERS[name]
+    except KeyError:
+        raise ValueError(f"unknown scorer {name!r}; choose from {', '.join(SCORERS)}") from None
+
+
+@cache
+def get_scorer(name: str = "vader") -> Scorer:
+    """The shared scorer called ``name`` (built on first use; VADER reads its lexicon once)."""
+    return scorer_info(name)()
+
+
+def parse_scorers(names: str | Iterable[str]) -> list[str]:
+    """Scorer names from a comma list (``"vader,afinn"``) or a list, checked, repeats dropped.
+
+    Examples
+    --------
+    >>> parse_scorers("vader, afinn,vader")
+    ['vader', 'afinn']
+    """
+    items = names.split(",") if isinstance(names, str) else list(names)
+    out: list[str] = []
+    for item in items:
+        name = str(item).strip().lower()
+        if not name:
+            continue
+        scorer_info(name)
+        if name not in out:
+            out.append(name)
+    if not out:
+        raise ValueError(f"no scorer named; choose from {', '.join(SCORERS)}")
+    return out
