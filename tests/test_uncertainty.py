@@ -172,3 +172,27 @@ def test_plot_no_band_no_null(tmp_path):
     assert png_digest(with_all) != png_digest(without)
     expected = arc.story_chart(arc.analyze(), band=False, null=False).digest()
     assert png_digest(without) == expected
+
+
+def test_weight_matrix_products_are_scipys_bit_for_bit(rng):
+    """arc's own units x sentences product sums as a CSR product does, to the last bit."""
+    from scipy.sparse import csr_matrix
+
+    from arc.analysis.uncertainty import frame_weights
+    from arc.analysis.weights import WeightMatrix
+
+    for unit in ("paragraph", "sentence"):
+        df = arc.analyze(arc.example_path("alice"), unit)
+        matrix, texts = frame_weights(df)
+        assert isinstance(matrix, WeightMatrix) and matrix.shape[1] == len(texts)
+        dense = csr_matrix((matrix.weights, (matrix.rows, matrix.cols)), shape=matrix.shape)
+        values = rng.normal(size=(matrix.shape[1], 7))
+        np.testing.assert_array_equal(matrix @ values, dense @ values)
+        np.testing.assert_array_equal(matrix @ values[:, 0], dense @ values[:, 0])
+
+
+def test_weight_matrix_sums_duplicates():
+    from arc.analysis.weights import WeightMatrix
+
+    m = WeightMatrix.from_triples([1, 0, 1], [2, 0, 2], [0.25, 1.0, 0.5], (2, 3))
+    assert (m @ np.array([1.0, 10.0, 100.0])).tolist() == [1.0, 75.0]

@@ -2,13 +2,13 @@
 
 :func:`turning_points` smooths a frame exactly as the long-text chart does
 (:func:`arc.analysis.timeline.smoothed_arc`), finds the line's peaks and valleys with
-:func:`scipy.signal.find_peaks` and a prominence threshold, and quotes, for each, the sentence
-near it that pulls the arc most in the turn's direction. The chart (:mod:`arc.charts.chart`)
-marks the same rows; ``arc turns`` lists them.
+:func:`arc.analysis.peaks.find_peaks` (SciPy's rule) and a prominence threshold, and quotes,
+for each, the sentence near it that pulls the arc most in the turn's direction. The chart
+(:mod:`arc.charts.chart`) marks the same rows; ``arc turns`` lists them.
 
 The rules, in one place:
 
-- **Prominence** (how far a turn stands out) is :func:`scipy.signal.find_peaks`' own: the
+- **Prominence** (how far a turn stands out) is :func:`scipy.signal.find_peaks`' rule: the
   height of a peak above the higher of the two lowest points on either side before the line
   climbs higher still (for a valley, the same on the line turned upside down).
 - **Ends.** The arc is not known past its first and last values, so each end of the line is
@@ -124,7 +124,8 @@ def turning_points(
     The start is a valley: the line rises 0.5 from it before the first peak.
     """
     import pandas as pd
-    from scipy.signal import find_peaks
+
+    from arc.analysis.peaks import find_peaks
 
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise ValueError(
@@ -151,8 +152,8 @@ def turning_points(
     found = []
     for kind, sign, pad in (("peak", 1.0, low), ("valley", -1.0, high)):
         padded = sign * np.concatenate(([pad], y, [pad]))
-        at, props = find_peaks(padded, prominence=threshold)
-        ranked = sorted(zip(at - 1, props["prominences"], strict=True), key=lambda p: (-p[1], p[0]))
+        at, prominences = find_peaks(padded, threshold)
+        ranked = sorted(zip(at - 1, prominences, strict=True), key=lambda p: (-p[1], p[0]))
         found += [(float(time[i]), kind, int(i), float(p)) for i, p in ranked[:limit]]
     found.sort()
     rows = []

@@ -281,10 +281,8 @@ def frame_weights(df: pd.DataFrame) -> tuple[Any, list[str]] | None:
 
     None for frames that keep no text (word windows, bins, a bare column of values).
     """
-    from scipy.sparse import csr_matrix
-
     from arc.analysis.frame import sentence_frame
-    from arc.analysis.weights import unit_weights
+    from arc.analysis.weights import WeightMatrix, unit_weights
     from arc.text.paratext import STORY_ROLES
 
     unit = df.attrs.get("unit")
@@ -294,17 +292,19 @@ def frame_weights(df: pd.DataFrame) -> tuple[Any, list[str]] | None:
     table = unit_weights(sentences, str(unit))
     story_units = table.units[table.story]
     story_sentences = np.flatnonzero(sentences["role"].isin(STORY_ROLES).to_numpy())
-    row_of = {int(u): k for k, u in enumerate(story_units)}
-    col_of = {int(s): k for k, s in enumerate(story_sentences)}
-    keep = [
-        k
-        for k, (u, s) in enumerate(zip(table.index, table.sentence, strict=True))
-        if int(u) in row_of and int(s) in col_of
-    ]
-    rows = [row_of[int(table.index[k])] for k in keep]
-    cols = [col_of[int(table.sentence[k])] for k in keep]
-    matrix = csr_matrix(
-        (table.weight[keep], (rows, cols)), shape=(len(story_units), len(story_sentences))
+    rows = _positions_in(story_units, table.index)
+    cols = _positions_in(story_sentences, table.sentence)
+    keep = (rows >= 0) & (cols >= 0)
+    matrix = WeightMatrix.from_triples(
+        rows[keep], cols[keep], table.weight[keep], (len(story_units), len(story_sentences))
     )
     texts = sentences["text"].to_numpy()[story_sentences].tolist()
     return matrix, texts
+
+
+def _positions_in(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Where each of ``values`` sits in ``sorted_values`` (−1 where it is not there)."""
+    at = np.searchsorted(sorted_values, values)
+    found = at < len(sorted_values)
+    found[found] = sorted_values[at[found]] == values[found]
+    return np.where(found, at, -1)

@@ -29,7 +29,7 @@ from arc.text.paratext import STORY_ROLES
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Selection", "UnitWeights", "select", "unit_weights", "window_starts"]
+__all__ = ["Selection", "UnitWeights", "WeightMatrix", "select", "unit_weights", "window_starts"]
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:-|–|\.\.)\s*(\d+)\s*$")
 _STRETCH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|\.\.)\s*(\d+(?:\.\d+)?)\s*%\s*$")
@@ -60,6 +60,56 @@ class UnitWeights:
     position: np.ndarray  # every unit's narrative time, 0–1 (NaN for paratext)
     chapter: list[Any]
     story: np.ndarray  # whether each unit is story (not paratext)
+
+
+@dataclass(frozen=True)
+class WeightMatrix:
+    """Units x sentences weights, row by row: what turns sentence values into unit values.
+
+    A plain sparse matrix (each row's columns in increasing order) with the one product arc
+    needs, ``matrix @ values`` for a column or a block of columns. Each unit's value is summed
+    term by term in column order, as a CSR product does, so results do not depend on how the
+    matrix is stored; holding it in numpy spares ``arc plot`` the import of ``scipy.sparse``.
+    """
+
+    shape: tuple[int, int]
+    rows: np.ndarray
+    cols: np.ndarray
+    weights: np.ndarray
+
+    @classmethod
+    def from_triples(
+        cls, rows: Any, cols: Any, weights: Any, shape: tuple[int, int]
+    ) -> WeightMatrix:
+        """The matrix with ``weights[k]`` at ``(rows[k], cols[k])`` (duplicates are summed)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        cols = np.asarray(cols, dtype=np.int64)
+        weights = np.asarray(weights, dtype=float)
+        order = np.lexsort((cols, rows))
+        rows, cols, weights = rows[order], cols[order], weights[order]
+        if len(rows) > 1:
+            same = (rows[1:] == rows[:-1]) & (cols[1:] == cols[:-1])
+            if same.any():
+                first = np.concatenate(([True], ~same))
+                starts = np.flatnonzero(first)
+                weights = np.add.reduceat(weights, starts)
+                rows, cols = rows[starts], cols[starts]
+        return cls(shape, rows, cols, weights)
+
+    def __matmul__(self, values: np.ndarray) -> np.ndarray:
+        """The units' values: ``sum(weight * value)`` over each unit's sentences, in order."""
+        values = np.asarray(values, dtype=float)
+        out = np.zeros((self.shape[0], *values.shape[1:]))
+        if not len(self.rows):
+            return out
+        starts = np.flatnonzero(np.concatenate(([True], self.rows[1:] != self.rows[:-1])))
+        first = np.repeat(starts, np.diff(np.append(starts, len(self.rows))))
+        place = np.arange(len(self.rows)) - first
+        scale = self.weights.reshape(-1, *([1] * (values.ndim - 1)))
+        for k in range(int(place.max()) + 1):
+            at = place == k
+            out[self.rows[at]] += scale[at] * values[self.cols[at]]
+        return out
 
 
 def window_starts(total: int, window: int, step: int) -> np.ndarray:
