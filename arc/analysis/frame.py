@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from arc.analysis.narrative import positions
+from arc.analysis.narrative import chapter_starts, positions
 from arc.analysis.units import UNITS as UNIT_DECLARATIONS
 from arc.analysis.units import check_length, unit_params
 from arc.analysis.weights import window_starts
@@ -54,6 +54,7 @@ __all__ = [
     "WINDOW_COLUMNS",
     "analyze",
     "frame",
+    "frames",
     "scorer_columns",
     "sentence_frame",
 ]
@@ -244,6 +245,35 @@ def frame(
     Each of the document's warnings is issued as an :class:`~arc.errors.ArcWarning` (once per
     frame built) and kept in ``df.attrs["warnings"]``.
     """
+    return frames(
+        doc,
+        unit,
+        window=window,
+        step=step,
+        bins=bins,
+        scorer=scorer,
+        scorers=scorers,
+        workers=workers,
+    )[0]
+
+
+def frames(
+    doc: Document,
+    unit: Unit = "paragraph",
+    *,
+    window: int | None = None,
+    step: int | None = None,
+    bins: int | None = None,
+    scorer: str = "vader",
+    scorers: Sequence[str] | None = None,
+    workers: int | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The unit's frame and the scored sentence table it was computed from, in one pass.
+
+    The text is split into sentences and scored once; paragraphs, word windows and bins are
+    read from that table (for a sentence frame the two are the same object). Its ``attrs``
+    are those of ``analyze(..., unit="sentence")``.
+    """
     import pandas as pd
 
     from arc.score.scorers import get_scorer
@@ -252,41 +282,42 @@ def frame(
     names = _scorer_names(scorer, scorers)
     score = get_scorer(names[0] if names else scorer)
     extra = [get_scorer(name) for name in names] if names else []
+    more = scorer_columns(names) if names else ()
+    columns, coverage = _sentence_columns(doc, score, extra, workers, whole=unit == "paragraph")
+    internal = {k: columns.pop(k) for k in ("lexicon", "raw", "paragraph_words") if k in columns}
+    sentences = pd.DataFrame(columns)
     if unit == "paragraph":
-        columns, coverage = _paragraph_columns(doc, score, extra, workers)
-        df = pd.DataFrame(columns)
+        df = pd.DataFrame(_paragraph_columns(doc, {**columns, **internal}, more))
+    elif unit == "sentence":
+        df = sentences
     else:
-        columns, coverage = _sentence_columns(doc, score, extra, workers)
-        sentences = pd.DataFrame(columns)
-        more = scorer_columns(names) if names else ()
-        if unit == "sentence":
-            df = sentences
+        if unit == "window":
+            df = windows(sentences, params["window"], params["step"], columns=more)
         else:
-            if unit == "window":
-                df = windows(sentences, params["window"], params["step"], columns=more)
-            else:
-                df = percentage_frame(sentences, params["bins"], columns=more)
-            # Windows and bins blur chapter boundaries; keep them as the sentences had them.
-            from arc.analysis.narrative import chapter_starts
-
-            df.attrs["chapter_starts"] = chapter_starts(sentences).to_dict(orient="list")
-    df.attrs.update(
-        title=doc.title,
-        title_source=getattr(doc, "title_source", None) if doc.title else None,
-        author=getattr(doc, "author", None),
-        name=doc.name,
-        unit=unit,
-        scorer=score.name,
-        sentence_splitter=SENTENCE_SPLITTER,
-        warnings=list(doc.warnings),
-        coverage=coverage,
-        **params,
-    )
+            df = percentage_frame(sentences, params["bins"], columns=more)
+        # Windows and bins blur chapter boundaries; keep them as the sentences had them.
+        df.attrs["chapter_starts"] = chapter_starts(sentences).to_dict(orient="list")
+    attrs = {
+        "title": doc.title,
+        "title_source": getattr(doc, "title_source", None) if doc.title else None,
+        "author": getattr(doc, "author", None),
+        "name": doc.name,
+        "unit": unit,
+        "scorer": score.name,
+        "sentence_splitter": SENTENCE_SPLITTER,
+        "warnings": list(doc.warnings),
+        "coverage": coverage,
+    }
+    df.attrs.update(attrs, **params)
     if names:
         df.attrs["scorers"] = list(names)
+    if sentences is not df:
+        sentences.attrs.update(attrs, unit="sentence")
+        if names:
+            sentences.attrs["scorers"] = list(names)
     for message in doc.warnings:
         warnings.warn(message, ArcWarning, stacklevel=_caller_level())
-    return df
+    return df, sentences
 
 
 def _caller_level() -> int:
@@ -427,52 +458,38 @@ def _score_block(score: Scorer, texts: list[str], columns: dict[str, array]) -> 
 
 
 def _paragraph_columns(
-    doc: Document,
-    score: Scorer,
-    extra: list[Scorer] = (),  # type: ignore[assignment]
-    workers: int | None = None,
-) -> tuple[dict[str, Any], float | None]:
-    """The paragraph frame's columns, built paragraph by paragraph, and the story's coverage.
+    doc: Document, sentences: dict[str, Any], added: Sequence[str]
+) -> dict[str, Any]:
+    """The paragraph frame's columns, read from the scored sentence table ``sentences``.
 
-    Its sentence statistics come from the same sentence scores a sentence frame has, and its
-    coverage is its sentences' known words over their words. Only one paragraph's sentences
-    are held at a time and numbers go straight into arrays, so the memory beyond the text
-    itself stays small on texts of many short paragraphs. The ``extra`` scorers' columns
-    are the means of their sentence values, as ``compound`` is. A long text's paragraphs
-    are shared between processes (:func:`_by_ranges`).
+    Nothing is split or scored again: a paragraph's ``compound`` is the mean of its
+    sentences' (summed exactly, :func:`math.fsum`), its spread their standard deviation,
+    minimum and maximum, its coverage their known words over their words, and the
+    ``added`` scorers' columns the means of their sentence values. Only the whole-paragraph
+    scores (``compound_raw``, ``pos``, ``neu``, ``neg``) are VADER on the paragraph itself,
+    computed with the sentence table (:func:`_sentence_columns` with ``whole=True``).
     """
     n = len(doc.paragraphs)
-    added = scorer_columns([s.name for s in extra]) if extra else ()
-
-    def work(lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        size = hi - lo
-        more = np.empty((len(added), size))
-        counts = np.zeros((2, size), dtype=np.int64)  # n_sentences, n_words
-        lexicon = np.zeros((2, size), dtype=np.int64)  # known words, words (scorer's reading)
-        stats = np.empty((8, size))  # compound, raw, std, min, max, pos, neu, neg
-        for j, para in enumerate(doc.paragraphs[lo:hi]):
-            found = [s.text for s in split_sentences(doc.text[para.start : para.end], para.start)]
-            scored, known = score.score_and_count(found)
-            values = [sc.compound for sc in scored]
-            if extra:
-                table = _extra_values(extra, found, np.array(values))
-                more[:, j] = [math.fsum(row) / len(values) for row in table]
-            lexicon[:, j] = (sum(k for k, _ in known), sum(w for _, w in known))
-            k = len(values)
-            mean = math.fsum(values) / k
-            std = math.sqrt(sum((v - mean) ** 2 for v in values) / k)
-            n_words = len(para.text.split())
-            raw = (
-                score.score(para.text)
-                if MAX_RAW_WORDS is None or n_words <= MAX_RAW_WORDS
-                else (math.nan,) * 4
-            )
-            counts[:, j] = (k, n_words)
-            stats[:, j] = (mean, raw[0], std, min(values), max(values), raw[1], raw[2], raw[3])
-        return counts, lexicon, stats, more
-
-    parts = _by_ranges(doc, workers, work)
-    counts, lexicon, stats, more = (np.concatenate([p[k] for p in parts], axis=1) for k in range(4))
+    owner = np.asarray(sentences["paragraph"], dtype=np.int64)
+    bounds = np.searchsorted(owner, np.arange(n + 1))
+    compound = np.asarray(sentences["compound"], dtype=float).tolist()
+    lexicon = sentences["lexicon"]
+    more_rows = [np.asarray(sentences[c], dtype=float).tolist() for c in added]
+    stats = np.empty((5, n))  # compound, std, min, max, n_sentences
+    more = np.empty((len(added), n))
+    for j in range(n):
+        a, b = int(bounds[j]), int(bounds[j + 1])
+        values = compound[a:b]
+        k = len(values)
+        mean = math.fsum(values) / k
+        std = math.sqrt(sum((v - mean) ** 2 for v in values) / k)
+        stats[:, j] = (mean, std, min(values), max(values), k)
+        for r, row in enumerate(more_rows):
+            more[r, j] = math.fsum(row[a:b]) / k
+    starts = bounds[:-1].clip(max=max(len(owner) - 1, 0))
+    known = np.add.reduceat(lexicon[:, 0], starts) if len(owner) else np.zeros(n, np.int64)
+    words = np.add.reduceat(lexicon[:, 1], starts) if len(owner) else np.zeros(n, np.int64)
+    raw = sentences["raw"]
     columns: dict[str, Any] = {
         "index": np.arange(n),
         "role": doc.roles,
@@ -480,26 +497,21 @@ def _paragraph_columns(
         "text": [p.text for p in doc.paragraphs],
         "start": np.fromiter((p.start for p in doc.paragraphs), np.int64, n),
         "end": np.fromiter((p.end for p in doc.paragraphs), np.int64, n),
-        "n_sentences": counts[0],
-        "n_words": counts[1],
+        "n_sentences": stats[4].astype(np.int64),
+        "n_words": sentences["paragraph_words"],
+        "compound": stats[0],
+        "compound_raw": raw[:, 0],
+        "compound_std": stats[1],
+        "compound_min": stats[2],
+        "compound_max": stats[3],
+        "pos": raw[:, 1],
+        "neu": raw[:, 2],
+        "neg": raw[:, 3],
+        "coverage": _coverage(known, words),
+        "position": np.array(positions(doc.roles), dtype=float),
     }
-    names = (
-        "compound",
-        "compound_raw",
-        "compound_std",
-        "compound_min",
-        "compound_max",
-        "pos",
-        "neu",
-        "neg",
-    )
-    columns.update(zip(names, stats, strict=True))
-    columns["coverage"] = _coverage(lexicon[0], lexicon[1])
-    columns["position"] = np.array(positions(doc.roles), dtype=float)
     columns.update(zip(added, more, strict=True))
-    return {c: columns[c] for c in (*COLUMNS, *added)}, _story_coverage(
-        lexicon[0], lexicon[1], doc.roles
-    )
+    return {c: columns[c] for c in (*COLUMNS, *added)}
 
 
 def _sentence_columns(
@@ -507,8 +519,15 @@ def _sentence_columns(
     score: Scorer,
     extra: list[Scorer] = (),  # type: ignore[assignment]
     workers: int | None = None,
+    *,
+    whole: bool = False,
 ) -> tuple[dict[str, Any], float | None]:
-    """The sentence frame's columns and the story's coverage.
+    """The scored sentence table's columns and the story's coverage.
+
+    Beside the sentence frame's columns, ``lexicon`` holds each sentence's known words and
+    words (the scorer's reading), from which any unit's coverage adds up exactly. With
+    ``whole``, each paragraph is also scored whole (``raw``: compound, pos, neu, neg) and its
+    words counted (``paragraph_words``), in the same pass: what a paragraph frame adds.
 
     Sentences are split a block of :data:`SCORE_BLOCK` at a time and then scored together
     (switching between Punkt and VADER paragraph by paragraph measured about 7% slower on a
@@ -542,6 +561,19 @@ def _sentence_columns(
         out["lexicon"] = out["lexicon"].reshape(m, 2)
         out["text"] = texts
         out["more"] = _extra_values(extra, texts, out["scores"][:, 0]) if extra else None
+        if whole:
+            paragraphs = doc.paragraphs[lo:hi]
+            counts = [len(para.text.split()) for para in paragraphs]
+            out["raw"] = np.array(
+                [
+                    score.score(para.text)
+                    if MAX_RAW_WORDS is None or n <= MAX_RAW_WORDS
+                    else (math.nan,) * 4
+                    for para, n in zip(paragraphs, counts, strict=True)
+                ],
+                dtype=float,
+            ).reshape(len(paragraphs), 4)
+            out["paragraph_words"] = np.array(counts, dtype=np.int64)
         return out
 
     parts = _by_ranges(doc, workers, work)
@@ -554,6 +586,9 @@ def _sentence_columns(
     if extra:
         table = np.concatenate([p["more"] for p in parts], axis=1)
         more = dict(zip(names, table, strict=True))
+    if whole:
+        more["raw"] = np.concatenate([p["raw"] for p in parts])
+        more["paragraph_words"] = np.concatenate([p["paragraph_words"] for p in parts])
     return {
         "index": np.arange(len(texts)),
         "paragraph": owner,
@@ -569,6 +604,7 @@ def _sentence_columns(
         "neg": scores[:, 3],
         "coverage": _coverage(lexicon[:, 0], lexicon[:, 1]),
         "position": np.array(positions(roles), dtype=float),
+        "lexicon": lexicon,
         **more,
     }, _story_coverage(lexicon[:, 0], lexicon[:, 1], roles)
 

@@ -195,6 +195,7 @@ def shape(
     *,
     value: str = "compound",
     threshold: float = THRESHOLD,
+    line: pd.DataFrame | None = None,
     **params: Any,
 ) -> ArcShape:
     """Classify an arc into one of the six basic shapes of Reagan et al. (2016).
@@ -214,6 +215,9 @@ def shape(
         The DataFrame column to smooth (default ``"compound"``).
     threshold
         The least correlation that names a shape (default :data:`THRESHOLD`).
+    line
+        For a DataFrame: its smoothed line (:func:`arc.smoothed_arc` with ``method``,
+        ``value`` and ``params``) when the caller has it already, so it is not smoothed twice.
     **params
         The smoother's parameters (``window=0.2``), for a DataFrame.
 
@@ -244,7 +248,7 @@ def shape(
     """
     if not 0 <= threshold <= 1:
         raise ValueError(f"threshold must be a correlation between 0 and 1, not {threshold}")
-    time, values = _arc(data, method, value, params)
+    time, values = _arc(data, method, value, params, line)
     return _classify(_resample(time, values), threshold)
 
 
@@ -293,7 +297,11 @@ def _is_frame(data: object) -> bool:
 
 
 def _arc(
-    data: Any, method: str | None, value: str, params: dict[str, Any]
+    data: Any,
+    method: str | None,
+    value: str,
+    params: dict[str, Any],
+    line: pd.DataFrame | None = None,
 ) -> tuple[FloatArray, FloatArray]:
     """The arc to classify as (time on [0, 1], values), checked: at least 3 finite values."""
     if _is_frame(data):
@@ -305,8 +313,12 @@ def _arc(
                 f"the DataFrame has no column {value!r}: pass value= one of its score "
                 "columns, such as 'compound'"
             )
-        line = smoothed_arc(
-            data, method or DEFAULT_SMOOTHER, value, band=False, null=False, **params
+        line = (
+            line
+            if line is not None
+            else smoothed_arc(
+                data, method or DEFAULT_SMOOTHER, value, band=False, null=False, **params
+            )
         )
         time = line["time"].to_numpy(dtype=float) / 100
         values = line["value"].to_numpy(dtype=float)

@@ -27,6 +27,7 @@ def smoothed_arc(
     band: bool = True,
     null: bool = True,
     seed: int | None = None,
+    sentences: pd.DataFrame | None = None,
     **params: Any,
 ) -> pd.DataFrame:
     """Smooth a frame's story values, with how much of the line is signal.
@@ -72,7 +73,7 @@ def smoothed_arc(
     linear = not (params.get("scale_vals") or params.get("scale_range"))
     if band and linear and len(y) >= 3:
         low, high, attrs["band"] = bootstrap_band(y, out, method, params, seed=seed)
-    found = frame_weights(df) if null and linear and value == "compound" else None
+    found = frame_weights(df, sentences) if null and linear and value == "compound" else None
     if found is not None:
         weights, texts = found
         salad = salad_scores(texts, str(df.attrs.get("scorer") or "vader"), seed)

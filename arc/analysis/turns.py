@@ -75,6 +75,7 @@ def turning_points(
     value: str = "compound",
     prominence: float | None = None,
     limit: int | None = MAX_TURNS,
+    line: pd.DataFrame | None = None,
     **params: Any,
 ) -> pd.DataFrame:
     """The peaks and valleys of a frame's smoothed arc, each with the sentence that drives it.
@@ -94,6 +95,9 @@ def turning_points(
     limit
         Keep at most this many peaks and this many valleys, the most prominent first
         (``None``: all of them).
+    line
+        The smoothed line (:func:`arc.smoothed_arc` of ``df`` with ``method``, ``value`` and
+        ``params``) when the caller has it already, so it is not smoothed twice.
     **params
         The smoother's parameters (``window=0.2``...).
 
@@ -137,7 +141,8 @@ def turning_points(
     empty = _empty(pd)
     if story.empty:
         return empty
-    line = smoothed_arc(df, method, value, band=False, null=False, **params)
+    if line is None:
+        line = smoothed_arc(df, method, value, band=False, null=False, **params)
     time = line["time"].to_numpy(dtype=float)
     y = line["value"].to_numpy(dtype=float)
     if not len(y) or not np.isfinite(y).all():

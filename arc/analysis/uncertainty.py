@@ -276,10 +276,14 @@ def outside(values: np.ndarray, low: np.ndarray, high: np.ndarray, time: np.ndar
     return {"outside": round(share, 6), "stretches": stretches}
 
 
-def frame_weights(df: pd.DataFrame) -> tuple[Any, list[str]] | None:
+def frame_weights(
+    df: pd.DataFrame, sentences: pd.DataFrame | None = None
+) -> tuple[Any, list[str]] | None:
     """The (units x story sentences) weights of a frame's story units and the sentences' text.
 
-    None for frames that keep no text (word windows, bins, a bare column of values).
+    ``sentences`` is the frame's scored sentence table when the caller has it (an
+    :class:`arc.analysis.result.Analysis` does); otherwise a paragraph frame is split into
+    sentences again. None for frames that keep no text (word windows, bins, a bare column).
     """
     from arc.analysis.frame import sentence_frame
     from arc.analysis.weights import WeightMatrix, unit_weights
@@ -288,7 +292,8 @@ def frame_weights(df: pd.DataFrame) -> tuple[Any, list[str]] | None:
     unit = df.attrs.get("unit")
     if unit not in ("sentence", "paragraph") or "text" not in df or "role" not in df:
         return None
-    sentences = sentence_frame(df)
+    if sentences is None:
+        sentences = sentence_frame(df)
     table = unit_weights(sentences, str(unit))
     story_units = table.units[table.story]
     story_sentences = np.flatnonzero(sentences["role"].isin(STORY_ROLES).to_numpy())
