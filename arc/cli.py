@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from arc import __version__
-from arc.analysis.smoothers import SMOOTHERS, check_span
+from arc.analysis.smoothers import SMOOTHERS
 from arc.analysis.units import UNITS
 from arc.errors import ArcError, ArcWarning, EmptyInputError, InputError, OutputError
 from arc.text.examples import EXAMPLES
@@ -559,19 +559,12 @@ def cmd_plot(args: argparse.Namespace) -> None:
     from arc.analysis.frame import frame
     from arc.charts.chart import chart_for
     from arc.charts.render import save_chart
-    from arc.text.paratext import STORY_ROLES
 
     scoring = _scorer_options(args)
     if args.emotions:
         names = list(args.scorer or ["vader"])
         scoring = {"scorers": [*names, *(["nrc"] if "nrc" not in names else [])]}
     df = frame(doc, view.unit, **view.unit_params, **scoring)  # type: ignore[arg-type]
-    if args.span is not None and view.smoother in SMOOTHERS:
-        n = int(df["role"].isin(STORY_ROLES).sum()) if "role" in df else len(df)
-        try:
-            check_span(view.smoother, args.span, n, UNITS[view.unit].plural)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
     if args.emotions or several:
         from arc.charts.scorerchart import emotions_chart, scorers_chart
 
@@ -895,7 +888,6 @@ def _smoothed_frame(doc: Document, args: argparse.Namespace) -> tuple[Any, str, 
     """
     from arc.analysis.frame import frame
     from arc.analysis.view import DEFAULT_SMOOTHER, choose_view
-    from arc.text.paratext import STORY_ROLES
 
     if not doc.story:
         raise EmptyInputError(f"{doc.name or 'the text'} has no story paragraphs")
@@ -915,12 +907,6 @@ def _smoothed_frame(doc: Document, args: argparse.Namespace) -> tuple[Any, str, 
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     df = frame(doc, view.unit, **view.unit_params)  # type: ignore[arg-type]
-    if args.span is not None:
-        n = int(df["role"].isin(STORY_ROLES).sum()) if "role" in df else len(df)
-        try:
-            check_span(view.smoother, args.span, n, UNITS[view.unit].plural)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
     return df, str(view.smoother), dict(view.params)
 
 

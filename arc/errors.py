@@ -11,6 +11,7 @@
     │   └── TableError            a table lacks a column or holds values of the wrong kind
     ├── TooShortError             fewer units than a smoother or bin count needs (exit status 2)
     ├── SegmentError              a segment or stretch the text does not have (exit status 2)
+    ├── SpanError                 a smoother's span too narrow for the text (exit status 2)
     ├── OutputError               the output path cannot be written
     └── MissingDependencyError    an optional extra is needed (e.g. Parquet)
 
@@ -56,6 +57,12 @@ class TableError(InputError):
 
 class TooShortError(ArcError, ValueError):
     """The text has fewer units than a smoother or a bin count needs."""
+
+    exit_status = 2
+
+
+class SpanError(ArcError, ValueError):
+    """A smoother's span that covers too few of the text's units to smooth them."""
 
     exit_status = 2
 

@@ -299,5 +299,5 @@ def test_scorer_arcs_keep_zero():
     from arc.analysis.agreement import scorer_arcs
 
     df = pd.DataFrame({"vader": [0.2, 0.4, 0.3, 0.5], "afinn": [2.0, 4.0, 3.0, 5.0]})
-    arcs = scorer_arcs(df, "rolling", window=0.5)
+    arcs = scorer_arcs(df, "rolling", window=0.75)
     assert (arcs["vader"] > 0).all() and (arcs["afinn"] > 0).all()

@@ -53,7 +53,7 @@ def scorer_arcs(df: pd.DataFrame, method: str, **params: Any) -> pd.DataFrame:
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"vader": [0.0, 0.5, -0.5, 0.0], "afinn": [0.0, 4.0, -4.0, 0.0]})
-    >>> arcs = scorer_arcs(df, "rolling", window=0.3)
+    >>> arcs = scorer_arcs(df, "rolling", window=0.75)
     >>> bool(np.allclose(arcs.vader, arcs.afinn)), arcs.attrs["sd"]["afinn"]
     (True, 2.8284271247461903)
     """

@@ -243,7 +243,7 @@ def shape(
     ('icarus', 0.95, 'rags to riches')
     >>> import pandas as pd
     >>> df = pd.DataFrame({"compound": [0.6, 0.2, -0.4, -0.7, -0.3, 0.1, 0.5]})
-    >>> shape(df, window=0.3).name  # the rolling mean over 30 % of the text
+    >>> shape(df, window=0.45).name  # the rolling mean over 45 % of the text
     'man in a hole'
     """
     if not 0 <= threshold <= 1:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from arc.errors import SpanError
+
 __all__ = [
     "MIN_SPAN_UNITS",
     "SMOOTHERS",
@@ -100,7 +102,7 @@ SMOOTHERS: Mapping[str, Smoother] = MappingProxyType(
                 span="window",
                 shown="window",
                 minimum=_savgol_minimum,
-                hint="Use another method (--smooth) or a lower polyorder.",
+                hint="Use another method or a lower polyorder.",
                 edges="the first and last windows follow one fitted polynomial: it can overshoot",
             ),
             Smoother(
@@ -120,7 +122,7 @@ SMOOTHERS: Mapping[str, Smoother] = MappingProxyType(
                 span=None,
                 shown="low_pass_size",
                 minimum=lambda p: int(p.get("low_pass_size", 5)),
-                hint="Use a smaller low_pass_size or another method (--smooth).",
+                hint="Use a smaller low_pass_size or another method.",
                 edges="a sum of cosines, flat at both ends, so the first and last pages can be "
                 "overstated or understated; it can ring and invent peaks",
                 resamples=True,
@@ -164,22 +166,24 @@ def smoother_caption(name: str, params: Params | None = None) -> str:
 
 
 def check_span(name: str, span: float, n: int, units: str = "units") -> None:
-    """Refuse a span too small to smooth ``n`` units (``ValueError`` naming the minimum).
+    """Refuse a span too small to smooth ``n`` units (:class:`~arc.errors.SpanError`).
 
     A span must cover at least :data:`MIN_SPAN_UNITS` units and :data:`MIN_SPAN` of the text.
 
     Examples
     --------
-    >>> check_span("savgol", 0.001, 3353, "sentences")
+    >>> check_span("savgol", 0.001, 3353, "sentences")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    ValueError: --span 0.001 is too small to smooth 3,353 sentences: use at least 0.01
+    arc.errors.SpanError: a span of 0.001 (window=0.001) is too small to smooth 3,353 sentences: ...
     """
-    if get_smoother(name).span is None or n <= 0:
+    param = get_smoother(name).span
+    if param is None or n <= 0:
         return
     least = max(MIN_SPAN, MIN_SPAN_UNITS / n)
     if span < least:
         digits = max(1, -math.floor(math.log10(least)))
         floor = math.ceil(least * 10**digits) / 10**digits
-        raise ValueError(
-            f"--span {span:g} is too small to smooth {n:,} {units}: use at least {floor:g}"
+        raise SpanError(
+            f"a span of {span:g} ({param}={span:g}) is too small to smooth {n:,} {units}: "
+            f"use at least {floor:g}"
         )

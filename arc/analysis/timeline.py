@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from arc.analysis.narrative import chapter_starts, story_values, unit_time
+from arc.analysis.smoothers import SMOOTHERS, check_span, get_smoother
 from arc.analysis.smoothing import narrative_time
+from arc.analysis.units import UNITS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -63,6 +65,12 @@ def smoothed_arc(
     seed = SEED if seed is None else int(seed)
     story = story_values(df)
     y = story[value].to_numpy(dtype=float)
+    declared = get_smoother(method) if method in SMOOTHERS else None
+    span = declared.span if declared is not None else None
+    if span is not None and params.get(span) not in (None, declared.defaults[span]):
+        # a span asked for must be wide enough to smooth; the declared default always is
+        unit = UNITS.get(str(df.attrs.get("unit")))
+        check_span(method, float(params[span]), len(y), unit.plural if unit else "values")
     out = smooth(y, method, **params)
     if method == "dct" and not (params.get("scale_vals") or params.get("scale_range")):
         out = out * len(out) / len(y)  # dtt's unnormalised transform, back in input units

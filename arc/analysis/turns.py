@@ -118,14 +118,13 @@ def turning_points(
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"compound": [0.0, 0.5, 0.0, -0.5, 0.0, 0.5]})
-    >>> turning_points(df, window=0.2)[["kind", "time", "value", "prominence"]]
+    >>> turning_points(df, window=0.5)[["kind", "time", "value", "prominence"]].round(3)
          kind   time  value  prominence
-    0  valley    0.0    0.0         0.5
-    1    peak   20.0    0.5         1.0
-    2  valley   60.0   -0.5         1.0
-    3    peak  100.0    0.5         1.0
+    0    peak    0.0  0.250       0.417
+    1  valley   60.0 -0.167       0.417
+    2    peak  100.0  0.250       0.417
 
-    The start is a valley: the line rises 0.5 from it before the first peak.
+    Both ends are peaks: the line falls from the start to the valley, then climbs again.
     """
     import pandas as pd
 

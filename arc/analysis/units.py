@@ -58,7 +58,7 @@ UNITS: Mapping[str, Unit] = MappingProxyType(
                 MappingProxyType({"window": 1000, "step": None}),
                 ("words", "window"),
                 averaged=True,
-                fix="Use a smaller --window",
+                fix="Use a smaller window",
             ),
             Unit(
                 "bins",
@@ -68,7 +68,7 @@ UNITS: Mapping[str, Unit] = MappingProxyType(
                 MappingProxyType({"bins": 100}),
                 ("sentences", "bins"),
                 averaged=True,
-                fix="Use fewer --bins",
+                fix="Use fewer bins",
             ),
         )
     }

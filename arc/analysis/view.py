@@ -94,9 +94,9 @@ def choose_view(
     params: dict[str, Any] = {}
     if span is not None:
         if smoother == ALL_SMOOTHERS:
-            raise ValueError("--span sets one smoother's window, not all of them")
+            raise ValueError("span sets one smoother's window, not all of them")
         declared = get_smoother(smoother)
         if declared.span is None:
-            raise ValueError(f"--span sets the window of a smoother; {smoother} has none")
+            raise ValueError(f"span sets the window of a smoother; {smoother} has none")
         params[declared.span] = span
     return View(unit, smoother, params, unit_params(unit, **given))

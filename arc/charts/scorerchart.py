@@ -96,7 +96,7 @@ def scorers_chart(
     >>> import pandas as pd
     >>> df = pd.DataFrame({"vader": [0.1, 0.5, -0.5, 0.2, 0.0], "textblob": [0.0, 0.3, -0.2,
     ...                    0.1, 0.1]})
-    >>> chart = scorers_chart(df, "rolling", window=0.4)
+    >>> chart = scorers_chart(df, "rolling", window=0.6)
     >>> [line.label for line in chart.panel("arc").lines]
     ['VADER compound', 'TextBlob polarity']
     >>> chart.meta["agreement"]
@@ -195,8 +195,8 @@ def emotion_shares(df: pd.DataFrame, method: str, **params: Any) -> pd.DataFrame
     >>> import pandas as pd
     >>> df = pd.DataFrame({f"nrc_{e}": [1.0, 0.0, 1.0] for e in EMOTIONS})
     >>> df["nrc_joy"] = [2.0, 8.0, 2.0]
-    >>> emotion_shares(df, "rolling", window=0.4).joy.round(3).tolist()
-    [0.222, 1.0, 0.222]
+    >>> emotion_shares(df, "rolling", window=1.0).joy.round(3).tolist()
+    [0.588, 0.462, 0.588]
     """
     import pandas as pd
 
