@@ -513,7 +513,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
         arc plot novel.txt --scorer vader,afinn,textblob   # the scorers' arcs and agreement
         arc plot novel.txt --emotions     # NRC's eight emotions, one small panel each
     """
-    from arc.analysis.view import DEFAULT_SMOOTHER, choose_view
+    from arc.analysis.view import DEFAULT_SMOOTHER, view_for
 
     _use_example(args)
     several = len(args.scorer or ()) > 1
@@ -535,12 +535,9 @@ def cmd_plot(args: argparse.Namespace) -> None:
             f"{args.path or 'the text'} has no story paragraphs to plot, only {roles}"
         )
     try:
-        words = sum(len(doc.paragraphs[i].text.split()) for i in doc.story)
         smoother = args.smooth or (DEFAULT_SMOOTHER if args.smooth_check else None)
-        view = choose_view(
-            len(doc.story),
-            any(doc.chapters),
-            n_words=words,
+        view = view_for(
+            doc,
             unit=args.unit,
             smoother=smoother,
             span=args.span,
@@ -864,9 +861,11 @@ def cmd_validate(args: argparse.Namespace) -> None:
 def _unit_options(args: argparse.Namespace, default: str) -> tuple[str, dict[str, int]]:
     """The unit that --unit/--window/--step/--bins ask for, and its parameters."""
     from arc.analysis.units import unit_params
+    from arc.analysis.view import implied_unit
 
-    windowed = args.window or args.step
-    unit = args.unit or ("window" if windowed else "bins" if args.bins else default)
+    unit = str(
+        implied_unit(args.unit, window=args.window, step=args.step, bins=args.bins, default=default)
+    )
     try:
         return unit, unit_params(unit, window=args.window, step=args.step, bins=args.bins)
     except ValueError as exc:
@@ -877,8 +876,7 @@ def _is_long(doc: Document) -> bool:
     """Whether ``arc plot`` would draw ``doc`` as a long text (sentences, smoothed)."""
     from arc.analysis.view import is_long
 
-    words = sum(len(doc.paragraphs[i].text.split()) for i in doc.story)
-    return is_long(len(doc.story), any(doc.chapters), words)
+    return is_long(len(doc.story), any(doc.chapters), doc.story_words)
 
 
 def _smoothed_frame(doc: Document, args: argparse.Namespace) -> tuple[Any, str, dict[str, Any]]:
@@ -887,16 +885,13 @@ def _smoothed_frame(doc: Document, args: argparse.Namespace) -> tuple[Any, str, 
     A short story is smoothed too (a rolling mean over its paragraphs by default).
     """
     from arc.analysis.frame import frame
-    from arc.analysis.view import DEFAULT_SMOOTHER, choose_view
+    from arc.analysis.view import DEFAULT_SMOOTHER, view_for
 
     if not doc.story:
         raise EmptyInputError(f"{doc.name or 'the text'} has no story paragraphs")
-    words = sum(len(doc.paragraphs[i].text.split()) for i in doc.story)
     try:
-        view = choose_view(
-            len(doc.story),
-            any(doc.chapters),
-            n_words=words,
+        view = view_for(
+            doc,
             unit=args.unit,
             smoother=args.smooth or DEFAULT_SMOOTHER,
             span=args.span,

@@ -8,12 +8,24 @@ declarations (:mod:`arc.analysis.units`, :mod:`arc.analysis.smoothers`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from arc.analysis.smoothers import get_smoother
 from arc.analysis.units import unit_params
 
-__all__ = ["DEFAULT_SMOOTHER", "LONG_PARAGRAPHS", "LONG_WORDS", "View", "choose_view", "is_long"]
+if TYPE_CHECKING:
+    from arc.text.document import Document
+
+__all__ = [
+    "DEFAULT_SMOOTHER",
+    "LONG_PARAGRAPHS",
+    "LONG_WORDS",
+    "View",
+    "choose_view",
+    "implied_unit",
+    "is_long",
+    "view_for",
+]
 
 #: A text with more story paragraphs than this, or with chapters, gets the smoothed chart.
 LONG_PARAGRAPHS = 60
@@ -81,8 +93,7 @@ def choose_view(
     implies ``unit="bins"``. ``span`` sets the smoother's declared span parameter; a
     smoother without one raises ``ValueError``.
     """
-    if unit is None:
-        unit = "window" if (window or step) else "bins" if bins else None
+    unit = implied_unit(unit, window=window, step=step, bins=bins)
     long = is_long(n_story, has_chapters, n_words)
     explicit = smoother is not None or span is not None or unit not in (None, "paragraph")
     given = {"window": window, "step": step, "bins": bins}
@@ -100,3 +111,47 @@ def choose_view(
             raise ValueError(f"span sets the window of a smoother; {smoother} has none")
         params[declared.span] = span
     return View(unit, smoother, params, unit_params(unit, **given))
+
+
+def implied_unit(
+    unit: str | None,
+    *,
+    window: int | None = None,
+    step: int | None = None,
+    bins: int | None = None,
+    default: str | None = None,
+) -> str | None:
+    """The unit asked for: ``unit`` if given, else what ``window``/``step`` or ``bins`` imply.
+
+    Examples
+    --------
+    >>> implied_unit(None, window=400), implied_unit(None, bins=20), implied_unit("sentence")
+    ('window', 'bins', 'sentence')
+    """
+    if unit is not None:
+        return unit
+    return "window" if (window or step) else "bins" if bins else default
+
+
+def view_for(
+    doc: Document,
+    *,
+    unit: str | None = None,
+    smoother: str | None = None,
+    span: float | None = None,
+    window: int | None = None,
+    step: int | None = None,
+    bins: int | None = None,
+) -> View:
+    """:func:`choose_view` for a parsed document: its story paragraphs, chapters and words."""
+    return choose_view(
+        len(doc.story),
+        any(doc.chapters),
+        n_words=doc.story_words,
+        unit=unit,
+        smoother=smoother,
+        span=span,
+        window=window,
+        step=step,
+        bins=bins,
+    )

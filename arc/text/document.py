@@ -58,6 +58,11 @@ class Document:
         """Indices of the paragraphs that make the arc."""
         return [i for i, role in enumerate(self.roles) if role in STORY_ROLES]
 
+    @property
+    def story_words(self) -> int:
+        """How many words the story has (whitespace-separated, paratext left out)."""
+        return sum(len(self.paragraphs[i].text.split()) for i in self.story)
+
 
 def parse(text: str, name: str | None = None) -> Document:
     """Split decoded text into paragraphs and give each its role and chapter.
