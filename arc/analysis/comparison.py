@@ -67,6 +67,7 @@ def compare(
     from arc.analysis.frame import analyze
     from arc.analysis.labels import display_title
     from arc.errors import TooShortError
+    from arc.score.scorers import frame_scorer
     from arc.text.document import check_file
 
     if isinstance(sources, str | bytes | os.PathLike | pd.DataFrame):
@@ -110,7 +111,7 @@ def compare(
             values = rescale(values)
         parts.append(pd.DataFrame({"text": k, "title": title, "time": grid, "value": values}))
     out = pd.concat(parts, ignore_index=True)
-    scorers = {str(df.attrs.get("scorer") or "vader") for df in frames}
+    scorers = {frame_scorer(df) for df in frames}
     out.attrs.update(
         method=method,
         scale=scale,

@@ -36,6 +36,7 @@ from arc.analysis.units import UNITS as UNIT_DECLARATIONS
 from arc.analysis.units import check_length, unit_params
 from arc.analysis.weights import window_starts
 from arc.errors import ArcWarning, SegmentError
+from arc.score.scorers import frame_scorer
 from arc.text.document import Document, load
 from arc.text.paratext import STORY_ROLES
 from arc.text.segment import SENTENCE_SPLITTER, split_sentences
@@ -735,7 +736,7 @@ def _resplit(paragraphs: pd.DataFrame) -> pd.DataFrame:
     from arc.score.scorers import get_scorer
     from arc.text.segment import split_sentences
 
-    score = get_scorer(str(paragraphs.attrs.get("scorer") or "vader"))
+    score = get_scorer(frame_scorer(paragraphs))
     rows = []
     for p, (role, chapter, text, start) in enumerate(
         zip(

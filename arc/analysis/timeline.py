@@ -14,6 +14,7 @@ from arc.analysis.narrative import chapter_starts, story_values, unit_time
 from arc.analysis.smoothers import SMOOTHERS, check_span, get_smoother
 from arc.analysis.smoothing import narrative_time
 from arc.analysis.units import UNITS
+from arc.score.scorers import frame_scorer
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -84,7 +85,7 @@ def smoothed_arc(
     found = frame_weights(df, sentences) if null and linear and value == "compound" else None
     if found is not None:
         weights, texts = found
-        salad = salad_scores(texts, str(df.attrs.get("scorer") or "vader"), seed)
+        salad = salad_scores(texts, frame_scorer(df), seed)
         null_low, null_high, attrs["null"] = null_envelope(
             y, out, salad, weights, method, params, seed=seed
         )

@@ -42,6 +42,7 @@ import numpy as np
 from arc.analysis.smoothers import get_smoother
 from arc.analysis.timeline import smoothed_arc, story_values, unit_time
 from arc.analysis.view import DEFAULT_SMOOTHER
+from arc.score.scorers import frame_scorer
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -171,7 +172,7 @@ def turning_points(
         rows.append((kind, t, float(y[at]), prom, index, _chapter(story, near), sentence))
     from arc.analysis.labels import excerpt
 
-    scorer = str(df.attrs.get("scorer") or "vader")
+    scorer = frame_scorer(df)
     words = [_word(r[-1], down=r[0] == "valley", scorer=scorer) for r in rows]
     out = pd.DataFrame(
         [
@@ -260,7 +261,7 @@ def _sentence(story: pd.DataFrame, row: int, *, down: bool, df: pd.DataFrame) ->
         return " ".join(text.split())
     from arc.analysis.labels import driving_sentence
 
-    return driving_sentence(text, down=down, scorer=str(df.attrs.get("scorer") or "vader"))
+    return driving_sentence(text, down=down, scorer=frame_scorer(df))
 
 
 def _chapter(story: pd.DataFrame, row: int) -> object:

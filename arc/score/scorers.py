@@ -20,9 +20,10 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import ClassVar, NamedTuple, Protocol
+from typing import Any, ClassVar, NamedTuple, Protocol
 
 __all__ = [
+    "DEFAULT_SCORER",
     "SCORERS",
     "AfinnScorer",
     "NrcScorer",
@@ -30,6 +31,7 @@ __all__ = [
     "Scores",
     "TextBlobScorer",
     "VaderScorer",
+    "frame_scorer",
     "get_scorer",
     "parse_scorers",
     "scorer_info",
@@ -426,3 +428,19 @@ def parse_scorers(names: str | Iterable[str]) -> list[str]:
     if not out:
         raise ValueError(f"no scorer named; choose from {', '.join(SCORERS)}")
     return out
+
+
+#: The scorer of a frame that does not say which (VADER, arc's first and default scorer).
+DEFAULT_SCORER = "vader"
+
+
+def frame_scorer(data: Any) -> str:
+    """The name of the scorer behind a frame's values: its ``attrs["scorer"]``, else VADER.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame_scorer(pd.DataFrame({"compound": [0.1]}))
+    'vader'
+    """
+    return str(getattr(data, "attrs", {}).get("scorer") or DEFAULT_SCORER)
