@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import importlib
 
-TYPE_CHECKING = False  # typing is not imported: `import arc` and `arc` start fast
+from arc._version import __version__
 
-__version__ = "0.1.0"
+TYPE_CHECKING = False  # typing is not imported: `import arc` and `arc` start fast
 
 _EXPORTS = {
     "analyze": "arc.analysis.frame",

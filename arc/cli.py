@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from arc import __version__
+from arc._version import __version__
 from arc.analysis.smoothers import SMOOTHERS
 from arc.analysis.units import UNITS
 from arc.errors import ArcError, ArcWarning, EmptyInputError, InputError, OutputError
