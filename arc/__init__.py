@@ -32,6 +32,9 @@ _EXPORTS = {
     "Scorer": "arc.score.scorers",
     "Scores": "arc.score.scorers",
     "VaderScorer": "arc.score.scorers",
+    "ScorerBase": "arc.score.scorers",
+    "register_scorer": "arc.score.scorers",
+    "Analysis": "arc.analysis.result",
     "ArcError": "arc.errors",
     "TooShortError": "arc.errors",
     "smooth": "arc.analysis.smoothing",
@@ -67,10 +70,12 @@ __all__ = [
     "EXAMPLES",
     "METHODS",
     "SENTENCE_COLUMNS",
+    "Analysis",
     "ArcError",
     "ArcWarning",
     "Chart",
     "Scorer",
+    "ScorerBase",
     "Scores",
     "Span",
     "TooShortError",
@@ -95,6 +100,7 @@ __all__ = [
     "plot_smoothed",
     "plot_word_shift",
     "read_text",
+    "register_scorer",
     "save_chart",
     "shape",
     "smooth",
@@ -113,6 +119,7 @@ if TYPE_CHECKING:
     from arc.analysis.comparison import compare
     from arc.analysis.explanation import explain
     from arc.analysis.frame import COLUMNS, SENTENCE_COLUMNS, analyze
+    from arc.analysis.result import Analysis
     from arc.analysis.shapes import shape
     from arc.analysis.smoothing import METHODS, percentage_bins, smooth
     from arc.analysis.timeline import chapter_starts, smoothed_arc
@@ -131,7 +138,14 @@ if TYPE_CHECKING:
     from arc.charts.render import save_chart
     from arc.charts.shiftchart import word_shift_chart
     from arc.errors import ArcError, ArcWarning, TooShortError
-    from arc.score.scorers import Scorer, Scores, VaderScorer, get_scorer
+    from arc.score.scorers import (
+        Scorer,
+        ScorerBase,
+        Scores,
+        VaderScorer,
+        get_scorer,
+        register_scorer,
+    )
     from arc.text.examples import EXAMPLES, example_path
     from arc.text.io import decode, read_text, vignette_text
     from arc.text.paratext import assign_roles

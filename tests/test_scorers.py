@@ -301,3 +301,52 @@ def test_scorer_arcs_keep_zero():
     df = pd.DataFrame({"vader": [0.2, 0.4, 0.3, 0.5], "afinn": [2.0, 4.0, 3.0, 5.0]})
     arcs = scorer_arcs(df, "rolling", window=0.75)
     assert (arcs["vader"] > 0).all() and (arcs["afinn"] > 0).all()
+
+
+# ------------------------------------------------------------ the protocol: adding a scorer
+
+
+def test_a_registered_model_without_a_lexicon_scores_a_frame():
+    """A scorer that is a model (no lexicon, no pos/neu/neg) fits the protocol as it is."""
+    import math
+
+    import arc
+    from arc.score.scorers import SCORERS, ScorerBase, Scores, register_scorer
+
+    @register_scorer
+    class Length(ScorerBase):
+        name, label, value_range, neutral = "length", "words / 100", (0.0, 1.0), 0.01
+
+        def score(self, text):
+            return Scores(min(1.0, len(text.split()) / 100))
+
+    try:
+        df = arc.analyze(text="One two three.\n\nFour five.", unit="paragraph", scorer="length")
+        assert df["compound"].tolist() == [0.03, 0.02]
+        assert df["coverage"].isna().all() and df.attrs["coverage"] is None
+        assert math.isnan(df["pos"].iloc[0])
+        both = arc.analyze(text="One two three.", unit="sentence", scorers=["vader", "length"])
+        assert "ensemble" not in both and "ensemble" not in both.attrs
+        assert both["length"].tolist() == [0.03]
+        with pytest.raises(ValueError, match="already a scorer"):
+            register_scorer(Length)
+    finally:
+        SCORERS.pop("length", None)
+
+
+def test_register_scorer_refuses_an_incomplete_class():
+    from arc.score.scorers import register_scorer
+
+    class Nameless:
+        def score(self, text):
+            return 0.0
+
+    with pytest.raises(TypeError, match="name, label, value_range, neutral"):
+        register_scorer(Nameless)
+
+
+def test_the_ensemble_names_what_it_combined():
+    import arc
+
+    df = arc.analyze(text="Good day. Bad night.", unit="sentence", scorers=["vader", "afinn"])
+    assert df.attrs["ensemble"] == ["vader", "afinn"] and "ensemble" in df

@@ -112,11 +112,14 @@ def test_test_half_rows_are_the_test_items(results):
 
 def test_ensemble_combines_any_known_subset():
     a, b = np.array([0.5, -0.2, 0.0]), np.array([2.0, -1.0, 0.0])
-    both = ensemble.combine({"vader": a, "afinn": b, "other": np.zeros(3)})
+    both = ensemble.combine({"vader": a, "afinn": b})
     w = ensemble.weights(["vader", "afinn"])
     assert np.allclose(both, w["vader"] * a + w["afinn"] * b)
     assert both[2] == 0.0  # no intercept: no opinion stays neutral
-    with pytest.raises(ValueError, match="none given"):
+    # a scorer the ensemble was not fitted for is refused by name, never silently dropped
+    with pytest.raises(ValueError, match="cannot combine 'other'"):
+        ensemble.combine({"vader": a, "afinn": b, "other": np.zeros(3)})
+    with pytest.raises(ValueError, match="cannot combine 'other'"):
         ensemble.combine({"other": a})
     model = ensemble.model()
     assert len(model["combinations"]) == 2 ** len(ensemble.KNOWN) - 1

@@ -312,10 +312,14 @@ def frames(
     df.attrs.update(attrs, **params)
     if names:
         df.attrs["scorers"] = list(names)
+        if "ensemble" in more:
+            df.attrs["ensemble"] = list(names)
     if sentences is not df:
         sentences.attrs.update(attrs, unit="sentence")
         if names:
             sentences.attrs["scorers"] = list(names)
+            if "ensemble" in more:
+                sentences.attrs["ensemble"] = list(names)
     for message in doc.warnings:
         warnings.warn(message, ArcWarning, stacklevel=_caller_level())
     return df, sentences
@@ -342,8 +346,9 @@ def scorer_columns(scorers: Sequence[str]) -> tuple[str, ...]:
     """The columns ``scorers`` add to a frame, in order: each scorer's, then ``ensemble``.
 
     A scorer that gives more than one number (NRC's emotions, its class's ``columns``) adds
-    them after its own as ``<scorer>_<column>``; ``ensemble`` comes last when there is more
-    than one scorer.
+    them after its own as ``<scorer>_<column>``; ``ensemble`` comes last when there are two
+    or more scorers and the ensemble was fitted for them all
+    (:func:`arc.score.ensemble.combinable`); ``df.attrs["ensemble"]`` then names them.
 
     Examples
     --------
@@ -352,13 +357,14 @@ def scorer_columns(scorers: Sequence[str]) -> tuple[str, ...]:
     >>> scorer_columns(["nrc"])[:3]
     ('nrc', 'nrc_anger', 'nrc_anticipation')
     """
+    from arc.score.ensemble import combinable
     from arc.score.scorers import scorer_info
 
     out: list[str] = []
     for name in scorers:
         out.append(name)
-        out.extend(f"{name}_{c}" for c in getattr(scorer_info(name), "columns", ()))
-    if len(scorers) > 1:
+        out.extend(f"{name}_{c}" for c in scorer_info(name).columns)
+    if combinable(list(scorers)):
         out.append("ensemble")
     return tuple(out)
 
@@ -394,12 +400,12 @@ def _extra_values(scorers: list[Scorer], texts: list[str], primary: np.ndarray) 
             own = np.array([s.compound for s in scorer.score_many(texts)], dtype=float)
         values[scorer.name] = own
         rows.append(own)
-        if getattr(scorer, "columns", ()):
+        if scorer.columns:
             table = np.array(scorer.score_columns(texts), dtype=float)  # type: ignore[attr-defined]
             rows.extend(table.reshape(len(texts), len(scorer.columns)).T)  # type: ignore[attr-defined]
-    if len(scorers) > 1:
-        from arc.score.ensemble import combine
+    from arc.score.ensemble import combinable, combine
 
+    if combinable([s.name for s in scorers]):
         rows.append(np.asarray(combine(values), dtype=float) if len(texts) else np.zeros(0))
     return np.array(rows, dtype=float).reshape(len(rows), len(texts))
 

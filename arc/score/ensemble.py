@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import ArrayLike
 
-__all__ = ["KNOWN", "LABEL", "NEUTRAL", "combine", "model", "weights"]
+__all__ = ["KNOWN", "LABEL", "NEUTRAL", "combinable", "combine", "model", "weights"]
 
 #: The scorers the ensemble knows, in the order their names are joined into a key.
 KNOWN = ("vader", "afinn", "textblob", "nrc")
@@ -47,6 +47,17 @@ def model() -> dict[str, Any]:
     return json.loads(text)
 
 
+def combinable(names: list[str] | tuple[str, ...]) -> bool:
+    """Whether the ensemble has weights for exactly these scorers (two or more, all known).
+
+    Examples
+    --------
+    >>> combinable(["vader", "afinn"]), combinable(["vader"]), combinable(["vader", "mine"])
+    (True, False, False)
+    """
+    return len(set(names)) > 1 and all(n in KNOWN for n in names)
+
+
 def weights(names: list[str] | tuple[str, ...]) -> dict[str, float]:
     """The weight per unit of each scorer's value (weight / sd) for this set of scorers.
 
@@ -55,6 +66,12 @@ def weights(names: list[str] | tuple[str, ...]) -> dict[str, float]:
     >>> sorted(weights(["textblob", "vader"]))
     ['textblob', 'vader']
     """
+    unknown = [n for n in names if n not in KNOWN]
+    if unknown:
+        raise ValueError(
+            f"the ensemble was fitted for {', '.join(KNOWN)} only; it cannot combine "
+            f"{', '.join(map(repr, unknown))}"
+        )
     given = [n for n in KNOWN if n in names]
     if not given:
         raise ValueError(f"the ensemble combines some of {', '.join(KNOWN)}; none given")
@@ -69,8 +86,9 @@ def combine(columns: Mapping[str, ArrayLike]) -> np.ndarray:
     Parameters
     ----------
     columns
-        Scorer name to its values (one per text, all the same length). Names not in
-        :data:`KNOWN` (another column of a frame, say) are left out.
+        Scorer name to its values (one per text, all the same length), each a name of
+        :data:`KNOWN`: a scorer the ensemble was not fitted for is refused
+        (``ValueError``), never silently left out.
 
     Returns
     -------

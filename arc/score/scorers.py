@@ -3,7 +3,10 @@
 A scorer declares what charts and captions need to know about it (its name, the label of
 its value, its range and neutral band) as class attributes, so those can be read without
 building it (VADER reads its lexicon when built). VADER is the first scorer and the default;
-another plugs in by implementing :class:`Scorer` and adding its class to ``SCORERS``.
+another plugs in with :func:`register_scorer`: a class with those attributes and a ``score``
+method, ideally built on :class:`ScorerBase`, which gives the rest. Only ``score`` is
+required: a scorer without a lexicon (a model, say) leaves ``known_words`` to the base, and
+its units' coverage is empty; one that can say why it scored as it did sets ``explains``.
 
 The other scorers are the well-kept lexicon scorers that work offline from their packages,
 each an optional extra (``pip install 'arc-sentiment[afinn]'``, ``[textblob]``, ``[nrc]``,
@@ -28,23 +31,29 @@ __all__ = [
     "AfinnScorer",
     "NrcScorer",
     "Scorer",
+    "ScorerBase",
     "Scores",
     "TextBlobScorer",
     "VaderScorer",
     "frame_scorer",
     "get_scorer",
     "parse_scorers",
+    "register_scorer",
     "scorer_info",
 ]
 
 
 class Scores(NamedTuple):
-    """VADER-style scores: ``compound`` in the scorer's range and the pos/neu/neg proportions."""
+    """A text's value (``compound``, in the scorer's range) and, if it has them, proportions.
+
+    ``pos``, ``neu`` and ``neg`` are VADER's shares of positive, neutral and negative
+    words; a scorer that has no such shares leaves them NaN: ``Scores(0.4)``.
+    """
 
     compound: float
-    pos: float
-    neu: float
-    neg: float
+    pos: float = math.nan
+    neu: float = math.nan
+    neg: float = math.nan
 
 
 class Scorer(Protocol):
@@ -59,6 +68,13 @@ class Scorer(Protocol):
     label: ClassVar[str]
     value_range: ClassVar[tuple[float, float]]
     neutral: ClassVar[float]
+    #: Further numbers per text, added to frames as ``<name>_<column>`` (NRC's emotions),
+    #: returned by ``score_columns``; empty for most scorers.
+    columns: ClassVar[tuple[str, ...]]
+    #: Whether ``arc.explain`` can break its values into words (VADER's can).
+    explains: ClassVar[bool]
+    #: Whether ``known_words`` reads a lexicon (False: units have no coverage).
+    lexicon: ClassVar[bool]
 
     def score(self, text: str) -> Scores:
         """Score one sentence or paragraph."""
@@ -81,8 +97,27 @@ class Scorer(Protocol):
         ...
 
 
-class _OneByOne:
-    """``score_many`` for a scorer that scores one text at a time, and ``score_and_count``."""
+class ScorerBase:
+    """What a scorer needs beyond ``score``: batches, word counts, columns, in one place.
+
+    Subclass it, set ``name``, ``label``, ``value_range`` and ``neutral``, write ``score``
+    and register the class (:func:`register_scorer`). Without a lexicon, ``known_words``
+    counts no known words, so coverage stays empty rather than claiming 0 %.
+    """
+
+    columns: ClassVar[tuple[str, ...]] = ()
+    explains: ClassVar[bool] = False
+    lexicon: ClassVar[bool] = False
+
+    def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
+        """``(0, 0)`` per text: a scorer without a lexicon has no coverage to report."""
+        return [(0, 0) for _ in texts]
+
+    def score_columns(self, texts: Iterable[str]) -> list[tuple[float, ...]]:
+        """The declared ``columns`` per text; a scorer that declares some overrides this."""
+        if self.columns:
+            raise NotImplementedError(f"{type(self).__name__} declares columns but gives none")
+        return [() for _ in texts]
 
     def score_many(self, texts: Iterable[str]) -> list[Scores]:
         """Score each text, in order."""
@@ -98,7 +133,7 @@ class _OneByOne:
         return self.score_many(texts), self.known_words(texts)  # type: ignore[attr-defined]
 
 
-class VaderScorer(_OneByOne):
+class VaderScorer(ScorerBase):
     """VADER, scored by :class:`arc.score.vader.FastVader`: vaderSentiment's numbers, fast.
 
     The numbers are exactly ``SentimentIntensityAnalyzer().polarity_scores(text)`` (every
@@ -110,6 +145,8 @@ class VaderScorer(_OneByOne):
     """
 
     name: ClassVar[str] = "vader"
+    lexicon: ClassVar[bool] = True
+    explains: ClassVar[bool] = True
     label: ClassVar[str] = "VADER compound"
     value_range: ClassVar[tuple[float, float]] = (-1.0, 1.0)
     #: VADER's authors' threshold: |compound| < 0.05 is neutral.
@@ -188,7 +225,7 @@ def _require(module: str, extra: str, what: str) -> None:
 _NAN = math.nan
 
 
-class AfinnScorer(_OneByOne):
+class AfinnScorer(ScorerBase):
     """AFINN (Finn Årup Nielsen's word list, the ``afinn`` package), built once and reused.
 
     The value is exactly ``Afinn().score(text)``: the sum of the valences (−5…+5) of the
@@ -202,6 +239,7 @@ class AfinnScorer(_OneByOne):
     """
 
     name: ClassVar[str] = "afinn"
+    lexicon: ClassVar[bool] = True
     label: ClassVar[str] = "AFINN sum"
     value_range: ClassVar[tuple[float, float]] = (-10.0, 10.0)
     neutral: ClassVar[float] = 0.5
@@ -237,7 +275,7 @@ class AfinnScorer(_OneByOne):
         return [(len(afinn.find_all(t)), len(afinn.split(t))) for t in texts]
 
 
-class TextBlobScorer(_OneByOne):
+class TextBlobScorer(ScorerBase):
     """TextBlob's default sentiment: the pattern lexicon (``PatternAnalyzer``), polarity.
 
     The value is exactly ``TextBlob(text).sentiment.polarity``, −1…+1: the mean polarity of
@@ -248,6 +286,7 @@ class TextBlobScorer(_OneByOne):
     """
 
     name: ClassVar[str] = "textblob"
+    lexicon: ClassVar[bool] = True
     label: ClassVar[str] = "TextBlob polarity"
     value_range: ClassVar[tuple[float, float]] = (-1.0, 1.0)
     #: As VADER's: a polarity within ±0.05 of 0 reads as neutral.
@@ -298,7 +337,7 @@ EMOTIONS = ("anger", "anticipation", "disgust", "fear", "joy", "sadness", "surpr
 _NRC_SPLIT = re.compile(r"[^a-z']+")
 
 
-class NrcScorer(_OneByOne):
+class NrcScorer(ScorerBase):
     """NRC EmoLex (Mohammad and Turney) through the ``nrclex`` package.
 
     The text is lowercased and split into words as syuzhet's ``get_nrc_sentiment`` does
@@ -313,6 +352,7 @@ class NrcScorer(_OneByOne):
     """
 
     name: ClassVar[str] = "nrc"
+    lexicon: ClassVar[bool] = True
     label: ClassVar[str] = "NRC positive \u2212 negative"
     value_range: ClassVar[tuple[float, float]] = (-5.0, 5.0)
     neutral: ClassVar[float] = 0.5
@@ -386,6 +426,47 @@ SCORERS: dict[str, type[Scorer]] = {
     "textblob": TextBlobScorer,
     "nrc": NrcScorer,
 }
+
+
+def register_scorer(cls: type[Any]) -> type[Any]:
+    """Make a scorer class available by its ``name`` everywhere scorers are (a decorator).
+
+    The class must declare ``name``, ``label``, ``value_range`` and ``neutral`` and have a
+    ``score`` method; :class:`ScorerBase` supplies the rest. A name already taken is
+    refused, as is a class that lacks one of those.
+
+    Examples
+    --------
+    >>> @register_scorer
+    ... class Shouting(ScorerBase):
+    ...     name, label, value_range, neutral = "shouting", "share of capitals", (0.0, 1.0), 0.0
+    ...     def score(self, text):
+    ...         return Scores(sum(c.isupper() for c in text) / max(1, len(text)))
+    >>> get_scorer("shouting").score("NO!").compound
+    0.6666666666666666
+    >>> _ = SCORERS.pop("shouting")
+    """
+    missing = [
+        attr
+        for attr in ("name", "label", "value_range", "neutral", "score")
+        if not hasattr(cls, attr)
+    ]
+    if missing:
+        raise TypeError(f"a scorer class needs {', '.join(missing)}; {cls.__name__} lacks them")
+    name = str(cls.name).strip().lower()
+    if not name or name != cls.name:
+        raise ValueError(f"a scorer's name is lower case without spaces, not {cls.name!r}")
+    if name in SCORERS:
+        raise ValueError(f"there is already a scorer called {name!r}")
+    for attr, default in (("columns", ()), ("explains", False), ("lexicon", False)):
+        if not hasattr(cls, attr):
+            setattr(cls, attr, default)
+    for method in ("score_many", "score_and_count", "known_words", "score_columns"):
+        if not hasattr(cls, method):
+            setattr(cls, method, getattr(ScorerBase, method))
+    SCORERS[name] = cls
+    get_scorer.cache_clear()
+    return cls
 
 
 def scorer_info(name: str = "vader") -> type[Scorer]:
