@@ -46,12 +46,12 @@ _EXPORTS = {
     "plot_compare": "arc.charts.plot",
     "smoothed_arc": "arc.analysis.timeline",
     "chapter_starts": "arc.analysis.timeline",
-    "Chart": "arc.charts.chart",
-    "chart_for": "arc.charts.chart",
-    "story_chart": "arc.charts.chart",
-    "smoothed_chart": "arc.charts.chart",
-    "methods_chart": "arc.charts.chart",
-    "compare_chart": "arc.charts.chart",
+    "Chart": "arc.charts.data",
+    "chart_for": "arc.charts.choice",
+    "story_chart": "arc.charts.story",
+    "smoothed_chart": "arc.charts.smoothed",
+    "methods_chart": "arc.charts.smoothed",
+    "compare_chart": "arc.charts.compare",
     "draw": "arc.charts.drawing",
     "save_chart": "arc.charts.render",
     "ArcWarning": "arc.errors",
@@ -125,18 +125,15 @@ if TYPE_CHECKING:
     from arc.analysis.timeline import chapter_starts, smoothed_arc
     from arc.analysis.turns import turning_points
     from arc.analysis.wordshift import word_shift
-    from arc.charts.chart import (
-        Chart,
-        chart_for,
-        compare_chart,
-        methods_chart,
-        smoothed_chart,
-        story_chart,
-    )
+    from arc.charts.choice import chart_for
+    from arc.charts.compare import compare_chart
+    from arc.charts.data import Chart
     from arc.charts.drawing import draw
     from arc.charts.plot import plot_arc, plot_compare, plot_methods, plot_smoothed, plot_word_shift
     from arc.charts.render import save_chart
     from arc.charts.shiftchart import word_shift_chart
+    from arc.charts.smoothed import methods_chart, smoothed_chart
+    from arc.charts.story import story_chart
     from arc.errors import ArcError, ArcWarning, TooShortError
     from arc.score.scorers import (
         Scorer,

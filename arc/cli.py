@@ -554,7 +554,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
             stacklevel=1,
         )
     from arc.analysis.frame import frame
-    from arc.charts.chart import chart_for
+    from arc.charts.choice import chart_for
     from arc.charts.render import save_chart
 
     scoring = _scorer_options(args)
@@ -651,7 +651,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
             raise EmptyInputError(f"{path} has no story paragraphs to compare")
     from arc.analysis.comparison import compare
     from arc.analysis.frame import frame
-    from arc.charts.chart import compare_chart
+    from arc.charts.compare import compare_chart
     from arc.charts.render import save_chart
 
     params = {span: args.span} if span and args.span is not None else {}

@@ -1,27 +1,23 @@
-"""The chart data layer (arc.charts.chart): every chart as plain data, checked as data."""
+"""The chart data (arc.charts.data) and its builders: every chart as plain data, checked as data."""
 
 import itertools
 import json
+import math
 
 import numpy as np
 import pandas as pd
 import pytest
 
 import arc
+from arc.analysis.labels import display_title, driving_sentence, excerpt
 from arc.analysis.smoothers import SMOOTHERS
-from arc.charts.chart import (
-    NEGATIVE,
-    NEUTRAL_GREY,
-    POSITIVE,
-    chart_for,
-    compare_chart,
-    display_title,
-    driving_sentence,
-    excerpt,
-    methods_chart,
-    smoothed_chart,
-    story_chart,
-)
+from arc.charts.choice import chart_for
+from arc.charts.compare import compare_chart
+from arc.charts.data import SCHEMA_VERSION, Chart, Panel
+from arc.charts.render import save_chart
+from arc.charts.smoothed import methods_chart, smoothed_chart
+from arc.charts.story import story_chart
+from arc.charts.theme import NEGATIVE, NEUTRAL_GREY, POSITIVE
 from arc.score.scorers import get_scorer, scorer_info
 from tests.books import BOOKS, FRANKENSTEIN
 
@@ -507,6 +503,47 @@ def test_chart_data_is_plain_and_deterministic(vignette, frankenstein_units, com
     assert data["kind"] == first.kind.split("-")[0]
     assert [p["name"] for p in data["panels"]] == [p.name for p in first.panels]
     assert all(isinstance(s, str) for s in first.texts())
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_chart_data_round_trips(vignette, frankenstein_units, compared, kind):
+    chart = every_kind(vignette, frankenstein_units, compared)[kind]()
+    data = chart.to_dict()
+    assert next(iter(data)) == "schema_version" and data["schema_version"] == SCHEMA_VERSION
+    back = Chart.from_dict(json.loads(json.dumps(data)))
+    assert back.to_dict() == data
+    assert back.digest() == chart.digest()
+    assert isinstance(back.xlim, tuple) and isinstance(back.size, tuple)
+    assert all(isinstance(p, Panel) and isinstance(p.ylim, tuple) for p in back.panels)
+
+
+def test_a_chart_read_back_draws_the_same_file(tmp_path, vignette, alice_sentences):
+    """NaN (the gap in the smoothing check's end bars) comes back as NaN, not None."""
+    from arc.charts.checkchart import smoothcheck_chart
+
+    back = {}
+    for name, chart in {
+        "story": story_chart(vignette),
+        "smoothed": smoothed_chart(alice_sentences),
+        "check": smoothcheck_chart(alice_sentences, "dct"),
+    }.items():
+        back[name] = Chart.from_dict(json.loads(json.dumps(chart.to_dict())))
+        one = save_chart(chart, tmp_path / f"{name}-one.svg", dpi=40)
+        two = save_chart(back[name], tmp_path / f"{name}-two.svg", dpi=40)
+        assert one.read_bytes() == two.read_bytes(), name
+    assert math.isnan(back["check"].panel("arc").lines[-1].y[2])
+    turns = back["smoothed"].panel("arc").turns
+    assert turns and all(isinstance(t.box, tuple) for t in turns)
+
+
+def test_from_dict_reads_its_own_version_only(vignette):
+    data = story_chart(vignette).to_dict()
+    unversioned = {k: v for k, v in data.items() if k != "schema_version"}
+    assert Chart.from_dict(unversioned).to_dict() == data  # written before the version was
+    with pytest.raises(ValueError, match="schema version 99"):
+        Chart.from_dict({**data, "schema_version": 99})
+    with pytest.raises(ValueError, match="no field 'colour'"):
+        Chart.from_dict({**data, "colour": "red"})
 
 
 def test_compare_data_is_deterministic(alice_sentences):

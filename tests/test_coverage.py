@@ -11,7 +11,9 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
 import arc
 from arc.analysis.frame import BIN_COLUMNS, COLUMNS, SENTENCE_COLUMNS, WINDOW_COLUMNS
-from arc.charts.chart import LOW_COVERAGE, low_coverage, smoothed_chart, story_chart
+from arc.charts.honesty import LOW_COVERAGE, low_coverage
+from arc.charts.smoothed import smoothed_chart
+from arc.charts.story import story_chart
 from arc.cli import main
 from arc.score.scorers import VaderScorer, get_scorer
 

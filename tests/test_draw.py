@@ -12,9 +12,11 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 import arc
-from arc.charts.chart import compare_chart, methods_chart, smoothed_chart, story_chart
+from arc.charts.compare import compare_chart
 from arc.charts.drawing import draw
 from arc.charts.render import save_chart
+from arc.charts.smoothed import methods_chart, smoothed_chart
+from arc.charts.story import story_chart
 from tests.books import BOOKS, FRANKENSTEIN, MAGI
 
 

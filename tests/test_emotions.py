@@ -54,6 +54,7 @@ def test_emotions_chart_has_eight_panels_of_the_data(nrc_sentences):
         assert panel.lines[0].y[0] == pytest.approx(shares.attrs["overall"][panel.name])
         assert max(v for v in line.y if v == v) <= panel.ylim[1]
     assert chart.kind == "emotions" and "one scale for all eight" in chart.subtitle
+    assert arc.Chart.from_dict(chart.to_dict()).to_dict() == chart.to_dict()
 
 
 def test_emotions_chart_draws(nrc_sentences):

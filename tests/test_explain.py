@@ -219,6 +219,7 @@ def test_word_shift_chart_bars_are_the_top_words_and_are_drawn(vignette):
 
     shift = arc.word_shift(arc.explain(vignette, segment=3), arc.explain(vignette))
     chart = word_shift_chart(shift, top=8, title="Final Goodbyes")
+    assert arc.Chart.from_dict(chart.to_dict()).to_dict() == chart.to_dict()
     bars = chart.panel("words").bars[0]
     assert bars.value == pytest.approx(shift["shift"].head(8).tolist(), abs=1e-12)
     assert [label.split()[0] for label in bars.labels] == shift["word"].head(8).tolist()

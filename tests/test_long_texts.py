@@ -2,7 +2,7 @@
 
 import arc
 from arc.analysis.view import LONG_WORDS, is_long
-from arc.charts.chart import chart_for
+from arc.charts.choice import chart_for
 from arc.cli import main
 from tests.books import FRANKENSTEIN
 

@@ -255,7 +255,7 @@ def test_compare_value_ensemble():
 
     line = smoothed_arc(a, "dct", "ensemble", band=False, null=False)
     assert np.allclose(data["value"], np.interp(data["time"], line["time"], line["value"]))
-    from arc.charts.chart import compare_chart
+    from arc.charts.compare import compare_chart
 
     chart = compare_chart(data)
     assert "ensemble" in chart.panels[0].ylabel
@@ -270,6 +270,7 @@ def test_scorers_chart_lines_are_the_data(many_sentences):
     from arc.charts.scorerchart import scorers_chart
 
     chart = scorers_chart(many_sentences, "rolling")
+    assert arc.Chart.from_dict(chart.to_dict()).to_dict() == chart.to_dict()
     panel = chart.panel("arc")
     labels = [line.label for line in panel.lines]
     assert labels == [scorer_info(n).label for n in ALL] + ["ensemble"]

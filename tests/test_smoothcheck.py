@@ -19,6 +19,7 @@ from arc.analysis.smoothcheck import (
 )
 from arc.analysis.smoothers import SMOOTHERS, check_span
 from arc.charts.checkchart import END_COLOR, smoothcheck_chart, verdict
+from arc.charts.data import Chart
 from arc.cli import main
 
 
@@ -171,6 +172,7 @@ def test_the_chart_shows_every_variant_and_the_survivors(valley):
     check = smooth_check(valley)
     chart = smoothcheck_chart(valley, check=check)
     assert chart.kind == "smoothcheck"
+    assert Chart.from_dict(chart.to_dict()).to_dict() == chart.to_dict()
     arc_panel = chart.panel("arc")
     assert arc_panel.legend
     lines = [ln for ln in arc_panel.lines if ln.color != END_COLOR]

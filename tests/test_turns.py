@@ -1,5 +1,5 @@
-"""Turning points (arc.analysis.turns) and their marks on the long-text chart (arc.charts.chart,
-arc.charts.drawing)."""
+"""Turning points (arc.analysis.turns) and their marks on the long-text chart (arc.charts.layout,
+arc.charts.smoothed, arc.charts.drawing)."""
 
 import itertools
 
@@ -8,8 +8,10 @@ import pandas as pd
 import pytest
 
 import arc
+from arc.analysis.labels import excerpt
 from arc.analysis.turns import MAX_TURNS, PROMINENCE_SHARE, TURN_COLUMNS, turning_points
-from arc.charts.chart import LONG_SIZE, excerpt, methods_chart, smoothed_chart
+from arc.charts.smoothed import methods_chart, smoothed_chart
+from arc.charts.theme import LONG_SIZE
 
 
 def series(values, **attrs):

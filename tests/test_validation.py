@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from arc.charts.data import Chart
 from arc.charts.validationchart import validation_chart
 from arc.cli import main
 from arc.errors import InputError, TableError
@@ -231,3 +232,4 @@ def test_chart_shows_test_halves(results):
     assert len(chart.panels[0].labels) == 4
     assert all("(test half)" in label.text for label in chart.panels[0].labels)
     assert isinstance(pd.DataFrame(chart.to_dict()["panels"][0]["bars"]), pd.DataFrame)
+    assert Chart.from_dict(chart.to_dict()).to_dict() == chart.to_dict()

@@ -4,7 +4,7 @@ import pytest
 
 import arc
 from arc.analysis.view import DEFAULT_SMOOTHER, LONG_PARAGRAPHS, choose_view, is_long
-from arc.charts.chart import chart_for
+from arc.charts.choice import chart_for
 from arc.text.document import load
 from tests.books import ALICE, MAGI
 

@@ -1,12 +1,11 @@
 """The smoothing-check chart as data: the arc under several spans, and the turns that survive.
 
 :func:`smoothcheck_chart` turns a :class:`arc.analysis.smoothcheck.SmoothCheck` into an
-:class:`arc.charts.chart.Chart` of kind ``"smoothcheck"``, drawn by :mod:`arc.charts.drawing` like
-any
-other chart: one arc panel with each variant's line in its own colour (the default thicker)
-and a legend, the points in a strip below it as on the long-text chart, the default line's
-surviving turns marked ▲▼ with their driving sentences (labels placed as
-:func:`arc.charts.chart._turn_marks` places them: they never overlap), its other turns as hollow
+:class:`arc.charts.data.Chart` of kind ``"smoothcheck"``, drawn by :mod:`arc.charts.drawing`
+like any other chart: one arc panel with each variant's line in its own colour (the default
+thicker) and a legend, the points in a strip below it as on the long-text chart, the default
+line's surviving turns marked ▲▼ with their driving sentences (labels placed as
+:func:`arc.charts.layout.turn_marks` places them: they never overlap), its other turns as hollow
 circles, and two short black bars at 0–5 % and 95–100 %: the plain mean of the text's first
 and last 5 %, so the reader sees where each smoother puts the ends and where they are.
 """
@@ -23,34 +22,30 @@ from arc.analysis.timeline import story_values, unit_time
 from arc.analysis.turns import PROMINENCE_SHARE
 from arc.analysis.units import UNITS
 from arc.analysis.view import DEFAULT_SMOOTHER
-from arc.charts.chart import (
-    DENSE_POINTS,
-    FEW_POINTS,
+from arc.charts.captions import title_and_note
+from arc.charts.data import Chart, Line, Panel, Points, floats
+from arc.charts.layout import (
+    chapter_marks,
+    frame_scale,
+    narrative_axis,
+    nice_ticks,
+    turn_marks,
+    zoomed_limits,
+)
+from arc.charts.theme import (
+    END_COLOR,
     LONG_SIZE,
+    LOST_TURN_POINT,
     NEUTRAL_GREY,
     PALETTE,
-    Chart,
-    Line,
-    Panel,
-    Points,
-    _chapter_marks,
-    _floats,
-    _nice_ticks,
-    _scale,
-    _title_and_note,
-    _tone,
-    _turn_marks,
-    _zoomed_limits,
-    narrative_axis,
+    point_style,
+    tone,
 )
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["END_COLOR", "end_line", "smoothcheck_chart", "verdict"]
-
-#: The colour of the bars at the two ends (the plain means of the first and last 5 %).
-END_COLOR = "#111111"
 
 
 def smoothcheck_chart(
@@ -72,16 +67,16 @@ def smoothcheck_chart(
     if check is None:
         check = smooth_check(df, method, value=value, **options)
     smoother = get_smoother(check.method)
-    scorer = _scale(df)
+    scorer = frame_scale(df)
     unit = UNITS.get(str(df.attrs.get("unit")), UNITS["sentence"])
     story = story_values(df)
     x = unit_time(story)
     y = story[check.value].to_numpy(dtype=float)
-    title, note = _title_and_note(df, title)
+    title, note = title_and_note(df, title)
     lines = [
         Line(
-            _floats(v.line["time"]),
-            _floats(v.line["value"]),
+            floats(v.line["time"]),
+            floats(v.line["value"]),
             _setting(check, v.setting) + (" (default)" if v.default else ""),
             PALETTE[k % len(PALETTE)],
             width=2.8 if v.default else 1.3,
@@ -99,38 +94,36 @@ def smoothcheck_chart(
     arc_panel = Panel(
         "arc",
         f"{smoother.label}\n({scorer.label})",
-        _zoomed_limits(on_arc, scorer.value_range),
+        zoomed_limits(on_arc, scorer.value_range),
         [],
         neutral=scorer.neutral,
         height=2.6,
         legend=True,
         lines=lines,
     )
-    arc_panel.yticks = _nice_ticks(arc_panel.ylim)
+    arc_panel.yticks = nice_ticks(arc_panel.ylim)
     survivors = check.survivors
-    arc_panel.turns = _turn_marks(survivors, arc_panel, scorer.neutral, width or LONG_SIZE[0])
+    arc_panel.turns = turn_marks(survivors, arc_panel, scorer.neutral, width or LONG_SIZE[0])
     lost = check.turns[~check.turns["survives"]]
     if len(lost):
         arc_panel.points.append(
             Points(
-                _floats(lost["time"]),
-                _floats(lost["value"]),
+                floats(lost["time"]),
+                floats(lost["value"]),
                 [NEUTRAL_GREY] * len(lost),
                 "a turn of the default line that does not survive",
-                size=70.0,
+                size=LOST_TURN_POINT,
                 hollow=True,
             )
         )
     panels = [arc_panel]
     if len(y):
-        dense, few = len(y) > DENSE_POINTS, len(y) <= FEW_POINTS
         pts = Points(
-            _floats(x),
-            _floats(y),
-            _tone(y, scorer.neutral),
+            floats(x),
+            floats(y),
+            tone(y, scorer.neutral),
             f"each {unit.singular}",
-            size=4.0 if dense else 30.0 if few else 9.0,
-            alpha=0.25 if dense else 0.9 if few else 0.5,
+            **point_style(len(y)),
         )
         if shared:
             arc_panel.points.insert(0, pts)
@@ -147,7 +140,7 @@ def smoothcheck_chart(
                     points=[pts],
                 )
             )
-    marks, rows, how = _chapter_marks(df, width or LONG_SIZE[0])
+    marks, rows, how = chapter_marks(df, width or LONG_SIZE[0])
     where = "on the arc's scale" if shared else "in the strip below, on the full scale"
     parts = [
         "smoothing check: " + verdict(check),
@@ -192,7 +185,7 @@ def end_line(ends: pd.DataFrame) -> Line:
     bars
     show where the text's ends are and where the smoother puts them: a rolling mean ends on
     them (its window shrinks to the last half-window), a DCT flattens its ends and can miss
-    them, LOWESS and Savitzky–Golay can overshoot. One :class:`arc.charts.chart.Line` with a gap
+    them, LOWESS and Savitzky–Golay can overshoot. One :class:`arc.charts.data.Line` with a gap
     (NaN) between the bars, so a legend names them once.
     """
     first, last = ends.itertuples()

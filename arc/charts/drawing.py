@@ -1,9 +1,9 @@
-"""Drawing a :class:`arc.charts.chart.Chart` on matplotlib Axes: the one matplotlib renderer.
+"""Drawing a :class:`arc.charts.data.Chart` on matplotlib Axes: the one matplotlib renderer.
 
 It computes nothing about the text: every position, value, label and colour comes from the
-chart data. Text is drawn as text (``$`` is never read as math), in fonts that have its
-glyphs where the machine has one (:mod:`arc.charts.fonts`). Nothing here saves, shows or touches
-rcParams.
+chart data, and the look it adds (greys, font sizes) from :mod:`arc.charts.theme`. Text is drawn
+as text (``$`` is never read as math), in fonts that have its glyphs where the machine has one
+(:mod:`arc.charts.fonts`). Nothing here saves, shows or touches rcParams.
 """
 
 from __future__ import annotations
@@ -14,13 +14,38 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from arc.charts.chart import INK, NEGATIVE, POSITIVE, TURN_FONT
+from arc.charts.theme import (
+    ANNOTATION_FONT,
+    AXIS_LABEL_FONT,
+    BAR_LABEL_FONT,
+    BOOK_LINE,
+    BOX_TEXT,
+    CAPTION_GREY,
+    CHAPTER_LINE,
+    DENSE_POINTS,
+    GRID,
+    INK,
+    LABEL_FONT,
+    LABEL_GREY,
+    LEGEND_ROWS,
+    NEGATIVE,
+    NEUTRAL_BAND,
+    POSITIVE,
+    SIGN_FONT,
+    SUBTITLE_FONT,
+    TITLE_FONT,
+    TURN_FONT,
+    TURN_MARKER_FONT,
+    ZERO_LINE,
+    chapter_font,
+    legend_font,
+)
 from arc.errors import ArcWarning
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from arc.charts.chart import Chart, Panel
+    from arc.charts.data import Chart, Panel
 
 __all__ = ["current_axes", "draw", "figure_width"]
 
@@ -64,7 +89,7 @@ def draw(chart: Chart, ax: Axes | None = None, **line_kws: Any) -> Axes:
         for mark in chart.chapters:
             pax.axvline(
                 mark.x,
-                color="0.6" if mark.major else "0.85",
+                color=BOOK_LINE if mark.major else CHAPTER_LINE,
                 lw=0.9 if mark.major else 0.6,
                 zorder=0,
             )
@@ -86,8 +111,8 @@ def draw(chart: Chart, ax: Axes | None = None, **line_kws: Any) -> Axes:
                 xycoords=top.get_xaxis_transform(),
                 xytext=(1, 2 + 10 * mark.tier),
                 textcoords="offset points",
-                fontsize=7 if len(chart.chapters) <= 20 else 6,
-                color="0.35",
+                fontsize=chapter_font(len(chart.chapters)),
+                color=CAPTION_GREY,
                 ha="left",
                 va="bottom",
                 annotation_clip=False,
@@ -134,21 +159,21 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
         ax.set_yticklabels(panel.ytick_labels)
     if panel.spine is not None:
         ax.spines["left"].set_bounds(*panel.spine)
-    ax.set_ylabel(panel.ylabel, fontsize=9, **text)
+    ax.set_ylabel(panel.ylabel, fontsize=AXIS_LABEL_FONT, **text)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.grid(axis="y", color="0.93", lw=0.8, zorder=0)
+    ax.grid(axis="y", color=GRID, lw=0.8, zorder=0)
     if panel.neutral:
         low, high = panel.spine or (-panel.neutral, panel.neutral)  # not into label rows
         ax.axhspan(
             max(-panel.neutral, low),
             min(panel.neutral, high),
-            color="0.86",
+            color=NEUTRAL_BAND,
             alpha=0.45,
             lw=0,
             zorder=0,
         )
     if panel.zero:
-        ax.axhline(0, color="0.55", lw=0.8, zorder=1)
+        ax.axhline(0, color=ZERO_LINE, lw=0.8, zorder=1)
     if panel.signs:
         transform = ax.get_yaxis_transform()
         top = panel.spine[1] if panel.spine else panel.ylim[1]
@@ -158,7 +183,7 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
             "positive",
             transform=transform,
             color=POSITIVE,
-            fontsize=8,
+            fontsize=SIGN_FONT,
             va="center",
             rotation=90,
             **text,
@@ -169,7 +194,7 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
             "negative",
             transform=transform,
             color=NEGATIVE,
-            fontsize=8,
+            fontsize=SIGN_FONT,
             va="center",
             rotation=90,
             **text,
@@ -193,7 +218,7 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
     for bars in panel.ranges:
         ax.vlines(bars.x, bars.low, bars.high, color=bars.color, alpha=0.3, lw=4, zorder=1)
     for bars in panel.bars:
-        ax.axvline(0, color="0.55", lw=0.8, zorder=1)
+        ax.axvline(0, color=ZERO_LINE, lw=0.8, zorder=1)
         ax.barh(bars.y, bars.value, height=bars.height, color=bars.colors, zorder=2)
         for y, v, label in zip(bars.y, bars.value, bars.labels, strict=True):
             ax.annotate(
@@ -203,7 +228,7 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
                 textcoords="offset points",
                 ha="left" if v >= 0 else "right",
                 va="center",
-                fontsize=8.5,
+                fontsize=BAR_LABEL_FONT,
                 color=INK,
                 **text,
             )
@@ -219,7 +244,7 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
         style = {"color": line.color, "lw": line.width, "zorder": 3, "label": line.label}
         ax.plot(x, y, **{**style, **(line_kws if k == 0 else {})})
     for pts in panel.points:
-        dense = len(pts.x) > 2000
+        dense = len(pts.x) > DENSE_POINTS
         if pts.overlay:  # rings on data points: a mark, not data (labelled "_" for that)
             ax.plot(
                 pts.x,
@@ -255,7 +280,7 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
             "\u25b2" if peak else "\u25bc",
             ha="center",
             va="center_baseline",
-            fontsize=9,
+            fontsize=TURN_MARKER_FONT,
             color=turn.color,
             zorder=6,
             clip_on=False,
@@ -279,7 +304,7 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
                 ha=turn.ha,
                 va="center",
                 fontsize=TURN_FONT,
-                color="0.15",
+                color=BOX_TEXT,
                 zorder=5,
                 bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": turn.color, "lw": 0.8},
                 **text,
@@ -290,8 +315,8 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
             (label.x, label.y),
             ha="center",
             va="bottom",
-            fontsize=7,
-            color="0.45",
+            fontsize=LABEL_FONT,
+            color=LABEL_GREY,
             rotation=label.rotation,
             **text,
         )
@@ -302,8 +327,8 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
             xytext=(note.text_x, note.text_y),
             ha=note.ha,
             va=note.va,
-            fontsize=8.5,
-            color="0.15",
+            fontsize=ANNOTATION_FONT,
+            color=BOX_TEXT,
             zorder=5,
             bbox={"boxstyle": "round,pad=0.35", "fc": "white", "ec": note.color, "lw": 0.9},
             arrowprops={"arrowstyle": "-", "color": note.color, "lw": 0.9, "shrinkB": 4},
@@ -312,9 +337,9 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
     if panel.legend and panel.lines:
         legend = ax.legend(
             loc="best",
-            fontsize=8 if len(panel.lines) <= 4 else 7.5,
+            fontsize=legend_font(len(panel.lines)),
             framealpha=0.9,
-            ncol=1 if len(panel.lines) <= 4 else 2,
+            ncol=1 if len(panel.lines) <= LEGEND_ROWS else 2,
         )
         for entry in legend.get_texts():
             entry.set_parse_math(False)
@@ -337,15 +362,15 @@ def _titles(ax: Axes, title: str, subtitle: str, text: dict[str, Any], *, room: 
         xycoords="axes fraction",
         xytext=(0, 5 + room),
         textcoords="offset points",
-        fontsize=8.5,
-        color="0.35",
+        fontsize=SUBTITLE_FONT,
+        color=CAPTION_GREY,
         va="bottom",
         annotation_clip=False,
         **text,
     )
     ax.set_title(
         title,
-        fontsize=14,
+        fontsize=TITLE_FONT,
         fontweight="bold",
         loc="left",
         color=INK,

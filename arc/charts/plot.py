@@ -1,4 +1,4 @@
-"""The plotting API: each function builds a chart's data (:mod:`arc.charts.chart`) and draws it.
+"""The plotting API: each function builds a chart's data (:mod:`arc.charts.data`) and draws it.
 
 Every function takes data first, keyword-only options after, an optional ``ax``, and returns
 the Axes it drew on; nothing here saves, shows or touches rcParams. Titles sit above the
@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from arc.charts.chart import chart_for, compare_chart, methods_chart, smoothed_chart
+from arc.charts.choice import chart_for
+from arc.charts.compare import compare_chart
 from arc.charts.drawing import current_axes, draw, figure_width
+from arc.charts.smoothed import methods_chart, smoothed_chart
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -11,7 +11,7 @@ from arc.text.io import atomic_write
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from arc.charts.chart import Chart
+    from arc.charts.data import Chart
 
 __all__ = ["DIGEST_KEY", "new_figure", "png_digest", "save_chart", "save_figure"]
 
@@ -35,7 +35,7 @@ def save_chart(chart: Chart, path: str | Path, *, dpi: int = 150) -> Path:
     return Path(path)
 
 
-#: The PNG text key holding :meth:`arc.charts.chart.Chart.digest`.
+#: The PNG text key holding :meth:`arc.charts.data.Chart.digest`.
 DIGEST_KEY = "arc-chart"
 
 

@@ -1,7 +1,7 @@
 """Charts of several readers: scorers' arcs side by side, and NRC's eight emotions.
 
-Both are :class:`arc.charts.chart.Chart` data, drawn by :mod:`arc.charts.drawing` like every other
-chart.
+Both are :class:`arc.charts.data.Chart` data, drawn by :mod:`arc.charts.drawing` like every
+other chart.
 
 * :func:`scorers_chart`: each scorer's smoothed arc on one panel, on one scale (each divided
   by its own unit values' standard deviation, :mod:`arc.analysis.agreement`), the ensemble arc
@@ -27,20 +27,19 @@ from arc.analysis.smoothers import smoother_caption
 from arc.analysis.timeline import smoothed_arc, story_values
 from arc.analysis.units import UNITS
 from arc.analysis.view import DEFAULT_SMOOTHER
-from arc.charts.chart import (
+from arc.charts.captions import title_and_note
+from arc.charts.data import Band, Chart, Line, Panel, floats
+from arc.charts.layout import chapter_marks, narrative_axis, nice_ticks
+from arc.charts.theme import (
+    EMOTION_ALPHA,
+    EMOTION_COLORS,
+    EMOTIONS_SIZE,
     INK,
     LONG_SIZE,
+    OVERALL,
     PALETTE,
     RANGE,
-    Band,
-    Chart,
-    Line,
-    Panel,
-    _chapter_marks,
-    _floats,
-    _nice_ticks,
-    _title_and_note,
-    narrative_axis,
+    SPREAD_ALPHA,
 )
 from arc.score.scorers import EMOTIONS, scorer_info
 
@@ -54,20 +53,6 @@ __all__ = [
     "emotions_chart",
     "scorers_chart",
 ]
-
-#: One colour per emotion, after Plutchik's wheel.
-EMOTION_COLORS = {
-    "anger": "#d62728",
-    "anticipation": "#ff7f0e",
-    "disgust": "#8c564b",
-    "fear": "#2ca02c",
-    "joy": "#d4a900",
-    "sadness": "#1f77b4",
-    "surprise": "#17becf",
-    "trust": "#6a9f2a",
-}
-#: The emotions chart's nominal size (inches): eight panels of about an inch each.
-EMOTIONS_SIZE = (11.0, 11.0)
 
 
 def _unit_words(df: pd.DataFrame) -> str:
@@ -105,10 +90,10 @@ def scorers_chart(
     arcs = scorer_arcs(df, method, **params)
     names = list(arcs.attrs["scorers"])
     agree = agreement(arcs)
-    title, note = _title_and_note(df, title)
-    x = _floats(arcs["time"])
+    title, note = title_and_note(df, title)
+    x = floats(arcs["time"])
     lines = [
-        Line(x, _floats(arcs[name]), scorer_info(name).label, PALETTE[k % len(PALETTE)], width=1.5)
+        Line(x, floats(arcs[name]), scorer_info(name).label, PALETTE[k % len(PALETTE)], width=1.5)
         for k, name in enumerate(names)
     ]
     bands = []
@@ -116,14 +101,14 @@ def scorers_chart(
         bands.append(
             Band(
                 x,
-                _floats(arcs["low"]),
-                _floats(arcs["high"]),
+                floats(arcs["low"]),
+                floats(arcs["high"]),
                 "the scorers' spread (lowest to highest)",
                 RANGE,
-                0.22,
+                SPREAD_ALPHA,
             )
         )
-        lines.append(Line(x, _floats(arcs["ensemble"]), "ensemble", INK, width=3.2))
+        lines.append(Line(x, floats(arcs["ensemble"]), "ensemble", INK, width=3.2))
     values = np.concatenate([np.asarray(ln.y) for ln in lines] + [np.zeros(1)])
     values = values[np.isfinite(values)]
     low, high = float(values.min()), float(values.max())
@@ -133,14 +118,14 @@ def scorers_chart(
         "arc",
         "sentiment, each scorer in its own\nstandard deviations (0: neutral)",
         limits,
-        _nice_ticks(limits),
+        nice_ticks(limits),
         neutral=None,
         height=1.0,
         legend=True,
         lines=lines,
         bands=bands,
     )
-    marks, rows, how = _chapter_marks(df, width or LONG_SIZE[0]) if chapters else ([], 0, "")
+    marks, rows, how = chapter_marks(df, width or LONG_SIZE[0]) if chapters else ([], 0, "")
     pairs = ", ".join(
         f"{a}\u2013{b} {r:.2f}" if np.isfinite(r) else f"{a}\u2013{b} n/a"
         for a, b, r in agree.itertuples(index=False)
@@ -243,10 +228,10 @@ def emotions_chart(
     colour, on one scale shared by all eight, with its whole-story share as a grey line.
     """
     shares = emotion_shares(df, method, **params)
-    x = _floats(shares["time"])
+    x = floats(shares["time"])
     top = float(np.nanmax(shares[list(EMOTIONS)].to_numpy())) if len(shares) else 0.0
     top = top if np.isfinite(top) and top > 0 else 1.0
-    ticks = [t for t in _nice_ticks((0.0, top)) if t > 0]
+    ticks = [t for t in nice_ticks((0.0, top)) if t > 0]
     step = ticks[0] if ticks else top
     upper = ticks[-1] if ticks and ticks[-1] >= top else (ticks[-1] + step if ticks else top)
     yticks = [0.0, round(upper / 2, 10), upper]
@@ -257,21 +242,21 @@ def emotions_chart(
         color = EMOTION_COLORS[emotion]
         overall = shares.attrs["overall"][emotion]
         panel = Panel(emotion, emotion, (0.0, upper * 1.04), yticks, labels, zero=False, height=1.0)
-        panel.bands.append(Band(x, [0.0] * len(x), _floats(y), emotion, color, 0.3))
+        panel.bands.append(Band(x, [0.0] * len(x), floats(y), emotion, color, EMOTION_ALPHA))
         if np.isfinite(overall):
             panel.lines.append(
                 Line(
                     [0.0, 100.0],
                     [overall, overall],
                     "its share over the whole story",
-                    "#9a9a9a",
+                    OVERALL,
                     width=0.9,
                 )
             )
-        panel.lines.append(Line(x, _floats(y), emotion, color, width=1.6))
+        panel.lines.append(Line(x, floats(y), emotion, color, width=1.6))
         panels.append(panel)
-    title, note = _title_and_note(df, title)
-    marks, rows, how = _chapter_marks(df, width or EMOTIONS_SIZE[0]) if chapters else ([], 0, "")
+    title, note = title_and_note(df, title)
+    marks, rows, how = chapter_marks(df, width or EMOTIONS_SIZE[0]) if chapters else ([], 0, "")
     parts = [
         f"{_unit_words(df)} · each panel: the emotion's share of NRC EmoLex's emotion words, "
         f"smoothed with {smoother_caption(method, params)}",

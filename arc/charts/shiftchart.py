@@ -10,21 +10,22 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from arc.charts.chart import NEGATIVE, POSITIVE, Bars, Chart, Panel, _nice_ticks
+from arc.charts.data import Bars, Chart, Panel
+from arc.charts.layout import nice_ticks
+from arc.charts.theme import (
+    NEGATIVE,
+    PALE_NEGATIVE,
+    PALE_POSITIVE,
+    POSITIVE,
+    QUOTE_CHARS,
+    SHIFT_SIZE,
+    SHIFT_WIDTH,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["SHIFT_SIZE", "quote_around", "word_shift_chart"]
-
-#: Paler colours for words used less often in the first stretch than in the second.
-PALE_POSITIVE = "#a9dbb8"
-PALE_NEGATIVE = "#f4aaa4"
-#: Figure width (inches); the height grows with the number of words.
-SHIFT_WIDTH = 9.0
-SHIFT_SIZE = (SHIFT_WIDTH, 7.0)
-#: Characters of a sentence quoted after a word.
-QUOTE_CHARS = 44
 
 
 def word_shift_chart(
@@ -98,7 +99,7 @@ def word_shift_chart(
         subtitle,
         f"part of the difference in mean VADER compound ({a} − {b})",
         xlim,
-        _nice_ticks(xlim),
+        nice_ticks(xlim),
         None,
         [panel],
         size=(width_in, max(4.0, 2.0 + 0.27 * len(y))),

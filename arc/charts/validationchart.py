@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from arc.charts.chart import INK, PALETTE, Bars, Chart, Label, Panel
+from arc.charts.data import Bars, Chart, Label, Panel
+from arc.charts.theme import INK, PALETTE
 from arc.score.validation import SETS, TEST, format_r
 
 if TYPE_CHECKING:

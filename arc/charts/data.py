@@ -1,0 +1,372 @@
+"""Every chart as plain data: what it shows, computed once, drawn by any renderer.
+
+A chart builder (:mod:`arc.charts.story`, :mod:`arc.charts.smoothed`, ...) returns a
+:class:`Chart`: its panels (each with one y scale, its points, lines, bars and annotations),
+the chapter marks and labels, the title, subtitle and axis labels. Nothing here imports
+matplotlib: :mod:`arc.charts.drawing` draws a :class:`Chart` on matplotlib Axes, and
+:meth:`Chart.to_dict` gives the same data as JSON-able values for any other renderer
+(:meth:`Chart.from_dict` reads them back).
+
+Rules every chart keeps: each point and line is read against the axis of the panel it is
+drawn on (no second y axis, ever); a line in the scorer's units shares its panel's scale
+with nothing in other units; an annotation quotes the sentence that moves its value most in
+its direction and is coloured by the value's sign.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import math
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from arc.charts.theme import (
+    BAND_ALPHA,
+    BAR_HEIGHT,
+    INK,
+    LINE_WIDTH,
+    POINT_SIZE,
+    RANGE,
+    SHADE,
+    SHADE_ALPHA,
+    STORY_SIZE,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Annotation",
+    "Band",
+    "Bars",
+    "Chapter",
+    "Chart",
+    "Label",
+    "Line",
+    "Panel",
+    "Points",
+    "Ranges",
+    "Shade",
+    "Turn",
+    "floats",
+]
+
+#: The version of :meth:`Chart.to_dict`'s layout, recorded in it as ``"schema_version"``:
+#: raised when a field is renamed or removed, so a reader can tell what it has.
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Points:
+    """Points on a panel: positions, colours, and how they look (``size`` in points²).
+
+    ``overlay`` points are marks on other points (rings), not data of their own.
+    """
+
+    x: list[float]
+    y: list[float]
+    colors: list[str]
+    label: str
+    size: float = POINT_SIZE
+    alpha: float = 1.0
+    hollow: bool = False
+    rows: list[int] = field(default_factory=list)
+    overlay: bool = False
+
+
+@dataclass
+class Line:
+    """A line on a panel; ``fill`` shades it to zero, green above and red below."""
+
+    x: list[float]
+    y: list[float]
+    label: str
+    color: str = INK
+    width: float = LINE_WIDTH
+    fill: bool = False
+
+
+@dataclass
+class Ranges:
+    """Vertical bars from ``low`` to ``high`` at each ``x`` (a paragraph's sentence range)."""
+
+    x: list[float]
+    low: list[float]
+    high: list[float]
+    label: str
+    color: str = RANGE
+
+
+@dataclass
+class Band:
+    """A shaded area from ``low`` to ``high`` along ``x``: an uncertainty band or an envelope.
+
+    ``outline`` draws its edges as thin lines too (an envelope read as a boundary).
+    """
+
+    x: list[float]
+    low: list[float]
+    high: list[float]
+    label: str
+    color: str = RANGE
+    alpha: float = BAND_ALPHA
+    outline: bool = False
+
+
+@dataclass
+class Shade:
+    """A stretch of the x axis, ``x0`` to ``x1``, shaded across the panel (low coverage)."""
+
+    x0: float
+    x1: float
+    label: str
+    color: str = SHADE
+    alpha: float = SHADE_ALPHA
+
+
+@dataclass
+class Bars:
+    """Horizontal bars from 0 to ``value`` at rows ``y``, each labelled at its tip.
+
+    A word shift's words: the label goes right of a positive bar and left of a negative one.
+    """
+
+    y: list[float]
+    value: list[float]
+    colors: list[str]
+    labels: list[str]
+    label: str
+    height: float = BAR_HEIGHT
+
+
+@dataclass
+class Turn:
+    """A turning point: a marker (▲ peak, ▼ valley) at ``(x, y)`` and a boxed label.
+
+    The label is drawn at ``(text_x, text_y)``, aligned ``ha`` and centred vertically;
+    ``box`` is the room reckoned for it, ``(x0, x1, y0, y1)`` in data units, and no two
+    turns' boxes overlap. A thin leader goes from the marker straight up (peak) or down
+    (valley) to the box, in ``row`` 0 nearest the arc. A turn whose label found no room has
+    an empty ``text`` and ``row`` −1. ``index`` and ``chapter`` locate the turn in the frame.
+    """
+
+    x: float
+    y: float
+    kind: str
+    color: str
+    text: str
+    text_x: float
+    text_y: float
+    box: tuple[float, float, float, float]
+    row: int = 0
+    sentence: str = ""
+    ha: str = "center"
+    index: int | None = None
+    chapter: str | None = None
+
+
+@dataclass
+class Annotation:
+    """A boxed caption at ``(text_x, text_y)`` pointing at the point ``(x, y)``."""
+
+    x: float
+    y: float
+    text: str
+    kinds: list[str]
+    color: str
+    text_x: float
+    text_y: float
+    ha: str
+    va: str
+    row: int | None = None
+    sentence: str = ""
+
+
+@dataclass
+class Label:
+    """A small grey text at a data position (paratext roles on the story chart)."""
+
+    x: float
+    y: float
+    text: str
+    rotation: float = 0.0
+
+
+@dataclass
+class Panel:
+    """One y scale and everything read against it.
+
+    ``ylim`` is the visible range, ``yticks`` its ticks (``ytick_labels`` when they are not
+    plain numbers), ``spine`` the stretch of the axis line. ``neutral`` is the half-width of
+    the shaded neutral band around 0 (``None``: no band); ``zero`` draws the zero line;
+    ``signs`` writes "positive"/"negative" beside the axis. ``height`` is relative.
+    """
+
+    name: str
+    ylabel: str
+    ylim: tuple[float, float]
+    yticks: list[float]
+    ytick_labels: list[str] | None = None
+    spine: tuple[float, float] | None = None
+    neutral: float | None = None
+    zero: bool = True
+    signs: bool = False
+    height: float = 1.0
+    legend: bool = False
+    turns: list[Turn] = field(default_factory=list)
+    points: list[Points] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    ranges: list[Ranges] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    bars: list[Bars] = field(default_factory=list)
+    bands: list[Band] = field(default_factory=list)
+    shades: list[Shade] = field(default_factory=list)
+
+
+@dataclass
+class Chapter:
+    """A chapter start on the x axis; ``label`` is drawn when not empty, in row ``tier``."""
+
+    x: float
+    name: str
+    major: bool
+    label: str = ""
+    tier: int = 0
+
+
+@dataclass
+class Chart:
+    """A whole chart: panels stacked top to bottom on one shared x axis."""
+
+    kind: str
+    title: str
+    subtitle: str
+    xlabel: str
+    xlim: tuple[float, float]
+    xticks: list[float]
+    xtick_labels: list[str] | None
+    panels: list[Panel]
+    chapters: list[Chapter] = field(default_factory=list)
+    chapter_rows: int = 0
+    size: tuple[float, float] = STORY_SIZE
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def panel(self, name: str) -> Panel:
+        """The panel called ``name`` ("arc", "points")."""
+        return next(p for p in self.panels if p.name == name)
+
+    def texts(self) -> Iterator[str]:
+        """Every string the chart shows (for choosing fonts that have their glyphs)."""
+        yield from (self.title, self.subtitle, self.xlabel, *(self.xtick_labels or []))
+        for c in self.chapters:
+            yield c.label
+        for p in self.panels:
+            yield p.ylabel
+            yield from p.ytick_labels or []
+            yield from (t.text for t in p.turns)
+            yield from (a.text for a in p.annotations)
+            yield from (lb.text for lb in p.labels)
+            yield from (line.label for line in p.lines)
+            yield from (pts.label for pts in p.points)
+            for bars in p.bars:
+                yield from bars.labels
+            yield from (b.label for b in p.bands)
+            yield from (sh.label for sh in p.shades)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The chart as plain JSON-able values (lists, numbers, strings, None).
+
+        The first key, ``"schema_version"``, is :data:`SCHEMA_VERSION`; the others are the
+        fields, nested as the dataclasses are (a NaN is ``None``, a tuple a list).
+        """
+        return {"schema_version": SCHEMA_VERSION, **_plain(asdict(self))}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Chart:
+        """The chart that :meth:`to_dict` gave ``data`` for.
+
+        ``Chart.from_dict(c.to_dict()).to_dict() == c.to_dict()`` for every chart. Tuples come
+        back as tuples and ``None`` in a number's place as NaN, so the chart draws as the
+        original does. A dict without ``"schema_version"`` is read as version 1; another
+        version raises ``ValueError``.
+        """
+        version = data.get("schema_version", 1)
+        if version != SCHEMA_VERSION:
+            raise ValueError(
+                f"chart data of schema version {version!r}; this arc reads {SCHEMA_VERSION}"
+            )
+        return _build(cls, {k: v for k, v in data.items() if k != "schema_version"})
+
+    def digest(self) -> str:
+        """A short fingerprint of what the chart shows (numbers to 4 decimals).
+
+        Saved in PNG files, so a test can tell that a committed image is out of date
+        without comparing pixels, which differ between matplotlib versions. The schema
+        version is left out: it says how the data is written, not what the chart shows.
+        """
+        text = json.dumps(_rounded(_plain(asdict(self))), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def floats(values: Any) -> list[float]:
+    """Values (a column, an array, a list) as a list of Python floats, as chart data keeps them."""
+    return [float(v) for v in np.asarray(values, dtype=float)]
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    if isinstance(value, float):
+        return round(value, 4) + 0.0
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """Tuples to lists, NaN to None, numpy scalars to Python: JSON-able all the way down."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    """A dataclass ``cls`` from its plain fields, each read by its type hint."""
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - names)
+    if unknown:
+        raise ValueError(f"{cls.__name__} has no field {', '.join(map(repr, unknown))}")
+    return cls(**{name: _read(hints[name], value) for name, value in data.items()})
+
+
+def _read(hint: Any, value: Any) -> Any:
+    """One plain value as the type ``hint`` says: dataclasses built, tuples made, None as NaN."""
+    if value is None:
+        return math.nan if hint is float else None
+    origin = typing.get_origin(hint)
+    if origin is types.UnionType or origin is typing.Union:
+        kinds = [h for h in typing.get_args(hint) if h is not type(None)]
+        return _read(kinds[0], value) if len(kinds) == 1 else value
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _build(hint, value)
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return [_read(item, v) for v in value]
+    if origin is tuple:
+        return tuple(_read(h, v) for h, v in zip(typing.get_args(hint), value, strict=True))
+    if origin is dict:
+        return dict(value)
+    return value
