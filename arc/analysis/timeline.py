@@ -1,6 +1,6 @@
 """Narrative time: a frame's story units, its smoothed arc and its chapter starts on 0–100 %.
 
-Pure functions over DataFrames; the charts (:mod:`arc.charts.chart`) and :func:`arc.compare` build
+Pure functions over DataFrames; the charts (:mod:`arc.charts`) and :func:`arc.compare` build
 on them.
 """
 

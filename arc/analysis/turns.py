@@ -4,7 +4,7 @@
 (:func:`arc.analysis.timeline.smoothed_arc`), finds the line's peaks and valleys with
 :func:`arc.analysis.peaks.find_peaks` (SciPy's rule) and a prominence threshold, and quotes,
 for each, the sentence near it that pulls the arc most in the turn's direction. The chart
-(:mod:`arc.charts.chart`) marks the same rows; ``arc turns`` lists them.
+(:mod:`arc.charts.smoothed`) marks the same rows; ``arc turns`` lists them.
 
 The rules, in one place:
 
@@ -29,7 +29,7 @@ The rules, in one place:
   if none), the unit with the highest value drives a peak and the lowest a valley (ties:
   the nearest to the turn, then the earliest). In a sentence frame that unit is the
   sentence; in a paragraph frame it is the paragraph's own driving sentence
-  (:func:`arc.charts.chart.driving_sentence`). Word-window and bin frames keep no text: their
+  (:func:`arc.analysis.labels.driving_sentence`). Word-window and bin frames keep no text: their
   ``sentence`` and ``excerpt`` are empty strings.
 """
 
