@@ -553,7 +553,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
             ArcWarning,
             stacklevel=1,
         )
-    from arc.analysis.frame import frame
+    from arc.analysis.result import Analysis
     from arc.charts.choice import chart_for
     from arc.charts.render import save_chart
 
@@ -561,7 +561,8 @@ def cmd_plot(args: argparse.Namespace) -> None:
     if args.emotions:
         names = list(args.scorer or ["vader"])
         scoring = {"scorers": [*names, *(["nrc"] if "nrc" not in names else [])]}
-    df = frame(doc, view.unit, **view.unit_params, **scoring)  # type: ignore[arg-type]
+    result = Analysis.from_document(doc, view.unit, **view.unit_params, **scoring)
+    df = result.frame
     if args.emotions or several:
         from arc.charts.scorerchart import emotions_chart, scorers_chart
 
@@ -573,7 +574,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
         chart = smoothcheck_chart(df, str(view.smoother), title=args.title)
     else:
         chart = chart_for(
-            df,
+            result,
             smoother=view.smoother,
             title=args.title,
             include_paratext=args.include_paratext,

@@ -124,7 +124,7 @@ class Analysis:
             self._sentences = sentence_frame(self.frame)
         return self._sentences
 
-    def _table_if_any(self) -> pd.DataFrame | None:
+    def sentences_if_any(self) -> pd.DataFrame | None:
         """The sentence table when it is known or can be rebuilt from the frame's text."""
         if self._sentences is not None:
             return self._sentences
@@ -147,7 +147,7 @@ class Analysis:
 
         key = (method, value, band, null, seed, _frozen(params))
         if key not in self._lines:
-            table = self._table_if_any() if null else None
+            table = self.sentences_if_any() if null else None
             self._lines[key] = smoothed_arc(
                 self.frame,
                 method,
@@ -166,6 +166,27 @@ class Analysis:
             if (m, v, p) == (method, value, _frozen(params)):
                 return kept
         return self.line(method, value, band=False, null=False, **params)
+
+    def driving_sentence(self, row: int, *, down: bool) -> str:
+        """The sentence of paragraph-frame row ``row`` that moves its value most (or least).
+
+        Read from the sentence table when the analysis has it (the sentences and scores the
+        paragraph's value was made of); otherwise its text is split and scored again
+        (:func:`arc.analysis.labels.driving_sentence`). Ties go to the earlier sentence.
+        """
+        from arc.analysis.labels import driving_sentence
+        from arc.score.scorers import frame_scorer
+
+        df = self.frame
+        if self._sentences is None or "paragraph" not in self._sentences:
+            return driving_sentence(str(df.at[row, "text"]), down=down, scorer=frame_scorer(df))
+        table = self._sentences
+        mine = table[table["paragraph"].to_numpy() == int(df.at[row, "index"])]
+        if mine.empty:
+            return str(df.at[row, "text"])
+        values = mine["compound"].to_numpy(dtype=float)
+        best = int(values.argmin() if down else values.argmax())
+        return str(mine["text"].iloc[best])
 
     def turns(
         self,

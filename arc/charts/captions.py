@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
+    from arc.analysis.result import Analysis
+
 __all__ = [
     "count",
     "coverage_caption",
@@ -53,12 +55,10 @@ def ordinal(k: int) -> str:
     return f"{k}{'nd' if k % 10 == 2 and k != 12 else 'th'}"
 
 
-def shape_of(df: pd.DataFrame, method: str, value: str, params: dict[str, Any]) -> Any:
-    """The arc's shape (:func:`arc.analysis.shapes.shape`) on the smoothed line, or None."""
-    from arc.analysis.shapes import shape
-
+def shape_of(result: Analysis, method: str, value: str, params: dict[str, Any]) -> Any:
+    """The arc's shape (:func:`arc.analysis.shapes.shape`) on its kept line, or None."""
     try:
-        return shape(df, method, value=value, **params)
+        return result.shape(method, value, **params)
     except ValueError:  # fewer than 3 story units: no shape to speak of
         return None
 

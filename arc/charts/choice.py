@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from arc.analysis.result import Analysis, as_analysis
 from arc.analysis.timeline import story_values
 from arc.analysis.view import DEFAULT_SMOOTHER, is_long
 from arc.charts.data import Chart
@@ -20,7 +21,7 @@ __all__ = ["chart_for"]
 
 
 def chart_for(
-    df: pd.DataFrame,
+    data: pd.DataFrame | Analysis,
     *,
     smoother: str | None = None,
     title: str | None = None,
@@ -40,13 +41,15 @@ def chart_for(
     story chart; anything else the smoothed chart, with the default smoother unless
     ``smoother`` is given (``"all"``: every smoother compared).
     """
+    result = as_analysis(data)
+    df = result.frame
     unit = df.attrs.get("unit", "paragraph" if "role" in df and "paragraph" not in df else None)
     story = story_values(df)
     chapters = "chapter" in story and bool(story["chapter"].notna().any())
     words = int(story["n_words"].sum()) if "n_words" in story else 0
     if smoother is None and unit == "paragraph" and not is_long(len(story), chapters, words):
         return story_chart(
-            df,
+            result,
             title=title,
             value=value,
             include_paratext=include_paratext,
@@ -56,9 +59,9 @@ def chart_for(
             width=width,
         )
     if smoother == "all":
-        return methods_chart(df, title=title, value=value, width=width)
+        return methods_chart(result, title=title, value=value, width=width)
     return smoothed_chart(
-        df,
+        result,
         smoother or DEFAULT_SMOOTHER,
         title=title,
         value=value,

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from arc.analysis.result import Analysis, as_analysis
 from arc.analysis.smoothers import SMOOTHERS, smoother_caption
-from arc.analysis.timeline import smoothed_arc, story_values, unit_time
-from arc.analysis.turns import PROMINENCE_SHARE, turning_points
+from arc.analysis.timeline import story_values, unit_time
+from arc.analysis.turns import PROMINENCE_SHARE
 from arc.analysis.units import UNITS
 from arc.analysis.view import DEFAULT_SMOOTHER
 from arc.charts.captions import (
@@ -48,7 +49,7 @@ __all__ = ["methods_chart", "smoothed_chart"]
 
 
 def smoothed_chart(
-    df: pd.DataFrame,
+    data: pd.DataFrame | Analysis,
     method: str = DEFAULT_SMOOTHER,
     *,
     title: str | None = None,
@@ -73,7 +74,7 @@ def smoothed_chart(
     where the arc leaves the envelope shaded (:mod:`arc.analysis.uncertainty`).
     """
     return _smoothed(
-        df,
+        as_analysis(data),
         [method],
         title=title,
         value=value,
@@ -88,7 +89,7 @@ def smoothed_chart(
 
 
 def methods_chart(
-    df: pd.DataFrame,
+    data: pd.DataFrame | Analysis,
     *,
     title: str | None = None,
     value: str = "compound",
@@ -96,7 +97,7 @@ def methods_chart(
 ) -> Chart:
     """Every smoother's line on one panel, in the scorer's units, over a strip of the points."""
     return _smoothed(
-        df,
+        as_analysis(data),
         list(SMOOTHERS),
         title=title,
         value=value,
@@ -108,7 +109,7 @@ def methods_chart(
 
 
 def _smoothed(
-    df: pd.DataFrame,
+    result: Analysis,
     methods: list[str],
     *,
     title: str | None,
@@ -121,6 +122,7 @@ def _smoothed(
     band: bool = False,
     null: bool = False,
 ) -> Chart:
+    df = result.frame
     scorer = frame_scale(df)
     unit = UNITS.get(str(df.attrs.get("unit")), UNITS["sentence"])
     story = story_values(df)
@@ -134,7 +136,7 @@ def _smoothed(
     for k, method in enumerate(methods):
         alone = not several
         line = (
-            smoothed_arc(df, method, value, band=band and alone, null=null and alone, **params)
+            result.line(method, value, band=band and alone, null=null and alone, **params)
             if len(story)
             else None
         )
@@ -177,7 +179,7 @@ def _smoothed(
             stretches(np.asarray(x), low_coverage(story, coverage, share), (0.0, 100.0))
         )
     if turns and len(lines) == 1:
-        found = turning_points(df, methods[0], value=value, **params)
+        found = result.turns(methods[0], value, **params)
         arc_panel.turns = turn_marks(found, arc_panel, scorer.neutral, width or LONG_SIZE[0])
     panels = [arc_panel]
     if points and len(y):
@@ -220,7 +222,7 @@ def _smoothed(
     parts.extend(honest_caption(honest))
     if coverage is not None:
         parts.append(coverage_caption(coverage, bool(arc_panel.shades)))
-    found = shape_of(df, methods[0], value, params) if lines and not several else None
+    found = shape_of(result, methods[0], value, params) if lines and not several else None
     if found is not None:
         parts.insert(0, shape_caption(found, "the line"))
     if arc_panel.turns:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from arc.analysis.labels import driving_sentence, excerpt
+from arc.analysis.labels import excerpt
+from arc.analysis.result import Analysis, as_analysis
 from arc.analysis.units import UNITS
 from arc.analysis.view import DEFAULT_SMOOTHER
 from arc.charts.captions import (
@@ -40,6 +41,7 @@ from arc.charts.theme import (
     sign_color,
     tone,
 )
+from arc.score.scorers import frame_scorer
 from arc.text.paratext import STORY_ROLES
 
 if TYPE_CHECKING:
@@ -49,7 +51,7 @@ __all__ = ["story_chart"]
 
 
 def story_chart(
-    df: pd.DataFrame,
+    data: pd.DataFrame | Analysis,
     *,
     title: str | None = None,
     value: str = "compound",
@@ -73,6 +75,8 @@ def story_chart(
     >>> chart.title, chart.panel("arc").points[0].x[:3]
     ('Final Goodbyes', [2.0, 3.0, 4.0])
     """
+    result = as_analysis(data)
+    df = result.frame
     scorer = frame_scale(df)
     lo, hi = scorer.value_range
     story_mask = df["role"].isin(STORY_ROLES)
@@ -132,7 +136,7 @@ def story_chart(
         )
         for xi, role in _role_runs(xs, rows["role"].to_numpy(), story):
             panel.labels.append(Label(xi, lo + 0.03 * (hi - lo), role, rotation=90))
-    honest = _story_honesty(df, rows, story, value, band=band, null=null)
+    honest = _story_honesty(result, rows, story, value, band=band, null=null)
     if honest is not None:
         panel.bands = [b for b in honest_bands(honest) if b.color != BEYOND]
         if panel.bands:
@@ -154,7 +158,7 @@ def story_chart(
     xlim = (min(x) - 0.6, max(x) + 0.6)
     if annotate:
         panel.annotations = _story_annotations(
-            df, rows, value, scorer, xlim, width or STORY_SIZE[0]
+            result, rows, value, scorer, xlim, width or STORY_SIZE[0]
         )
     left_out = sorted(set(df["role"]) - set(rows["role"]))
     how = f"the mean {scorer.label} of its sentences" if value == "compound" else value
@@ -172,7 +176,7 @@ def story_chart(
         low = low_paragraphs(rows[story], coverage, span_share(DEFAULT_SMOOTHER, {}))
         panel.shades = coverage_shades(low)
         parts.append(coverage_caption(coverage, bool(low)))
-    found = shape_of(df, DEFAULT_SMOOTHER, value, {})
+    found = shape_of(result, DEFAULT_SMOOTHER, value, {})
     if found is not None:
         parts.insert(0, shape_caption(found, "its rolling mean"))
     ticks = x if len(x) <= 30 else floats(np.unique(np.linspace(min(x), max(x), 11).round()))
@@ -191,7 +195,7 @@ def story_chart(
 
 
 def _story_honesty(
-    df: pd.DataFrame,
+    result: Analysis,
     rows: pd.DataFrame,
     story: np.ndarray,
     value: str,
@@ -207,7 +211,6 @@ def _story_honesty(
     """
     import pandas as pd
 
-    from arc.analysis.frame import sentence_frame
     from arc.analysis.uncertainty import (
         SEED,
         frame_weights,
@@ -217,9 +220,11 @@ def _story_honesty(
         salad_scores,
     )
 
+    df = result.frame
     if value != "compound" or not (band or null) or "text" not in df or not story.any():
         return None
-    found = frame_weights(df)
+    sentences = result.sentences_if_any()
+    found = frame_weights(df, sentences)
     if found is None:
         return None
     weights, texts = found
@@ -229,15 +234,14 @@ def _story_honesty(
     line = pd.DataFrame(
         {"time": x, "value": y, "low": nan, "high": nan, "null_low": nan, "null_high": nan}
     )
-    if band:
-        sentences = sentence_frame(df)
+    if band and sentences is not None:
         body = sentences[sentences["role"].isin(STORY_ROLES)]
         low, high, line.attrs["band"] = paragraph_band(
             body["compound"].to_numpy(dtype=float), body["paragraph"].to_numpy(), seed=SEED
         )
         line["low"], line["high"] = low, high
     if null:
-        salad = salad_scores(texts, str(df.attrs.get("scorer") or "vader"), SEED)
+        salad = salad_scores(texts, frame_scorer(df), SEED)
         low, high, info = null_envelope(y, y, salad, weights, None, {}, seed=SEED)
         line["null_low"], line["null_high"] = low, high
         info.update(outside(y, low, high, np.arange(len(y)) / max(1, len(y) - 1) * 100))
@@ -268,7 +272,7 @@ def _role_runs(x: np.ndarray, roles: np.ndarray, story: np.ndarray) -> list[tupl
 
 
 def _story_annotations(
-    df: pd.DataFrame,
+    result: Analysis,
     rows: pd.DataFrame,
     value: str,
     scorer: Any,
@@ -276,6 +280,7 @@ def _story_annotations(
     width_in: float,
 ) -> list[Annotation]:
     """The lowest, highest and last story paragraphs, each quoting its driving sentence."""
+    df = result.frame
     story = rows[rows["role"].isin(STORY_ROLES)]
     if story.empty:
         return []
@@ -290,9 +295,7 @@ def _story_annotations(
     for row, kinds in picks.items():
         v = float(df.at[row, value])
         down = "lowest" in kinds or ("highest" not in kinds and v < 0)
-        sentence = driving_sentence(
-            str(df.at[row, "text"]), down=down, scorer=str(df.attrs.get("scorer") or "vader")
-        )
+        sentence = result.driving_sentence(row, down=down)
         caption = f"{', '.join(kinds)} ({signed(v)}): \u201c{excerpt(sentence)}\u201d"
         notes.append((float(df.at[row, "index"]), v, kinds, caption, row, sentence, down))
     placed = place_annotations(notes, xlim, width_in, lo, hi)
