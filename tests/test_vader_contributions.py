@@ -210,9 +210,9 @@ def test_score_and_count_is_score_many_and_known_words() -> None:
 
 def test_score_and_count_on_any_scorer() -> None:
     """The base class's default: the two methods, called apart."""
-    from arc.score.scorers import _OneByOne
+    from arc.score.scorers import ScorerBase
 
-    class Counting(_OneByOne):
+    class Counting(ScorerBase):
         def score(self, text: str) -> str:
             return text.upper()
 
