@@ -21,6 +21,7 @@ from arc import __version__
 from arc.analysis.smoothers import SMOOTHERS, check_span
 from arc.analysis.units import UNITS
 from arc.errors import ArcError, ArcWarning, EmptyInputError, InputError, OutputError
+from arc.parallel import EVERY_CPU
 from arc.text.examples import EXAMPLES
 
 if TYPE_CHECKING:
@@ -565,7 +566,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
     if args.emotions:
         names = list(args.scorer or ["vader"])
         scoring = {"scorers": [*names, *(["nrc"] if "nrc" not in names else [])]}
-    df = frame(doc, view.unit, **view.unit_params, **scoring)  # type: ignore[arg-type]
+    df = frame(doc, view.unit, **view.unit_params, **scoring, workers=EVERY_CPU)  # type: ignore[arg-type]
     if args.span is not None and view.smoother in SMOOTHERS:
         n = int(df["role"].isin(STORY_ROLES).sum()) if "role" in df else len(df)
         try:
@@ -614,7 +615,7 @@ def cmd_score(args: argparse.Namespace) -> None:
     from arc.analysis.frame import frame
     from arc.export import write_table
 
-    df = frame(doc, unit, **params, **_scorer_options(args))  # type: ignore[arg-type]
+    df = frame(doc, unit, **params, **_scorer_options(args), workers=EVERY_CPU)  # type: ignore[arg-type]
     if out is None:
         # UTF-8 bytes whatever the terminal's locale, so piped output equals a written file.
         data = write_table(df, None).encode("utf-8")
@@ -667,7 +668,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
     params = {span: args.span} if span and args.span is not None else {}
     scoring = _scorer_options(args)
     data = compare(
-        [frame(doc, "sentence", **scoring) for doc in docs],
+        [frame(doc, "sentence", **scoring, workers=EVERY_CPU) for doc in docs],
         method=args.smooth,
         scale=args.scale,
         value="ensemble" if "scorers" in scoring else "compound",
@@ -703,7 +704,7 @@ def cmd_explain(args: argparse.Namespace) -> None:
     unit, params = _unit_options(args, "sentence" if _is_long(doc) else "paragraph")
     from arc.analysis.frame import frame
 
-    sentences = frame(doc, "sentence")
+    sentences = frame(doc, "sentence", workers=EVERY_CPU)
     chart = out is not None and out.suffix.lower() in PLOT_FORMATS
     title = args.title or display_title(sentences)
     a, b = (
@@ -914,7 +915,7 @@ def _smoothed_frame(doc: Document, args: argparse.Namespace) -> tuple[Any, str, 
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    df = frame(doc, view.unit, **view.unit_params)  # type: ignore[arg-type]
+    df = frame(doc, view.unit, **view.unit_params, workers=EVERY_CPU)  # type: ignore[arg-type]
     if args.span is not None:
         n = int(df["role"].isin(STORY_ROLES).sum()) if "role" in df else len(df)
         try:
