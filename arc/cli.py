@@ -21,6 +21,7 @@ from arc._version import __version__
 from arc.analysis.smoothers import SMOOTHERS
 from arc.analysis.units import UNITS
 from arc.errors import ArcError, ArcWarning, EmptyInputError, InputError, OutputError
+from arc.parallel import EVERY_CPU
 from arc.text.examples import EXAMPLES
 
 if TYPE_CHECKING:
@@ -561,7 +562,9 @@ def cmd_plot(args: argparse.Namespace) -> None:
     if args.emotions:
         names = list(args.scorer or ["vader"])
         scoring = {"scorers": [*names, *(["nrc"] if "nrc" not in names else [])]}
-    result = Analysis.from_document(doc, view.unit, **view.unit_params, **scoring)
+    result = Analysis.from_document(
+        doc, view.unit, **view.unit_params, **scoring, workers=EVERY_CPU
+    )
     df = result.frame
     if args.emotions or several:
         from arc.charts.scorerchart import emotions_chart, scorers_chart
@@ -605,7 +608,7 @@ def cmd_score(args: argparse.Namespace) -> None:
     from arc.analysis.frame import frame
     from arc.export import write_table
 
-    df = frame(doc, unit, **params, **_scorer_options(args))  # type: ignore[arg-type]
+    df = frame(doc, unit, **params, **_scorer_options(args), workers=EVERY_CPU)  # type: ignore[arg-type]
     if out is None:
         # UTF-8 bytes whatever the terminal's locale, so piped output equals a written file.
         data = write_table(df, None).encode("utf-8")
@@ -658,7 +661,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
     params = {span: args.span} if span and args.span is not None else {}
     scoring = _scorer_options(args)
     data = compare(
-        [frame(doc, "sentence", **scoring) for doc in docs],
+        [frame(doc, "sentence", **scoring, workers=EVERY_CPU) for doc in docs],
         method=args.smooth,
         scale=args.scale,
         value="ensemble" if "scorers" in scoring else "compound",
@@ -694,7 +697,7 @@ def cmd_explain(args: argparse.Namespace) -> None:
     unit, params = _unit_options(args, "sentence" if _is_long(doc) else "paragraph")
     from arc.analysis.frame import frame
 
-    sentences = frame(doc, "sentence")
+    sentences = frame(doc, "sentence", workers=EVERY_CPU)
     chart = out is not None and out.suffix.lower() in PLOT_FORMATS
     title = args.title or display_title(sentences)
     a, b = (
@@ -902,7 +905,7 @@ def _smoothed_frame(doc: Document, args: argparse.Namespace) -> tuple[Any, str, 
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    df = frame(doc, view.unit, **view.unit_params)  # type: ignore[arg-type]
+    df = frame(doc, view.unit, **view.unit_params, workers=EVERY_CPU)  # type: ignore[arg-type]
     return df, str(view.smoother), dict(view.params)
 
 

@@ -29,8 +29,9 @@ slowest run is more than 15 % slower than its fastest: the machine was busy.
     tokenizer remembers verdicts; nltk's ``redos`` time limit lifted for that one call),
     then ``SentimentIntensityAnalyzer().polarity_scores(s)`` for every sentence with one
     analyzer built beforehand. Where ``arc.analyze`` has the ``workers`` keyword (checked
-    with ``inspect.signature``), arc runs twice per round: automatic (``workers=None``: both
-    cores on a long text; the goal) and ``workers=1`` (one process; for information).
+    with ``inspect.signature``), arc runs twice per round: every core on a long text, as the
+    ``arc`` command asks (``workers=arc.parallel.EVERY_CPU``; ``workers=None`` before arc
+    had it; the goal) and ``workers=1`` (one process; for information).
     First an untimed probe, in a fresh Python, runs each once, counts their sentences,
     checks the two frames of arc equal (``pandas.testing.assert_frame_equal`` and equal
     ``attrs``) and lists the modules a first run imports. Then ``--pairs`` rounds (default
@@ -66,7 +67,7 @@ slowest run is more than 15 % slower than its fastest: the machine was busy.
     its RSS (``VmRSS``), resets the kernel's high-water mark (writes ``5`` to
     ``/proc/self/clear_refs``), runs ``arc.analyze(path, unit="sentence")`` and reads the
     high-water mark (``VmHWM``): the parent's extra peak is VmHWM minus that VmRSS. With
-    automatic workers the forked children have memory of their own, which the parent's
+    every core the forked workers have memory of their own, which the parent's
     VmHWM does not see. After the call, ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` is the
     peak RSS of the largest child; each child records its own VmRSS right after the fork
     (an ``os.register_at_fork(after_in_child=...)`` hook, written to a temporary file). A
@@ -361,13 +362,26 @@ def has_workers() -> bool:
     return "workers" in inspect.signature(arc.analyze).parameters
 
 
+def every_cpu() -> dict[str, Any]:
+    """The keywords that ask ``arc.analyze`` for every core on a long text, as ``arc`` does.
+
+    ``workers=arc.parallel.EVERY_CPU`` where arc has it; before it, the default
+    (``workers=None``) did that, so nothing is passed.
+    """
+    try:
+        from arc.parallel import EVERY_CPU
+    except ImportError:
+        return {}
+    return {"workers": EVERY_CPU}
+
+
 def automatic_workers(chars: int) -> int | None:
-    """How many processes ``workers=None`` uses on a text of ``chars`` characters."""
+    """How many processes :func:`every_cpu`'s keywords use on a text of ``chars`` characters."""
     try:
         from arc.parallel import workers_for
     except ImportError:
         return None
-    return workers_for(chars)
+    return workers_for(chars, **every_cpu())
 
 
 def frames_equal(a: Any, b: Any) -> tuple[bool, str]:
@@ -417,7 +431,7 @@ def probe_child(path: Path) -> dict[str, Any]:
     before = set(sys.modules)
     out: dict[str, Any] = {"sentences_baseline": baseline(path)}
     middle = set(sys.modules)
-    frame = arc.analyze(path, unit="sentence")
+    frame = arc.analyze(path, unit="sentence", **every_cpu())
     out["sentences_arc"] = len(frame)
     if has_workers():
         out["equal"] = frames_equal(frame, arc.analyze(path, unit="sentence", workers=1))
@@ -433,7 +447,7 @@ def timed_child(run: str, path: Path, modules: list[str]) -> dict[str, float]:
     baseline = warmed_up(modules)
     fn: Callable[[], object] = {
         "baseline": partial(baseline, path),
-        "arc": partial(arc.analyze, path, unit="sentence"),
+        "arc": partial(arc.analyze, path, unit="sentence", **every_cpu()),
         "arc_workers1": partial(arc.analyze, path, unit="sentence", workers=1),
     }[run]
     return {"seconds": stopwatch(fn)}
@@ -634,7 +648,7 @@ def memory_child(mode: str, path: Path, traced: bool, modules: list[str]) -> dic
 
     import arc
 
-    kwargs: dict[str, Any] = {} if mode == "auto" else {"workers": int(mode)}
+    kwargs: dict[str, Any] = every_cpu() if mode == "auto" else {"workers": int(mode)}
     arc.analyze(text=WARMUP_TEXT, unit="sentence", **kwargs)
     import_all(modules)
     if traced:

@@ -177,10 +177,13 @@ def analyze(
         The text itself, as a ``str``: ``analyze(text="It was a dark and stormy night.")``.
         Give ``source`` or ``text``, not both.
     workers
-        How many processes split and score the text. ``None`` (the default) uses every CPU
-        for a long text (:data:`arc.parallel.MIN_CHARS` characters or more) and one process
-        for a short one; ``1`` always uses one. The frame is the same either way, value for
-        value (:mod:`arc.parallel` says when processes are used).
+        How many processes split and score the text. ``None`` (the default) or ``1``: this
+        process alone, so analysing inside a pool's worker never forks. ``0``
+        (:data:`arc.parallel.EVERY_CPU`, what the ``arc`` command asks for): one per CPU for
+        a long text (:data:`arc.parallel.MIN_CHARS` characters or more), one for a short one.
+        ``n``: up to ``n``. A process that may not fork (a daemonic worker, other threads
+        running) works alone, with an :class:`~arc.errors.ArcWarning` if ``n`` asked for
+        more. The frame is the same either way, value for value (see :mod:`arc.parallel`).
 
     Returns
     -------
@@ -425,11 +428,11 @@ def _story_coverage(known: np.ndarray, words: np.ndarray, roles: list[str]) -> f
 
 
 def _by_ranges(doc: Document, workers: int | None, work: Any) -> list[Any]:
-    """``work(lo, hi)`` over ranges of the document's paragraphs, on both cores if it pays.
+    """``work(lo, hi)`` over ranges of the document's paragraphs, in the processes asked for.
 
-    One range (one process) for a short text; otherwise about equal ranges by characters,
-    one per process (:mod:`arc.parallel`). ``work`` depends on its range alone, so the
-    parts put back in order are what one process computes.
+    One range (this process) unless ``workers`` asks for more and it pays; otherwise about
+    equal ranges by characters, one per process (:func:`arc.parallel.workers_for`). ``work``
+    depends on its range alone, so the parts put back in order are what one process computes.
     """
     from arc import parallel
 
