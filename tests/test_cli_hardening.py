@@ -116,12 +116,12 @@ def test_an_output_link_is_written_through(tmp_path):
     [("missing/x.png", "does not exist"), ("x.xyz", "unknown format")],
 )
 def test_the_output_is_checked_before_the_work(tmp_path, output, needle, monkeypatch):
-    import arc.cli
+    import arc.cli.commands
 
     def no_work(*args, **kwargs):
         raise AssertionError("the text was read before the output was checked")
 
-    monkeypatch.setattr(arc.cli, "_load", no_work)
+    monkeypatch.setattr(arc.cli.commands, "load_input", no_work)
     monkeypatch.chdir(tmp_path)
     assert main(["plot", "-o", output]) == 1
 

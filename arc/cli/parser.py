@@ -1,0 +1,371 @@
+"""The ``arc`` command's parser: every option, its help, and which command it runs.
+
+Every choice comes from a declaration (units, smoothers, scorers, examples), so ``--help``
+and the library agree; a command's docstring is its help. Pure argparse: building the
+parser imports neither pandas nor matplotlib.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from arc._version import __version__
+from arc.analysis.smoothers import SMOOTHERS
+from arc.analysis.units import UNITS
+from arc.cli.commands import (
+    cmd_compare,
+    cmd_explain,
+    cmd_plot,
+    cmd_score,
+    cmd_shape,
+    cmd_turns,
+    cmd_validate,
+)
+from arc.cli.options import MAX_DPI, MAX_SIZE_MB, MIN_DPI, SMOOTH_CHOICES
+from arc.text.examples import EXAMPLES
+
+__all__ = ["build_parser", "command_doc"]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with arc's usage errors: the usage line, one message line, exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"arc: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for ``arc`` and its commands."""
+    parser = _Parser(
+        prog="arc",
+        description="arc: see a story's emotional trajectory, paragraph by paragraph.",
+        epilog="Run 'arc COMMAND --help' for a command's options. With no PATH, arc uses "
+        'its embedded vignette "Final Goodbyes".',
+    )
+    parser.add_argument("--version", action="version", version=f"arc {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    plot = _command(commands, cmd_plot, "draw a story's sentiment arc to PNG, SVG or PDF")
+    _add_source(plot)
+    _add_output(plot, "chart file, .png/.svg/.pdf (default: output/<name>.png)")
+    plot.add_argument("--title", help="chart title (default: the detected title)")
+    plot.add_argument("--dpi", type=_dpi, default=150, help="resolution of a PNG (default: 150)")
+    plot.add_argument(
+        "--all",
+        dest="include_paratext",
+        action="store_true",
+        help="story chart: also plot notes, title and end markers",
+    )
+    _add_units(plot, default=None)
+    plot.add_argument(
+        "--smooth",
+        choices=SMOOTH_CHOICES,
+        metavar="METHOD",
+        help=f"smoothed line: {', '.join(SMOOTHERS)}, or all (every smoother on "
+        "one chart); default for a long text: rolling",
+    )
+    plot.add_argument("--span", type=_fraction, metavar="F", help=_span_help())
+    plot.add_argument(
+        "--no-band",
+        dest="band",
+        action="store_false",
+        help="leave out the bootstrap band around the arc",
+    )
+    plot.add_argument(
+        "--no-null",
+        dest="null",
+        action="store_false",
+        help="leave out the word-salad envelope (where a shuffled text would lie)",
+    )
+    plot.add_argument(
+        "--smooth-check",
+        action="store_true",
+        help="draw the arc under several spans of the smoother (dct: several "
+        "low_pass_size values) and mark the turning points that survive them "
+        "all, instead of the usual chart",
+    )
+    _add_scorers(plot)
+    plot.add_argument(
+        "--emotions",
+        action="store_true",
+        help="draw NRC's eight emotions over narrative time, one small panel "
+        "each (needs the nrc extra), instead of the usual chart",
+    )
+
+    score = _command(commands, cmd_score, "write the scores table as CSV, JSON or Parquet")
+    _add_source(score)
+    _add_output(score, "table file, .csv/.json/.parquet (default: CSV to stdout)")
+    _add_units(score, default=None, default_text="paragraph")
+    _add_scorers(score)
+
+    compare = _command(
+        commands, cmd_compare, "overlay several texts' smoothed arcs on one 0-100%% axis"
+    )
+    compare.add_argument("paths", nargs="*", metavar="PATH", help="text files to compare")
+    compare.add_argument(
+        "--example",
+        dest="examples",
+        action="append",
+        default=[],
+        choices=tuple(EXAMPLES),
+        metavar="NAME",
+        help=f"also compare an example text that ships with arc "
+        f"(repeatable): {', '.join(EXAMPLES)}",
+    )
+    compare.add_argument("--encoding", help="force the files' encoding (default: detect it)")
+    _add_max_size(compare)
+    _add_output(compare, "chart file, .png/.svg/.pdf (default: output/compare.png)")
+    compare.add_argument("--title", help="chart title")
+    compare.add_argument("--dpi", type=_dpi, default=150, help="resolution of a PNG (default: 150)")
+    compare.add_argument(
+        "--smooth",
+        choices=tuple(SMOOTHERS),
+        default="dct",
+        metavar="METHOD",
+        help=f"{', '.join(SMOOTHERS)} (default: dct)",
+    )
+    compare.add_argument("--span", type=_fraction, metavar="F", help=_span_help())
+    compare.add_argument(
+        "--no-scale",
+        dest="scale",
+        action="store_false",
+        help="keep compound units, do not scale each arc to -1..+1",
+    )
+    _add_scorers(compare)
+    explain = _command(
+        commands, cmd_explain, "show the words that made a story's or a segment's score"
+    )
+    _add_source(explain)
+    _add_units(explain, default=None)
+    which = explain.add_mutually_exclusive_group()
+    which.add_argument(
+        "--segment",
+        metavar="SEG",
+        help="explain one part: a unit's index (12), a range (3-7), a stretch "
+        "of narrative time (0-33%%) or chapter:LABEL (default: the whole "
+        "story)",
+    )
+    which.add_argument(
+        "--between",
+        nargs=2,
+        metavar=("A", "B"),
+        help="word shift: the words that set stretch A above or below B, "
+        "e.g. --between 0-33%% 67-100%%",
+    )
+    explain.add_argument(
+        "--top",
+        type=_positive_int,
+        metavar="N",
+        help="words to show (default: 10 up and 10 down in the table, 20 on a chart)",
+    )
+    _add_output(
+        explain,
+        "a word-shift chart (.png/.svg/.pdf: --segment against the whole "
+        "story, --between A B, or by default the first third against the last), or "
+        "the table (.csv/.json/.parquet); default: a text table on standard output",
+    )
+    explain.add_argument("--title", help="chart title (default: the detected title)")
+    explain.add_argument("--dpi", type=_dpi, default=150, help="resolution of a PNG (default: 150)")
+
+    turns = _command(commands, cmd_turns, "list the peaks and valleys of a story's arc")
+    _add_source(turns)
+    _add_smoothing(turns)
+    _add_output(turns, "the table, .csv/.json/.parquet (default: a text table on standard output)")
+
+    shape = _command(commands, cmd_shape, "name the shape of each text's arc (Reagan's six)")
+    shape.add_argument(
+        "paths", nargs="*", metavar="PATH", help="text files (default: the embedded vignette)"
+    )
+    shape.add_argument(
+        "--example",
+        dest="examples",
+        action="append",
+        default=[],
+        choices=tuple(EXAMPLES),
+        metavar="NAME",
+        help=f"also an example text that ships with arc (repeatable): {', '.join(EXAMPLES)}",
+    )
+    shape.add_argument("--encoding", help="force the files' encoding (default: detect it)")
+    _add_max_size(shape)
+    _add_smoothing(shape)
+    _add_output(shape, "the table, .csv/.json/.parquet (default: a text table on standard output)")
+
+    validate = _command(commands, cmd_validate, "how well each scorer agrees with human ratings")
+    validate.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="your hand-rated sentences: CSV or TSV with columns text and "
+        "rating (default: VADER's four human-rated sets)",
+    )
+    validate.add_argument(
+        "--scorer",
+        dest="scorers",
+        action="append",
+        metavar="NAMES",
+        help="scorers to validate, comma-separated or repeated (default: every installed scorer)",
+    )
+    validate.add_argument(
+        "--scale",
+        nargs=2,
+        type=float,
+        metavar=("LO", "HI"),
+        help="the lowest and highest possible rating in FILE (default: "
+        "the lowest and highest it holds)",
+    )
+    validate.add_argument("--encoding", help="force the files' encoding (default: detect it)")
+    _add_output(
+        validate,
+        "the table, .csv/.json, or a chart, .png/.svg/.pdf (default: a "
+        "text table on standard output)",
+    )
+    return parser
+
+
+def _add_scorers(parser: argparse.ArgumentParser) -> None:
+    """``--scorer vader,afinn,...``: the scorers to read the text with (a comma list)."""
+    from arc.score.scorers import SCORERS
+
+    parser.add_argument(
+        "--scorer",
+        type=_scorer_list,
+        metavar="NAMES",
+        help=f"scorer, or several as a comma list: {', '.join(SCORERS)} "
+        "(default: vader; several: one column each and their ensemble)",
+    )
+
+
+def _scorer_list(text: str) -> list[str]:
+    """A comma list of known scorer names (argparse type): a usage error otherwise."""
+    from arc.score.scorers import parse_scorers
+
+    try:
+        return parse_scorers(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_smoothing(parser: argparse.ArgumentParser) -> None:
+    """Units, ``--smooth`` and ``--span``: the options of an arc smoothed as plotted."""
+    _add_units(parser, default=None)
+    parser.add_argument(
+        "--smooth",
+        choices=tuple(SMOOTHERS),
+        metavar="METHOD",
+        help=f"smoother: {', '.join(SMOOTHERS)} (default: rolling)",
+    )
+    parser.add_argument("--span", type=_fraction, metavar="F", help=_span_help())
+
+
+def _command(commands: Any, func: Callable[[argparse.Namespace], None], text: str) -> Any:
+    """A sub-command named after ``cmd_<name>``, whose docstring is its ``--help``."""
+    parser = commands.add_parser(
+        func.__name__.removeprefix("cmd_"),
+        help=text,
+        description=command_doc(func),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(func=func)
+    return parser
+
+
+def _add_output(parser: argparse.ArgumentParser, text: str) -> None:
+    parser.add_argument("-o", "--output", metavar="OUT", help=text)
+
+
+def _add_units(
+    parser: argparse.ArgumentParser,
+    default: str | None,
+    default_text: str = "paragraph for a short story, sentence for a book",
+) -> None:
+    units = "; ".join(f"{u.name}: {u.help}" for u in UNITS.values())
+    parser.add_argument(
+        "--unit",
+        choices=tuple(UNITS),
+        default=default,
+        help=f"rows/points ({units}); default: {default_text}",
+    )
+    window, bins = UNITS["window"].params, UNITS["bins"].params
+    parser.add_argument(
+        "--window",
+        type=_positive_int,
+        metavar="WORDS",
+        help=f"word-window size (implies --unit window; default {window['window']})",
+    )
+    parser.add_argument(
+        "--step",
+        type=_positive_int,
+        metavar="WORDS",
+        help="word-window step (implies --unit window; default: half the window)",
+    )
+    parser.add_argument(
+        "--bins",
+        type=_positive_int,
+        metavar="N",
+        help=f"percentage bins (implies --unit bins; default {bins['bins']})",
+    )
+
+
+def _span_help() -> str:
+    """What ``--span`` sets, per smoother, from their declarations."""
+    spans = ", ".join(
+        f"{s.name} {s.span} {s.defaults[s.span]:g}" for s in SMOOTHERS.values() if s.span
+    )
+    return f"smoother window as a share of the text, e.g. 0.1 ({spans}; not for dct)"
+
+
+def _dpi(text: str) -> int:
+    value = _positive_int(text)
+    if not MIN_DPI <= value <= MAX_DPI:
+        raise argparse.ArgumentTypeError(f"must be between {MIN_DPI} and {MAX_DPI}, not {text}")
+    return value
+
+
+def _fraction(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"must be a share of the text between 0 and 1, not {text}")
+    return value
+
+
+def _add_source(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="text file to read, or - for standard input (default: the embedded vignette)",
+    )
+    parser.add_argument(
+        "--example",
+        choices=tuple(EXAMPLES),
+        metavar="NAME",
+        help=f"read an example text that ships with arc instead of PATH: {', '.join(EXAMPLES)}",
+    )
+    parser.add_argument("--encoding", help="force the file's encoding (default: detect it)")
+    _add_max_size(parser)
+
+
+def _add_max_size(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-size",
+        type=_positive_int,
+        default=MAX_SIZE_MB,
+        metavar="MB",
+        help=f"read at most this many megabytes of input (default: {MAX_SIZE_MB})",
+    )
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {text}")
+    return value
+
+
+def command_doc(func: object) -> str:
+    return (getattr(func, "__doc__", None) or "").strip()

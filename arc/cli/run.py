@@ -1,0 +1,120 @@
+"""Running the command: one line on stderr and an exit status for every way it can fail.
+
+This is the one place that catches :class:`arc.errors.ArcError` (and Ctrl-C, SIGTERM, a
+closed standard output) and turns it into one ``arc: ...`` line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import sys
+import warnings
+from collections.abc import Sequence
+
+from arc.cli.files import reason, silence_stdout
+from arc.cli.parser import build_parser
+from arc.errors import ArcError, ArcWarning, OutputError
+
+__all__ = ["Terminated", "main"]
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (removing any temporary file) and exit."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``arc`` command; returns the exit status.
+
+    Every way the command can fail ends in one ``arc: ...`` line on standard error and a
+    non-zero status, never a traceback: bad input or output (``ArcError``), Ctrl-C, SIGTERM
+    or SIGHUP (nothing half-written is left), and a closed or full standard output.
+    """
+    try:
+        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if signum is not None:
+                signal.signal(signum, _terminate)
+        args = build_parser().parse_args(argv)
+        if sys.stdout is None or sys.stdout.closed:
+            raise OutputError("standard output is closed; arc prints its results there")
+        caught: list[warnings.WarningMessage] = []
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", ArcWarning)
+                args.func(args)
+                _flush_stdout()
+        finally:
+            _report(caught)  # outside the recording, so other warnings go to Python's handler
+    except ArcError as exc:
+        return _fail(f"arc: error: {exc}", exc.exit_status)
+    except KeyboardInterrupt:
+        return _fail("arc: interrupted", 130)
+    except Terminated as exc:
+        name = signal.Signals(exc.signum).name
+        return _fail(f"arc: stopped by {name}; nothing was written", 128 + exc.signum)
+    except BrokenPipeError:
+        silence_stdout()
+        return 0
+    except Exception as exc:
+        # Ctrl-C or a signal during an import can surface wrapped in another error (Python
+        # wraps one raised while a class is being made in a RuntimeError): still one line.
+        cause = _cause(exc, (KeyboardInterrupt, Terminated))
+        if isinstance(cause, Terminated):
+            name = signal.Signals(cause.signum).name
+            return _fail(f"arc: stopped by {name}; nothing was written", 128 + cause.signum)
+        if cause is not None:
+            return _fail("arc: interrupted", 130)
+        raise
+    return 0
+
+
+def _cause(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:
+    """The first exception of ``kinds`` in the chain of causes of ``exc``, if any."""
+    seen = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kinds):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _flush_stdout() -> None:
+    """Flush what the command printed, so a full or closed stdout is reported, not ignored."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        silence_stdout()
+        raise OutputError(f"cannot write to standard output: {reason(exc)}") from None
+
+
+def _fail(message: str, status: int) -> int:
+    """Print the one line of a failure (if stderr is open) and return the exit status."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(message, file=sys.stderr)
+    return status
+
+
+def _report(caught: list[warnings.WarningMessage]) -> None:
+    """Print arc's warnings once each; hand any other warning back to Python's machinery."""
+    seen = set()
+    for w in caught:
+        if issubclass(w.category, ArcWarning):
+            if str(w.message) not in seen:
+                seen.add(str(w.message))
+                print(f"arc: warning: {w.message}", file=sys.stderr)
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
