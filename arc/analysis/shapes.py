@@ -57,12 +57,14 @@ if TYPE_CHECKING:
 __all__ = [
     "GRID",
     "NO_SHAPE",
+    "RECORD_COLUMNS",
     "SHAPES",
     "THRESHOLD",
     "ArcShape",
     "Shape",
     "shape",
     "shape_grid",
+    "shape_records",
     "shape_table",
 ]
 
@@ -288,6 +290,31 @@ def shape_table(
             **{name: round(r, 3) for name, r in got.scores.items()},
         }
     return pd.DataFrame.from_dict(rows, orient="index")
+
+
+#: The columns of :func:`shape_records`, in order.
+RECORD_COLUMNS = ("title", "path", "shape", "nearest", "score", "runner_up", "runner_up_score")
+
+
+def shape_records(found: Sequence[tuple[str, str, ArcShape]]) -> pd.DataFrame:
+    """One row per text: its title, its path, and its shape's name, nearest shape and r.
+
+    ``found`` holds ``(title, path, shape)`` for each text; the columns are
+    :data:`RECORD_COLUMNS` (what ``arc shape -o`` writes).
+
+    Examples
+    --------
+    >>> shape_records([("Up", "up.txt", shape([0, 1, 2, 3]))])[["title", "shape"]]
+      title           shape
+    0    Up  rags to riches
+    """
+    import pandas as pd
+
+    rows = [
+        (title, path, s.name, s.nearest, s.score, s.runner_up, s.runner_up_score)
+        for title, path, s in found
+    ]
+    return pd.DataFrame(rows, columns=list(RECORD_COLUMNS))
 
 
 def _is_frame(data: object) -> bool:

@@ -320,25 +320,10 @@ def cmd_shape(args: argparse.Namespace) -> None:
     if out is None:
         say("\n".join(shape_lines([(title, found) for title, _, found in results])))
         return
-    import pandas as pd
-
+    from arc.analysis.shapes import shape_records
     from arc.export import write_table
 
-    table = pd.DataFrame(
-        [
-            (
-                title,
-                path or "(vignette)",
-                s.name,
-                s.nearest,
-                s.score,
-                s.runner_up,
-                s.runner_up_score,
-            )
-            for title, path, s in results
-        ],
-        columns=["title", "path", "shape", "nearest", "score", "runner_up", "runner_up_score"],
-    )
+    table = shape_records([(t, p or "(vignette)", s) for t, p, s in results])
     write_table(table, out)
     say(str(out))
 
