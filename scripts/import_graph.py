@@ -1,4 +1,4 @@
-"""Draw arc's import graph by layer into docs/architecture/imports.png (and print the folder-level edges).
+"""Draw arc's import graph by layer into docs/architecture/imports.png; print folder-level edges.
 
 Every module is a box in the row of its layer (tests/test_layers.py declares them); every
 import of one arc module by another is a line from the importer down to what it imports.
@@ -33,7 +33,8 @@ ROWS = {
 
 
 def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "architecture" / "imports.png"
+    default = ROOT / "docs" / "architecture" / "imports.png"
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     names = sorted(modules())
     found = edges()
     by_row: dict[int, list[str]] = defaultdict(list)
