@@ -15,7 +15,7 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from arc import __version__
 from arc.analysis.smoothers import SMOOTHERS, check_span
@@ -48,7 +48,7 @@ class UsageError(ArcError):
 class _Parser(argparse.ArgumentParser):
     """argparse with arc's usage errors: the usage line, one message line, exit status 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"arc: error: {message}\n")
 
@@ -566,7 +566,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
         names = list(args.scorer or ["vader"])
         scoring = {"scorers": [*names, *(["nrc"] if "nrc" not in names else [])]}
     df = frame(doc, view.unit, **view.unit_params, **scoring)  # type: ignore[arg-type]
-    if args.span is not None and view.smoother in SMOOTHERS:
+    if args.span is not None and view.smoother is not None and view.smoother in SMOOTHERS:
         n = int(df["role"].isin(STORY_ROLES).sum()) if "role" in df else len(df)
         try:
             check_span(view.smoother, args.span, n, UNITS[view.unit].plural)
@@ -851,7 +851,7 @@ def cmd_validate(args: argparse.Namespace) -> None:
     from arc.score.validation import read_rated, result_lines, validate
 
     scale = tuple(args.scale) if args.scale else None
-    sets = [read_rated(f, scale=scale, encoding=args.encoding) for f in args.files]  # type: ignore[arg-type]
+    sets = [read_rated(f, scale=scale, encoding=args.encoding) for f in args.files]
     results = validate(sets or None, scorers)
     if out is None:
         _say("\n".join(result_lines(results)))
@@ -868,8 +868,8 @@ def cmd_validate(args: argparse.Namespace) -> None:
         _say(str(out))
 
 
-def _unit_options(args: argparse.Namespace, default: str) -> tuple[str, dict[str, int]]:
-    """The unit that --unit/--window/--step/--bins ask for, and its parameters."""
+def _unit_options(args: argparse.Namespace, default: str) -> tuple[str, dict[str, Any]]:
+    """The unit that --unit/--window/--step/--bins ask for, and its parameters (keywords)."""
     from arc.analysis.units import unit_params
 
     windowed = args.window or args.step
@@ -915,7 +915,7 @@ def _smoothed_frame(doc: Document, args: argparse.Namespace) -> tuple[Any, str, 
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     df = frame(doc, view.unit, **view.unit_params)  # type: ignore[arg-type]
-    if args.span is not None:
+    if args.span is not None and view.smoother is not None:
         n = int(df["role"].isin(STORY_ROLES).sum()) if "role" in df else len(df)
         try:
             check_span(view.smoother, args.span, n, UNITS[view.unit].plural)

@@ -210,11 +210,11 @@ def _reach(method: str, params: dict[str, Any], n: int) -> int:
     one), in units, and at least the smoother's minimum (savgol's window cannot be shorter).
     """
     smoother = get_smoother(method)
-    share = (
-        NEIGHBOURHOOD
-        if smoother.span is None
-        else params.get(smoother.span, smoother.defaults[smoother.span])
-    )
+    span = smoother.span
+    if span is None:
+        share = NEIGHBOURHOOD
+    else:
+        share = params[span] if span in params else smoother.defaults[span]
     minimum = smoother.minimum({**smoother.defaults, **params}) if smoother.span else 1
     return max(int(float(share) * n + 0.5), minimum, 1) // 2
 

@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import ClassVar, NamedTuple, Protocol
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol
 
 __all__ = [
     "SCORERS",
@@ -82,9 +82,15 @@ class Scorer(Protocol):
 class _OneByOne:
     """``score_many`` for a scorer that scores one text at a time, and ``score_and_count``."""
 
+    if TYPE_CHECKING:  # what the scorer using this base provides
+
+        def score(self, text: str) -> Scores: ...
+
+        def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]: ...
+
     def score_many(self, texts: Iterable[str]) -> list[Scores]:
         """Score each text, in order."""
-        score = self.score  # type: ignore[attr-defined]
+        score = self.score
         return [score(text) for text in texts]
 
     def score_and_count(self, texts: Sequence[str]) -> tuple[list[Scores], list[tuple[int, int]]]:
@@ -93,7 +99,7 @@ class _OneByOne:
         A scorer that reads each text once for both overrides it (VADER), so a frame that
         needs both does not split and look up every text twice.
         """
-        return self.score_many(texts), self.known_words(texts)  # type: ignore[attr-defined]
+        return self.score_many(texts), self.known_words(texts)
 
 
 class VaderScorer(_OneByOne):
@@ -321,8 +327,10 @@ class NrcScorer(_OneByOne):
         _require("nrclex", self.extra, "NRC")
         from nrclex import NRCLex
 
+        from arc._compat import nrc_known
+
         self._nrc = NRCLex()
-        self._lexicon = self._nrc.__lexicon__
+        self._known = nrc_known(self._nrc)
 
     @staticmethod
     def tokens(text: str) -> list[str]:
@@ -369,11 +377,11 @@ class NrcScorer(_OneByOne):
         >>> NrcScorer().known_words(["I love this town.", ""])
         [(1, 4), (0, 0)]
         """
-        lexicon = self._lexicon
+        known = self._known
         out = []
         for text in texts:
             words = self.tokens(text)
-            out.append((sum(w in lexicon for w in words), len(words)))
+            out.append((known(words), len(words)))
         return out
 
 
