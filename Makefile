@@ -1,6 +1,6 @@
 # Two commands do all the set-up: `make plot` and `make test` (see README.md).
 # `make plot` installs arc alone (its runtime dependencies) into $(VENV); `make test` adds the
-# test extra (pytest, hypothesis, the notebook kernel bits, ruff). Each records what it
+# test extra (pytest, hypothesis, the notebook kernel bits, ruff, mypy). Each records what it
 # installed in a stamp file inside $(VENV), redone when pyproject.toml changes, so
 # `make plot` then `make test` installs only the difference.
 PYTHON ?= python3
@@ -12,9 +12,16 @@ TEST_STAMP := $(VENV)/.installed-test
 # The same suite on the declared minimum versions (constraints/minimum.txt), in its own venv.
 VENV_MIN ?= .venv-min
 MIN_STAMP := $(VENV_MIN)/.installed-test
+# The tests that lean on nltk's and vaderSentiment's private parts (arc/_compat.py) on their
+# newest releases, past arc's upper bounds, in a venv of their own.
+VENV_NEWEST ?= .venv-newest
+NEWEST_STAMP := $(VENV_NEWEST)/.installed-test
+COMPAT_TESTS := tests/test_compat.py tests/test_segment.py tests/test_startup.py \
+	tests/test_vader_engine.py tests/test_vader_contributions.py tests/test_explain.py \
+	arc/_compat.py arc/text/segment.py arc/score/vader.py arc/analysis/explanation.py
 export MPLBACKEND := Agg
 
-.PHONY: plot test test-min lint bench docs clean
+.PHONY: plot test test-min test-newest lint typecheck bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +42,12 @@ $(MIN_STAMP): pyproject.toml constraints/minimum.txt
 	$(VENV_MIN)/bin/python -m pip install --quiet -c constraints/minimum.txt -e '.[test]'
 	touch $@
 
+$(NEWEST_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV_NEWEST)
+	$(VENV_NEWEST)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV_NEWEST)/bin/python -m pip install --quiet -e '.[test]'
+	touch $@
+
 plot: $(ARC_STAMP)  ## set up arc alone, then chart the vignette to output/final_goodbyes.png
 	$(BIN)/arc plot
 
@@ -44,8 +57,18 @@ test: $(TEST_STAMP)  ## set up arc and its test extra, then run every test (note
 test-min: $(MIN_STAMP)  ## run every test with each dependency at its declared minimum
 	$(VENV_MIN)/bin/python -m pytest
 
+# Upgraded on every run, whatever arc's upper bounds say (pip warns that arc's requirements
+# are not met when a newer release is out): the newest releases are what this is for.
+test-newest: $(NEWEST_STAMP)  ## arc/_compat.py's tests on the newest nltk and vaderSentiment
+	$(VENV_NEWEST)/bin/python -m pip install --quiet --upgrade nltk vaderSentiment
+	$(VENV_NEWEST)/bin/python -m pip list 2>/dev/null | grep -i -E '^(nltk|vadersentiment) '
+	$(VENV_NEWEST)/bin/python -m pytest $(COMPAT_TESTS)
+
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
+
+typecheck: $(TEST_STAMP)  ## mypy over arc (configured in pyproject.toml)
+	$(BIN)/python -m mypy
 
 # bench_speed.py measures every goal of issue #13 in one run (about 3.5 minutes); the older
 # single-process report is still there: $(BIN)/python benchmarks/bench_analyze.py
@@ -57,4 +80,5 @@ docs: $(TEST_STAMP)  ## redraw the README's images in docs/ and re-run the noteb
 	$(BIN)/python scripts/run_notebooks.py
 
 clean:
-	rm -rf $(VENV) $(VENV_MIN) output/*.png output/*.svg output/*.pdf .pytest_cache
+	rm -rf $(VENV) $(VENV_MIN) $(VENV_NEWEST) output/*.png output/*.svg output/*.pdf .pytest_cache \
+		.mypy_cache

@@ -229,7 +229,11 @@ def run(work: Callable[[int, int], T], spans: list[tuple[int, int]]) -> list[T]:
     """
     if len(spans) < 2:
         return [work(lo, hi) for lo, hi in spans]
-    with Pool(lambda span: work(*span), len(spans) - 1) as pool:
+
+    def one(span: tuple[int, int]) -> T:
+        return work(*span)
+
+    with Pool(one, len(spans) - 1) as pool:
         rest = pool.imap(spans[1:])  # handed to the workers now
         first = work(*spans[0])
         return [first, *rest]
@@ -396,7 +400,7 @@ class Pool(Generic[A, R]):
             self._live.discard(future)
             for message, category in caught:
                 warnings.warn(message, category, stacklevel=2)
-            return value  # type: ignore[no-any-return]
+            return value
         return self._func(task.item)
 
     def _recover(self, pending: deque[_Task]) -> None:

@@ -56,11 +56,11 @@ def explanation_lines(df: pd.DataFrame, *, top: int = 10, title: str = "") -> li
         if part.empty:
             lines.append("  (none)")
             continue
-        rows = [
+        word_rows = [
             (w, f"{p:+.4f}", f"x{c}", r, quote_around(s, w, QUOTE_CHARS))
             for w, p, c, r, s in part.head(top).itertuples(index=False)
         ]
-        lines.extend(_columns(rows, ("word", "part", "count", "VADER rule", "in")))
+        lines.extend(_columns(word_rows, ("word", "part", "count", "VADER rule", "in")))
     return lines
 
 
@@ -167,7 +167,7 @@ def shape_lines(results: Sequence[tuple[str, Any]]) -> list[str]:
     return lines
 
 
-def _columns(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> list[str]:
+def _columns(rows: Sequence[tuple[object, ...]], header: tuple[str, ...]) -> list[str]:
     """Rows as left-aligned columns under a header, two spaces apart, indented."""
     widths = [max(len(str(row[k])) for row in [header, *rows]) for k in range(len(header))]
     return [

@@ -83,6 +83,18 @@ def test_ruff_is_clean():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_mypy_is_clean(tmp_path):
+    """arc ships a py.typed, so its types are checked: ``python -m mypy arc`` passes."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path), "arc"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_ruff_format_is_clean():
     """The code is laid out by ruff's formatter, not by hand: no file it would change."""
     result = subprocess.run(

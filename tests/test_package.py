@@ -37,6 +37,9 @@ SDIST_MUST_HAVE = {
 # `test` includes `parquet`'s pyarrow and the scorers). `notebook` (JupyterLab) is for people,
 # not for CI.
 TESTED_EXTRAS = ("parquet", "afinn", "textblob", "nrc", "scorers", "test")
+# The dependencies whose private parts arc uses (arc/_compat.py): each has an upper bound too,
+# below its next minor release, and `make test-newest` tests its newest release regardless.
+PRIVATE_PARTS_USED = {"nltk", "vadersentiment"}
 
 
 def test_all_is_the_public_api():
@@ -155,10 +158,20 @@ def _requirements() -> dict[str, list[Requirement]]:
     return groups
 
 
-def test_the_linter_is_pinned():
-    (ruff,) = [r for r in _requirements()["test"] if r.name == "ruff"]
-    (spec,) = ruff.specifier
+@pytest.mark.parametrize("tool", ["ruff", "mypy"])
+def test_the_linter_and_the_type_checker_are_pinned(tool):
+    (req,) = [r for r in _requirements()["test"] if r.name == tool]
+    (spec,) = req.specifier
     assert spec.operator == "=="
+
+
+def _bounds(req: Requirement) -> tuple[Version, Version | None]:
+    """``req``'s lower bound (or pin) and its upper bound, if it has one; nothing else."""
+    lower = [s for s in req.specifier if s.operator in (">=", "==")]
+    upper = [s for s in req.specifier if s.operator == "<"]
+    assert len(lower) == 1 and len(upper) <= 1, req
+    assert len(req.specifier) == len(lower) + len(upper), req
+    return Version(lower[0].version), Version(upper[0].version) if upper else None
 
 
 def _minimum_pins() -> dict[str, Version]:
@@ -183,10 +196,22 @@ def test_minimum_constraints_are_the_declared_lower_bounds():
     for group in ("dependencies", *TESTED_EXTRAS, "build-system"):
         for req in groups[group]:
             assert req.marker is None, req
-            (spec,) = req.specifier  # one bound each: a lower bound (or the linter's pin)
-            assert spec.operator in (">=", "=="), req
+            lower, _ = _bounds(req)  # a lower bound (or the linter's pin), maybe an upper one
             key = canonicalize_name(req.name)
-            assert bounds.setdefault(key, Version(spec.version)) == Version(spec.version), (
+            assert bounds.setdefault(key, lower) == lower, (
                 f"{req.name} has two different lower bounds"
             )
     assert _minimum_pins() == bounds
+
+
+def test_upper_bounds_only_where_private_parts_are_used():
+    upper = {}
+    for reqs in _requirements().values():
+        for req in reqs:
+            lower, high = _bounds(req)
+            if high is not None:
+                assert high > lower, req
+                # below a minor release: 3.11, not 3.11.1 (patch releases of the bounded one pass)
+                assert len(high.release) == 2, req
+                upper[canonicalize_name(req.name)] = high
+    assert set(upper) == PRIVATE_PARTS_USED

@@ -4,6 +4,8 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from arc import _compat
+from arc._compat import punkt_module
 from arc.text.io import decode, vignette_text
 from arc.text.segment import MAX_SENTENCE_WORDS, join_lines, split_paragraphs, split_sentences
 from tests import texts
@@ -237,7 +239,7 @@ def _plain_punkt():
     from arc.text import segment
 
     plain = segment._nltk_tokenizer()
-    assert type(plain) is segment._punkt().PunktSentenceTokenizer
+    assert type(plain) is punkt_module().PunktSentenceTokenizer
     return plain
 
 
@@ -307,7 +309,7 @@ def test_sentence_break_tables_stay_bounded(monkeypatch):
 
     text = decode(FRANKENSTEIN.read_bytes())[:200_000]
     whole = [split_sentences(p.text) for p in split_paragraphs(text)]
-    monkeypatch.setattr(segment, "SENTBREAK_CACHE", 64)
+    monkeypatch.setattr(_compat, "SENTBREAK_CACHE", 64)
     tokenizer = segment.tokenizer()
     for table in (tokenizer._context_breaks, tokenizer._pair_breaks, tokenizer._words):
         table.clear()
@@ -319,7 +321,7 @@ def test_sentence_break_tables_stay_bounded(monkeypatch):
 def test_realignment_shortcut_matches_nltks_pattern():
     from arc.text import segment
 
-    closing = segment._punkt().PunktLanguageVars.re_boundary_realignment
+    closing = punkt_module().PunktLanguageVars.re_boundary_realignment
     assert closing.pattern == segment._REALIGNMENT  # else every sentence is tried
     assert all(closing.match(mark + " x") for mark in segment._CLOSERS)
     found = split_sentences('He said "Go." (Then he left.) \u00abOui.\u00bb Done.')

@@ -105,12 +105,13 @@ def test_nltk_imported_after_arcs_punkt_is_whole(statement, plain_nltk):
 def test_nltk_after_arc_shares_arcs_punkt_modules():
     found = python("""
         import json, sys
+        from arc import _compat
         from arc.text import segment
         tokenizer = segment.tokenizer()
         import nltk
         from nltk.tokenize import punkt
         print(json.dumps({
-            "same punkt": punkt is segment._punkt(),
+            "same punkt": punkt is _compat.punkt_module(),
             "same class": isinstance(tokenizer, nltk.tokenize.punkt.PunktSentenceTokenizer),
             "same redos": getattr(punkt, "redos", None) is getattr(nltk, "redos", None),
             "finder left": any(type(f).__name__ == "_Resume" for f in sys.meta_path),
@@ -130,9 +131,10 @@ def test_arc_uses_an_nltk_imported_before_it():
     found = python("""
         import json, sys
         import nltk
+        from arc import _compat
         from arc.text import segment
         segment.split_sentences("One day. Two days.")
-        print(json.dumps([segment._punkt() is sys.modules["nltk.tokenize.punkt"],
+        print(json.dumps([_compat.punkt_module() is sys.modules["nltk.tokenize.punkt"],
                           any(type(f).__name__ == "_Resume" for f in sys.meta_path)]))
     """)
     assert found == [True, False]
@@ -143,9 +145,9 @@ def test_a_package_object_held_from_the_load_completes_itself():
     # arc made; its first missing attribute imports nltk for real, into that same object.
     found = python("""
         import json, sys
-        from arc.text import segment
-        segment._punkt()
-        finder = next(f for f in sys.meta_path if isinstance(f, segment._Resume))
+        from arc import _compat
+        _compat.punkt_module()
+        finder = next(f for f in sys.meta_path if isinstance(f, _compat._Resume))
         held = finder.packages["nltk"]
         tokenize = held.tokenize.wordpunct_tokenize("Hi, you.")
         print(json.dumps([tokenize, sys.modules["nltk"] is held, type(held).__name__,

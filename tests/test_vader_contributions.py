@@ -96,18 +96,15 @@ RULE_EXAMPLES = [
 
 
 def recorded(text: str) -> Valences:
-    """What arc.analysis.explanation's recorder saw vaderSentiment sum for ``text``, as a
-    Valences."""
-    from arc.analysis.explanation import _recorder
+    """What the explanations' recorder (arc._compat.record_vader) saw vaderSentiment sum for
+    ``text``, as a Valences."""
+    from arc._compat import record_vader
 
-    analyzer = _recorder()
-    analyzer.polarity_scores(text)
-    sentiments, scored = analyzer.recorded
-    words = vs.SentiText(scored).words_and_emoticons
-    total = float(sum(sentiments))
-    amplifier = analyzer._punctuation_emphasis(scored)
-    emphasis = amplifier if total > 0 else -amplifier if total < 0 else 0.0
-    return Valences(words, sentiments, emphasis)
+    record = record_vader(text)
+    assert record is not None
+    total = float(sum(record.valences))
+    emphasis = record.emphasis if total > 0 else -record.emphasis if total < 0 else 0.0
+    return Valences(record.words, record.valences, emphasis)
 
 
 def exact(v: Valences) -> tuple[list[str], list[str], str]:

@@ -1,9 +1,10 @@
 """Why a text scores what it scores: VADER's own per-word valences, exactly as it summed them.
 
 vaderSentiment exposes no per-token contributions, so a recording subclass of its analyzer
-steps through vaderSentiment's own ``polarity_scores`` (its lexicon and rules, not a copy of
-them) and keeps the list of valences it sums, one per word after its rules, and the
-punctuation emphasis it adds. The rows of an explanation therefore add up to VADER's sum:
+(:func:`arc._compat.record_vader`, as it watches vaderSentiment's private methods) steps
+through vaderSentiment's own ``polarity_scores`` (its lexicon and rules, not a copy of them)
+and keeps the list of valences it sums, one per word after its rules, and the punctuation
+emphasis it adds. The rows of an explanation therefore add up to VADER's sum:
 ``normalize(sum)`` rounded as VADER rounds is the sentence's ``compound``, always.
 
 A segment's arc value is a weighted mean of sentence compounds (:mod:`arc.analysis.weights`). Each
@@ -27,6 +28,8 @@ from arc.errors import ArcWarning
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from arc.score.vader import FastVader
 
 __all__ = ["EXPLAIN_COLUMNS", "TEXT_COLUMNS", "explain", "explain_text"]
 
@@ -53,106 +56,58 @@ EXPLAIN_COLUMNS = (
 PUNCTUATION = "(punctuation)"
 
 
-@cache
-def _recorder() -> Any:
-    """One recording analyzer (VADER reads its lexicon once)."""
-    from vaderSentiment import vaderSentiment as vs
-
-    class _Recorder(vs.SentimentIntensityAnalyzer):
-        """vaderSentiment's analyzer, noting which of its rules changed each word's valence.
-
-        The valences are VADER's own: every method still runs as vaderSentiment wrote it.
-        The overrides only watch their inputs and outputs; boosters, capitals and "no",
-        which VADER applies inline, are named from the words VADER looked at.
-        """
-
-        def polarity_scores(self, text: str) -> dict[str, float]:
-            self.recorded: tuple[list[float], str] = ([], "")
-            self.rules: list[set[str]] = []
-            return super().polarity_scores(text)
-
-        def sentiment_valence(
-            self, valence: float, sentitext: Any, item: str, i: int, sentiments: list[float]
-        ) -> list[float]:
-            while len(self.rules) < i:
-                self.rules.append(set())
-            self._fired: set[str] = set()
-            words = sentitext.words_and_emoticons
-            lower = item.lower()
-            if lower in self.lexicon:
-                if item.isupper() and sentitext.is_cap_diff:
-                    self._fired.add("capitals")
-                before = [w.lower() for w in words[max(0, i - 3) : i]]
-                if any(w in vs.BOOSTER_DICT and w not in self.lexicon for w in before):
-                    self._fired.add("booster")
-                if "no" in before[-2:] or (
-                    lower == "no" and i + 1 < len(words) and words[i + 1].lower() in self.lexicon
-                ):
-                    self._fired.add("no")
-            out = super().sentiment_valence(valence, sentitext, item, i, sentiments)
-            self.rules.append(self._fired)
-            return out
-
-        def _negation_check(self, valence: float, words: list[str], start_i: int, i: int) -> float:
-            out = super()._negation_check(valence, words, start_i, i)
-            if out != valence:
-                self._fired.add("negation")
-            return out
-
-        def _special_idioms_check(self, valence: float, words: list[str], i: int) -> float:
-            out = super()._special_idioms_check(valence, words, i)
-            if out != valence:
-                self._fired.add("idiom")
-            return out
-
-        def _least_check(self, valence: float, words: list[str], i: int) -> float:
-            out = super()._least_check(valence, words, i)
-            if out != valence:
-                self._fired.add("least")
-            return out
-
-        def _but_check(self, words: list[str], sentiments: list[float]) -> list[float]:
-            before = list(sentiments)
-            out = super()._but_check(words, sentiments)
-            while len(self.rules) < len(out):
-                self.rules.append(set())
-            for k, (old, new) in enumerate(zip(before, out, strict=True)):
-                if old != new:
-                    self.rules[k].add("but")
-            return out
-
-        def score_valence(self, sentiments: list[float], text: str) -> dict[str, float]:
-            self.recorded = (list(sentiments), text)
-            return super().score_valence(sentiments, text)
-
-    return _Recorder()
-
-
 def valence_rows(text: str) -> tuple[list[tuple[int, str, float, float, str]], float]:
-    """``(rows, compound)``: :func:`explain_text`'s rows as tuples, and VADER's compound."""
-    from vaderSentiment.vaderSentiment import SentiText
+    """``(rows, compound)``: :func:`explain_text`'s rows as tuples, and VADER's compound.
 
-    analyzer = _recorder()
-    compound = float(analyzer.polarity_scores(text)["compound"])
-    sentiments, scored = analyzer.recorded
+    Recorded from vaderSentiment's own methods (:func:`arc._compat.record_vader`); if this
+    vaderSentiment cannot be recorded, computed by arc's engine, which checks itself against
+    vaderSentiment (``arc.score.vader``), with no rule named.
+    """
+    from arc._compat import record_vader
+
+    record = record_vader(text)
+    if record is None:
+        return _engine_rows(text)
+    compound = float(record.scores["compound"])
+    sentiments = record.valences
     if not sentiments:
         return [], compound
-    words = SentiText(scored).words_and_emoticons
-    lexicon = analyzer.lexicon
     rows = []
-    for k, (word, valence) in enumerate(zip(words, sentiments, strict=True)):
+    for k, (word, valence) in enumerate(zip(record.words, sentiments, strict=True)):
         if valence == 0:
             continue
-        raw = float(lexicon.get(word.lower(), 0.0))
-        fired = analyzer.rules[k] if k < len(analyzer.rules) else set()
+        raw = float(record.lexicon.get(word.lower(), 0.0))
+        fired = record.rules[k] if k < len(record.rules) else set()
         rule = "+".join(sorted(fired)) if raw != valence else "lexicon"
         rows.append((k, word, raw, float(valence), rule or "rules"))
     total = float(sum(sentiments))
-    emphasis = analyzer._punctuation_emphasis(scored)
+    emphasis = record.emphasis
     if emphasis and total != 0:
         signed = emphasis if total > 0 else -emphasis
-        rows.append((len(words), PUNCTUATION, 0.0, float(signed), "punctuation"))
+        rows.append((len(record.words), PUNCTUATION, 0.0, float(signed), "punctuation"))
     return rows, compound
+
+
+def _engine_rows(text: str) -> tuple[list[tuple[int, str, float, float, str]], float]:
+    """:func:`valence_rows` from arc's engine (the fallback): the same numbers, no rule names."""
+    engine = _engine()
+    found = engine.valences(text)
+    rows = []
+    for k, (word, valence) in enumerate(zip(found.words, found.valences, strict=True)):
+        if valence != 0:
+            raw = float(engine.lexicon.get(word.lower(), 0.0))
+            rows.append((k, word, raw, float(valence), "lexicon" if raw == valence else "rules"))
+    if found.emphasis:
+        rows.append((len(found.words), PUNCTUATION, 0.0, float(found.emphasis), "punctuation"))
+    return rows, float(engine.polarity_scores(text)["compound"])
+
+
+@cache
+def _engine() -> FastVader:
+    """One engine for the fallback (it reads vaderSentiment's lexicon once)."""
+    from arc.score.vader import FastVader
+
+    return FastVader()
 
 
 def explain_text(text: str) -> pd.DataFrame:

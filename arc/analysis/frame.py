@@ -42,6 +42,8 @@ from arc.text.paratext import STORY_ROLES
 from arc.text.segment import SENTENCE_SPLITTER, split_sentences
 
 if TYPE_CHECKING:
+    from types import FrameType
+
     import pandas as pd
 
     from arc.score.scorers import Scorer
@@ -288,7 +290,9 @@ def frames(
     extra = [get_scorer(name) for name in names] if names else []
     more = scorer_columns(names) if names else ()
     columns, coverage = _sentence_columns(doc, score, extra, workers, whole=unit == "paragraph")
-    internal = {k: columns.pop(k) for k in ("lexicon", "raw", "paragraph_words") if k in columns}
+    internal: dict[str, Any] = {
+        k: columns.pop(k) for k in ("lexicon", "raw", "paragraph_words") if k in columns
+    }
     sentences = pd.DataFrame(columns)
     if unit == "paragraph":
         df = pd.DataFrame(_paragraph_columns(doc, {**columns, **internal}, more))
@@ -334,7 +338,8 @@ def _caller_level() -> int:
     A notebook user sees the line that called :func:`analyze` (or :func:`frame`, or
     :func:`arc.compare`), however deep in arc the warning was issued.
     """
-    level, caller = 1, sys._getframe(1)
+    level = 1
+    caller: FrameType | None = sys._getframe(1)
     while caller is not None and _in_arc(caller.f_globals.get("__name__", "")):
         level += 1
         caller = caller.f_back
@@ -404,8 +409,8 @@ def _extra_values(scorers: list[Scorer], texts: list[str], primary: np.ndarray) 
         values[scorer.name] = own
         rows.append(own)
         if scorer.columns:
-            table = np.array(scorer.score_columns(texts), dtype=float)  # type: ignore[attr-defined]
-            rows.extend(table.reshape(len(texts), len(scorer.columns)).T)  # type: ignore[attr-defined]
+            table = np.array(scorer.score_columns(texts), dtype=np.float64)
+            rows.extend(table.reshape(len(texts), len(scorer.columns)).T)
     from arc.score.ensemble import combinable, combine
 
     if combinable([s.name for s in scorers]):

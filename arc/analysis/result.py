@@ -19,6 +19,7 @@ from arc.analysis.turns import MAX_TURNS
 if TYPE_CHECKING:
     import pandas as pd
 
+    from arc.analysis.frame import Unit
     from arc.analysis.shapes import ArcShape
     from arc.text.document import Document
 
@@ -57,7 +58,7 @@ class Analysis:
     def of(
         cls,
         source: str | os.PathLike[str] | bytes | None = None,
-        unit: str = "paragraph",
+        unit: Unit = "paragraph",
         *,
         text: str | None = None,
         encoding: str | None = None,
@@ -87,7 +88,7 @@ class Analysis:
     def from_document(
         cls,
         doc: Document,
-        unit: str = "paragraph",
+        unit: Unit = "paragraph",
         *,
         window: int | None = None,
         step: int | None = None,
@@ -104,7 +105,7 @@ class Analysis:
             unit,
             window=window,
             step=step,
-            bins=bins,  # type: ignore[arg-type]
+            bins=bins,
             scorer=scorer,
             scorers=scorers,
             workers=workers,

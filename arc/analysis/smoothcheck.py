@@ -165,9 +165,9 @@ def check_values(method: str, n: int, values: Sequence[float] | None = None) -> 
     """
     smoother = get_smoother(method)
     if smoother.span is None:
-        default = int(smoother.defaults[smoother.shown])
+        size = int(smoother.defaults[smoother.shown])
         if values is None:
-            return sorted({s for s in DCT_SIZES if s <= n} | {default})
+            return sorted({s for s in DCT_SIZES if s <= n} | {size})
         sizes = []
         for v in values:
             if isinstance(v, bool) or int(v) != v or not 1 <= v <= max(n, 1):
@@ -256,7 +256,7 @@ def smooth_check(
     reference = declared if declared in settings else settings[len(settings) // 2]
     variants = []
     for setting in settings:
-        params = {param: setting}
+        params: dict[str, Any] = {param: setting}
         line = _line(df, method, value, params)
         turns = turning_points(df, method, value=value, **params)
         variants.append(Variant(setting, params, line, turns, default=setting == reference))

@@ -20,7 +20,7 @@ import math
 import operator
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple, SupportsIndex
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -107,11 +107,15 @@ def _int_param(name: str, value: object, minimum: int) -> int:
     if type(value) is bool:
         raise ValueError(f"{name} must be an integer, got {value!r}")
     try:
-        result = operator.index(value)  # type: ignore[arg-type]
+        if not isinstance(value, SupportsIndex):
+            raise TypeError(value)  # as operator.index would
+        result = operator.index(value)
     except TypeError:
-        if not (type(value) in (float, np.float64) and float(value).is_integer()):  # type: ignore[arg-type]
+        if not (
+            type(value) in (float, np.float64) and isinstance(value, float) and value.is_integer()
+        ):
             raise ValueError(f"{name} must be an integer, got {value!r}") from None
-        result = int(value)  # type: ignore[call-overload]
+        result = int(value)
     if result < minimum:
         raise ValueError(f"{name} must be at least {minimum}, got {result}")
     return result

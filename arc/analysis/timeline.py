@@ -68,7 +68,11 @@ def smoothed_arc(
     y = story[value].to_numpy(dtype=float)
     declared = get_smoother(method) if method in SMOOTHERS else None
     span = declared.span if declared is not None else None
-    if span is not None and params.get(span) not in (None, declared.defaults[span]):
+    if (
+        declared is not None
+        and span is not None
+        and params.get(span) not in (None, declared.defaults[span])
+    ):
         # a span asked for must be wide enough to smooth; the declared default always is
         unit = UNITS.get(str(df.attrs.get("unit")))
         check_span(method, float(params[span]), len(y), unit.plural if unit else "values")

@@ -162,14 +162,14 @@ def turning_points(
         found += [(float(time[i]), kind, int(i), float(p)) for i, p in ranked[:limit]]
     found.sort()
     rows = []
-    for k, (t, kind, at, prom) in enumerate(found):
+    for k, (t, kind, where, prom) in enumerate(found):
         near = int(np.argmin(np.abs(units - t)))
         before = found[k - 1][0] if k else -np.inf
         after = found[k + 1][0] if k + 1 < len(found) else np.inf
         driver = _driver(story, value, units, t, near, half, (before, after), down=kind == "valley")
         sentence = _sentence(story, driver, down=kind == "valley", df=df)
         index = _plain(story.at[near, "index"]) if "index" in story else near
-        rows.append((kind, t, float(y[at]), prom, index, _chapter(story, near), sentence))
+        rows.append((kind, t, float(y[where]), prom, index, _chapter(story, near), sentence))
     from arc.analysis.labels import excerpt
 
     scorer = frame_scorer(df)
@@ -216,11 +216,11 @@ def _reach(method: str, params: dict[str, Any], n: int) -> int:
     one), in units, and at least the smoother's minimum (savgol's window cannot be shorter).
     """
     smoother = get_smoother(method)
-    share = (
-        NEIGHBOURHOOD
-        if smoother.span is None
-        else params.get(smoother.span, smoother.defaults[smoother.span])
-    )
+    span = smoother.span
+    if span is None:
+        share = NEIGHBOURHOOD
+    else:
+        share = params[span] if span in params else smoother.defaults[span]
     minimum = smoother.minimum({**smoother.defaults, **params}) if smoother.span else 1
     return max(int(float(share) * n + 0.5), minimum, 1) // 2
 

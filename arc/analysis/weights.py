@@ -128,7 +128,7 @@ def unit_weights(sentences: pd.DataFrame, unit: str = "paragraph", **params: Any
     from arc.analysis.smoothing import bin_edges
     from arc.analysis.units import check_length, unit_params
 
-    params = unit_params(unit, **{k: params.get(k) for k in ("window", "step", "bins")})  # type: ignore[arg-type]
+    params = unit_params(unit, **{k: params.get(k) for k in ("window", "step", "bins")})
     roles = sentences["role"].to_numpy(dtype=object)
     chapters = sentences["chapter"].tolist()
     n = len(sentences)
@@ -253,11 +253,11 @@ def _units(table: UnitWeights, segment: int | str | None) -> np.ndarray:
         a, b = int(m[1]), int(m[2])
         units = table.units[(table.units >= min(a, b)) & (table.units <= max(a, b))]
     elif (m := _STRETCH.match(str(segment))) is not None:
-        a, b = sorted((float(m[1]), float(m[2])))
-        if b > 100:
-            raise SegmentError(f"narrative time runs from 0% to 100%, not to {b:g}%")
+        low, high = sorted((float(m[1]), float(m[2])))
+        if high > 100:
+            raise SegmentError(f"narrative time runs from 0% to 100%, not to {high:g}%")
         pos = table.position * 100
-        units = table.units[table.story & (pos >= a - 1e-9) & (pos <= b + 1e-9)]
+        units = table.units[table.story & (pos >= low - 1e-9) & (pos <= high + 1e-9)]
     elif str(segment).lower().startswith(("chapter:", "ch:")):
         label = str(segment).split(":", 1)[1].strip()
         labels = [str(c) if c is not None else "" for c in table.chapter]

@@ -123,7 +123,8 @@ def smoothcheck_chart(
             floats(y),
             tone(y, scorer.neutral),
             f"each {unit.singular}",
-            **point_style(len(y)),
+            size=point_style(len(y))["size"],
+            alpha=point_style(len(y))["alpha"],
         )
         if shared:
             arc_panel.points.insert(0, pts)

@@ -81,7 +81,7 @@ def draw(chart: Chart, ax: Axes | None = None, **line_kws: Any) -> Axes:
     message = missing_glyph_warning(choice)
     if message:
         warnings.warn(message, ArcWarning, stacklevel=2)
-    text = {"parse_math": False, "fontfamily": list(choice.families)}
+    text: dict[str, Any] = {"parse_math": False, "fontfamily": list(choice.families)}
     axes = _panel_axes(ax, chart)
     for k, (panel, pax) in enumerate(zip(chart.panels, axes, strict=True)):
         _draw_panel(pax, panel, text, line_kws if k == 0 else {})
@@ -215,15 +215,15 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
         if band.outline:
             ax.plot(band.x, band.low, color=band.color, lw=0.6, alpha=0.8, zorder=2)
             ax.plot(band.x, band.high, color=band.color, lw=0.6, alpha=0.8, zorder=2)
-    for bars in panel.ranges:
-        ax.vlines(bars.x, bars.low, bars.high, color=bars.color, alpha=0.3, lw=4, zorder=1)
+    for spread in panel.ranges:
+        ax.vlines(spread.x, spread.low, spread.high, color=spread.color, alpha=0.3, lw=4, zorder=1)
     for bars in panel.bars:
         ax.axvline(0, color=ZERO_LINE, lw=0.8, zorder=1)
         ax.barh(bars.y, bars.value, height=bars.height, color=bars.colors, zorder=2)
-        for y, v, label in zip(bars.y, bars.value, bars.labels, strict=True):
+        for at, v, tag in zip(bars.y, bars.value, bars.labels, strict=True):
             ax.annotate(
-                label,
-                (v, y),
+                tag,
+                (v, at),
                 xytext=(3 if v >= 0 else -3, 0),
                 textcoords="offset points",
                 ha="left" if v >= 0 else "right",

@@ -252,7 +252,7 @@ def _installed_fonts() -> list[tuple[str, str]]:
             and not _is_last_resort(entry.name, entry.fname)
         }
     )
-    fonts = []
+    fonts: list[tuple[str, str]] = []
     for name in names:
         try:
             path = manager.findfont(
@@ -262,7 +262,7 @@ def _installed_fonts() -> list[tuple[str, str]]:
             )
         except ValueError:
             continue
-        fonts.append((name, path))
+        fonts.append((name, str(path)))
     return fonts
 
 

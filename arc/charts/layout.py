@@ -31,6 +31,8 @@ from arc.score.scorers import scorer_info
 if TYPE_CHECKING:
     import pandas as pd
 
+    from arc.score.scorers import Scorer
+
 __all__ = [
     "chapter_marks",
     "frame_scale",
@@ -51,7 +53,7 @@ def narrative_axis() -> tuple[str, tuple[float, float], list[float], list[str]]:
     return ("narrative time (share of the story)", (0.0, 100.0), ticks, [f"{t:g}%" for t in ticks])
 
 
-def frame_scale(df: pd.DataFrame) -> type:
+def frame_scale(df: pd.DataFrame) -> type[Scorer]:
     """The scorer's declaration (label, range, neutral band) for a frame: its y scale."""
     return scorer_info(str(df.attrs.get("scorer") or "vader"))
 

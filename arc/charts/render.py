@@ -47,11 +47,12 @@ def save_figure(fig: Figure, path: str | Path, dpi: int = 150, *, digest: str = 
     """
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
-    metadata: dict[str, Any] = {
+    kinds: dict[str, dict[str, Any]] = {
         "png": {"Software": None, **({DIGEST_KEY: digest} if digest else {})},
         "svg": {"Date": None},
         "pdf": {"CreationDate": None, "ModDate": None},
-    }.get(fmt, {})
+    }
+    metadata = kinds.get(fmt, {})
     import matplotlib
 
     buffer = io.BytesIO()

@@ -185,7 +185,12 @@ def _smoothed(
     if points and len(y):
         style = point_style(len(y), on_arc=shared)
         pts = Points(
-            floats(x), floats(y), tone(y, scorer.neutral), f"each {unit.singular}", **style
+            floats(x),
+            floats(y),
+            tone(y, scorer.neutral),
+            f"each {unit.singular}",
+            size=style["size"],
+            alpha=style["alpha"],
         )
         if shared:
             arc_panel.points.append(pts)

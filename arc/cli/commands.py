@@ -104,7 +104,14 @@ def cmd_plot(args: argparse.Namespace) -> None:
         names = list(args.scorer or ["vader"])
         scoring = {"scorers": [*names, *(["nrc"] if "nrc" not in names else [])]}
     result = Analysis.from_document(
-        doc, view.unit, **view.unit_params, **scoring, workers=EVERY_CPU
+        doc,
+        view.unit,  # type: ignore[arg-type]
+        window=view.unit_params.get("window"),
+        step=view.unit_params.get("step"),
+        bins=view.unit_params.get("bins"),
+        scorer=scoring.get("scorer", "vader"),
+        scorers=scoring.get("scorers"),
+        workers=EVERY_CPU,
     )
     df = result.frame
     if args.emotions or several:
@@ -362,7 +369,7 @@ def cmd_validate(args: argparse.Namespace) -> None:
     from arc.score.validation import read_rated, result_lines, validate
 
     scale = tuple(args.scale) if args.scale else None
-    sets = [read_rated(f, scale=scale, encoding=args.encoding) for f in args.files]  # type: ignore[arg-type]
+    sets = [read_rated(f, scale=scale, encoding=args.encoding) for f in args.files]
     results = validate(sets or None, scorers)
     if out is None:
         say("\n".join(result_lines(results)))
@@ -379,8 +386,8 @@ def cmd_validate(args: argparse.Namespace) -> None:
         say(str(out))
 
 
-def _unit_options(args: argparse.Namespace, default: str) -> tuple[str, dict[str, int]]:
-    """The unit that --unit/--window/--step/--bins ask for, and its parameters."""
+def _unit_options(args: argparse.Namespace, default: str) -> tuple[str, dict[str, Any]]:
+    """The unit that --unit/--window/--step/--bins ask for, and its parameters (keywords)."""
     from arc.analysis.units import unit_params
     from arc.analysis.view import implied_unit
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from arc._version import __version__
 from arc.analysis.smoothers import SMOOTHERS
@@ -33,7 +33,7 @@ __all__ = ["build_parser", "command_doc"]
 class _Parser(argparse.ArgumentParser):
     """argparse with arc's usage errors: the usage line, one message line, exit status 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"arc: error: {message}\n")
 

@@ -23,7 +23,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Any, ClassVar, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
 
 __all__ = [
     "DEFAULT_SCORER",
@@ -96,6 +96,10 @@ class Scorer(Protocol):
         """``(score_many(texts), known_words(texts))``, from one pass where the scorer can."""
         ...
 
+    def score_columns(self, texts: Iterable[str]) -> list[tuple[float, ...]]:
+        """The declared ``columns``' numbers for each text, in order (none for most)."""
+        ...
+
 
 class ScorerBase:
     """What a scorer needs beyond ``score``: batches, word counts, columns, in one place.
@@ -119,9 +123,13 @@ class ScorerBase:
             raise NotImplementedError(f"{type(self).__name__} declares columns but gives none")
         return [() for _ in texts]
 
+    if TYPE_CHECKING:  # what the scorer using this base provides
+
+        def score(self, text: str) -> Scores: ...
+
     def score_many(self, texts: Iterable[str]) -> list[Scores]:
         """Score each text, in order."""
-        score = self.score  # type: ignore[attr-defined]
+        score = self.score
         return [score(text) for text in texts]
 
     def score_and_count(self, texts: Sequence[str]) -> tuple[list[Scores], list[tuple[int, int]]]:
@@ -130,7 +138,7 @@ class ScorerBase:
         A scorer that reads each text once for both overrides it (VADER), so a frame that
         needs both does not split and look up every text twice.
         """
-        return self.score_many(texts), self.known_words(texts)  # type: ignore[attr-defined]
+        return self.score_many(texts), self.known_words(texts)
 
 
 class VaderScorer(ScorerBase):
@@ -363,8 +371,10 @@ class NrcScorer(ScorerBase):
         _require("nrclex", self.extra, "NRC")
         from nrclex import NRCLex
 
+        from arc._compat import nrc_known
+
         self._nrc = NRCLex()
-        self._lexicon = self._nrc.__lexicon__
+        self._known = nrc_known(self._nrc)
 
     @staticmethod
     def tokens(text: str) -> list[str]:
@@ -411,11 +421,11 @@ class NrcScorer(ScorerBase):
         >>> NrcScorer().known_words(["I love this town.", ""])
         [(1, 4), (0, 0)]
         """
-        lexicon = self._lexicon
+        known = self._known
         out = []
         for text in texts:
             words = self.tokens(text)
-            out.append((sum(w in lexicon for w in words), len(words)))
+            out.append((known(words), len(words)))
         return out
 
 

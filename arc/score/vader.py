@@ -6,8 +6,15 @@ returns, for every input. vaderSentiment stays the reference and the source of a
 the lexicon and the emoji descriptions are read from an analyzer it builds, and
 ``BOOSTER_DICT``, ``NEGATE`` (through its ``negated``), ``SPECIAL_CASES``, ``B_INCR``,
 ``C_INCR``, ``N_SCALAR``, ``normalize``, ``scalar_inc_dec``, the punctuation emphasis and
-the tokenizer (``SentiText._strip_punc_if_word``) are taken from the installed module when
-the engine is built, never copied.
+the tokenizer are taken from the installed module when the engine is built, never copied
+(the last two, and the "but" rule used in a corner case, are private methods: they come
+through :mod:`arc._compat`, which has a plain fallback for each).
+
+When it is built the engine checks itself on :data:`PROBES`, texts that exercise every rule,
+against vaderSentiment's own ``polarity_scores``. If they disagree (a vaderSentiment whose
+rules changed) or a name it reads is gone, it falls back to vaderSentiment's own
+``polarity_scores``, exact and quadratic, and says so: an :class:`~arc.errors.ArcWarning`
+and its :attr:`FastVader.fallback`.
 
 The rules are vaderSentiment's, applied in its order with its arithmetic (so the floats are
 bit-identical); only the bookkeeping differs, which makes the cost linear in the length of
@@ -47,7 +54,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-__all__ = ["FastVader", "Valences"]
+__all__ = ["PROBES", "FastVader", "Valences"]
 
 #: A token's ``lower``, ``isupper``, ``in_lexicon`` and ``scored`` fields (see :class:`_Tokens`).
 _LOWER = itemgetter(1)
@@ -87,6 +94,45 @@ _NEUTRAL = (0.0, 0.0, 1.0, 0.0)
 
 #: The one entry shared by every token no rule reads (see :class:`_Tokens`).
 _PLAIN: _Info = (None, None, False, False, False, False, False, False)
+
+
+#: Texts on which :class:`FastVader` checks itself against vaderSentiment when it is built:
+#: each of vaderSentiment's rules at least once (boosters near and far, negations, "no",
+#: "least", "kind of", "never so", "without doubt", capitals, idioms, "but", "!" and "?",
+#: emoji and emoticons).
+PROBES = (
+    "I love this town, but the rain is awful!!",
+    "Not bad at all, but the ending was PERFECT!",
+    "The food was kind of good, sort of nice and very very tasty.",
+    "It was never so good; never this bad, isn't it",
+    "Without doubt the best, at least not the worst.",
+    "He is the least happy man, the very least kind.",
+    "no good or bad, no love nor hate, no problem",
+    "The plot was the bomb, a bad ass, yeah right, to die for.",
+    "She was extremely HAPPY??? I hardly liked it... ????",
+    "It cut the mustard: the heart of gold was broken heart but kiss of death",
+    "I'm \U0001f600 glad \U0001f494 :) :-( ",
+    "GOOD GOOD good, Not GOOD",
+    "",
+)
+
+
+def _no_negation(words: list[str]) -> bool:
+    """No word is a negation (the token cache of an engine that only counts words)."""
+    return False
+
+
+def _recorded_valences(text: str) -> Valences:
+    """The valences vaderSentiment's own methods summed for ``text`` (the engine's fallback)."""
+    from arc._compat import record_vader
+    from arc.errors import ArcError
+
+    record = record_vader(text)
+    if record is None:
+        raise ArcError("this vaderSentiment's valences can be neither computed nor recorded")
+    total = float(sum(record.valences))
+    emphasis = record.emphasis if total > 0 else -record.emphasis if total < 0 else 0.0
+    return Valences(record.words, record.valences, emphasis)
 
 
 class Valences(NamedTuple):
@@ -191,12 +237,30 @@ class FastVader:
     def __init__(self) -> None:
         from vaderSentiment import vaderSentiment as vs
 
+        from arc._compat import vader_strip
+
         self.reference = vs.SentimentIntensityAnalyzer()
         self.lexicon: dict[str, float] = self.reference.lexicon
         self._emojis: dict[str, str] = self.reference.emojis
         self._emoji_keys = frozenset(self._emojis)
         #: vaderSentiment replaces single characters; none is ASCII, so an ASCII text has none
         self._ascii_free = not any(len(k) == 1 and k.isascii() for k in self._emojis)
+        self._strip = vader_strip()
+        #: Why this engine scores with vaderSentiment's own ``polarity_scores`` instead of its
+        #: rules (a vaderSentiment whose rules or names it does not know), or ``None``.
+        self.fallback: str | None = None
+        try:
+            self._build(vs)
+            problem = self._check()
+        except Exception as error:  # a name or a signature of vaderSentiment's has changed
+            problem = f"building the engine failed: {error!r}"
+        if problem is not None:
+            self._use_reference(problem)
+
+    def _build(self, vs: Any) -> None:
+        """Read the rules' data and functions from vaderSentiment's module ``vs``."""
+        from arc._compat import vader_but_check, vader_emphasis
+
         self._boosters: dict[str, float] = vs.BOOSTER_DICT
         self._special = _ngrams(vs.SPECIAL_CASES)
         self._booster_ngrams = _ngrams(vs.BOOSTER_DICT)
@@ -204,14 +268,39 @@ class FastVader:
         self._n_scalar: float = vs.N_SCALAR
         self._scalar_inc_dec = vs.scalar_inc_dec
         self._normalize = vs.normalize
-        self._emphasis = self.reference._punctuation_emphasis
+        self._emphasis = vader_emphasis(self.reference)
+        self._but_rule = vader_but_check(self.reference)
         ngrams = [*self._special, *self._booster_ngrams]
         starts = frozenset(key[0] for key in ngrams)
         read = _RULE_WORDS.union(*ngrams)
-        self._strip = vs.SentiText._strip_punc_if_word
         self._tokens = _Tokens(self._strip, self.lexicon, self._boosters, vs.negated, starts, read)
         #: The emphasis of a text without "!" or "?" (vaderSentiment counts only those).
         self._no_emphasis = self._emphasis("")
+
+    def _check(self) -> str | None:
+        """What differs between this engine and vaderSentiment on :data:`PROBES`, if anything."""
+        reference = self.reference.polarity_scores
+        for text in PROBES:
+            if self.polarity_scores(text) != reference(text):
+                return f"it scores {text!r} unlike vaderSentiment"
+        return None
+
+    def _use_reference(self, problem: str) -> None:
+        """Score with vaderSentiment itself from now on (the fallback), and say so."""
+        from arc._compat import fall_back
+
+        self.fallback = problem
+        # Lexicon counts need only the tokens and the lexicon.
+        self._tokens = _Tokens(
+            self._strip, self.lexicon, {}, _no_negation, frozenset(), frozenset()
+        )
+        fall_back(
+            "VADER engine",
+            problem,
+            warn="arc's VADER engine does not match this vaderSentiment "
+            f"({problem}); scoring with vaderSentiment's own polarity_scores, which is "
+            "exact but slower on long texts",
+        )
 
     # -- text -----------------------------------------------------------------------------
 
@@ -239,7 +328,7 @@ class FastVader:
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """``{"neg", "neu", "pos", "compound"}`` exactly as vaderSentiment gives them."""
-        if type(text) is not str:
+        if type(text) is not str or self.fallback is not None:
             return self.reference.polarity_scores(text)
         # vaderSentiment strips the text, which changes neither its words nor its "!" and "?"
         if self._has_emoji(text):
@@ -258,6 +347,11 @@ class FastVader:
         text is split and its tokens looked up once for both, where calling the two
         separately splits and looks up every text twice.
         """
+        if self.fallback is not None:
+            texts = list(texts)
+            found = map(self.polarity_scores, texts)
+            scored = [(s["compound"], s["pos"], s["neu"], s["neg"]) for s in found]
+            return scored, self.known_words(texts)
         get = self._tokens.__getitem__
         ascii_free, emoji_free = self._ascii_free, self._emoji_keys.isdisjoint
         scores = self._scores
@@ -310,6 +404,8 @@ class FastVader:
         if not isinstance(text, str):
             raise TypeError(f"valences() takes a str, not {type(text).__name__}")
         text = str(text)
+        if self.fallback is not None:
+            return _recorded_valences(text)
         if self._has_emoji(text):
             text = self._replace_emoji(text)
         tokens = text.split()
@@ -481,7 +577,7 @@ class FastVader:
                 continue
             if new == 0:  # a value too small to halve: never from VADER's valences
                 words = list(map(self._strip, tokens))
-                sentiments[:] = self.reference._but_check(words, original)
+                sentiments[:] = self._but_rule(words, original)
                 return
             sentiments[si] = new
             heappush(heaps.setdefault(new, []), si)

@@ -387,7 +387,7 @@ def _set_section_levels(found: list[Heading | None]) -> None:
         if heading.kind not in _STORY_SECTIONS:
             continue
         j = i + 1
-        while j < len(found) and found[j] is not None and found[j].kind == "title":  # type: ignore[union-attr]
+        while j < len(found) and (title := found[j]) is not None and title.kind == "title":
             j += 1
         following = found[j] if j < len(found) else None
         if following is not None and following.kind in _UNIT_KINDS:

@@ -5,9 +5,10 @@ joined with a single space. A text with no blank line at all falls back to one p
 line. Sentences come from nltk's Punkt with parameters shipped in ``arc/data`` (trained on
 public-domain novels by ``scripts/train_punkt.py``), so splitting never downloads anything
 and never depends on the nltk data a machine happens to have. Punkt's module is loaded
-without running the rest of nltk (:func:`_punkt`; a later ``import nltk`` is whole), and
-the tokenizer remembers its verdicts on candidate sentence ends (:func:`_memo_class`): both
-only for speed, the sentences are nltk's own.
+without running the rest of nltk (a later ``import nltk`` is whole), and the tokenizer
+remembers its verdicts on candidate sentence ends: both only for speed, the sentences are
+nltk's own. Both use nltk's private parts, so both live in :mod:`arc._compat`, each with a
+plain fallback (an ordinary ``import nltk``; nltk's own tokenizer).
 
 Splitting takes time in proportion to the text, however long a paragraph is and whatever it
 holds (a 12 MB hard-wrapped paragraph, thousands of consecutive "..."): Punkt reads a long
@@ -18,16 +19,15 @@ those of one call on the whole paragraph.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
-import types
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from arc._compat import punkt_module, punkt_tokenizer
 from arc.errors import ArcWarning
 
 if TYPE_CHECKING:
@@ -122,169 +122,29 @@ def _block(text: str, start: int, end: int) -> list[Span]:
     return [Span(start, start + len(body), join_lines(body))]
 
 
-#: The packages whose ``__init__`` :func:`_punkt` leaves for later: the parents of Punkt.
-_DEFERRED = ("nltk", "nltk.tokenize")
-#: How many contexts, pairs of words and words the tokenizer remembers Punkt's verdicts on
-#: (see :func:`_memo_class`); a table that fills up starts again. War and Peace has 19,700
-#: distinct contexts, 17,100 pairs and 1,600 words after them: the tables stay under 3 MiB
-#: and split it as fast as unbounded ones (twice as many entries were no faster).
-SENTBREAK_CACHE = 1 << 14
-
-
-class _Pending(types.ModuleType):
-    """A package :func:`_punkt` loaded without its ``__init__``, not yet imported for real.
-
-    Only reachable by a thread that imported nltk while :func:`_punkt` was loading it: the
-    first attribute it misses imports the package for real (see :class:`_Resume`).
-    """
-
-    def __getattr__(self, name: str) -> Any:
-        import importlib
-
-        module = importlib.import_module(self.__name__)
-        if module is self and isinstance(self, _Pending):  # not resumed: do not recurse
-            raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
-        return getattr(module, name)
-
-
-class _Resume:
-    """A meta path finder that finishes importing the packages :func:`_punkt` left unrun.
-
-    When nltk (or ``nltk.tokenize``) is imported later, the import system gets the package
-    object arc already holds, with the submodules Punkt loaded as its attributes, and runs
-    its ``__init__`` on it: the result is what ``import nltk`` gives in any process, the same
-    module objects as arc's Punkt (one ``nltk.redos``, one ``PunktSentenceTokenizer``
-    class). The finder removes itself once every package it holds has been imported.
-    """
-
-    def __init__(self, packages: list[types.ModuleType]) -> None:
-        self.packages = {p.__name__: p for p in packages}
-
-    def find_spec(self, name: str, path: object = None, target: object = None) -> Any:
-        package = self.packages.get(name)
-        if package is None:
-            return None
-        spec = package.__spec__
-        if not isinstance(spec.loader, _ResumeLoader):
-            spec.loader = _ResumeLoader(self, package, spec.loader)
-        return spec
-
-    def done(self, name: str) -> None:
-        """Forget ``name``; leave ``sys.meta_path`` when nothing is left."""
-        import sys
-
-        self.packages.pop(name, None)
-        if not self.packages and self in sys.meta_path:
-            sys.meta_path.remove(self)  # type: ignore[arg-type]
-
-
-class _ResumeLoader:
-    """Loads a package :func:`_punkt` left unrun: the same module object, now run."""
-
-    def __init__(self, finder: _Resume, package: types.ModuleType, loader: Any) -> None:
-        self.finder, self.package, self.loader = finder, package, loader
-
-    def create_module(self, spec: Any) -> types.ModuleType:
-        self.package.__class__ = types.ModuleType
-        return self.package
-
-    def exec_module(self, module: types.ModuleType) -> None:
-        module.__spec__.loader = self.loader
-        self.finder.done(module.__name__)
-        self.loader.exec_module(module)
-
-
 @lru_cache(maxsize=1)
-def _punkt() -> Any:
-    """The module ``nltk.tokenize.punkt``, loaded without running nltk's package ``__init__``.
-
-    ``import nltk`` imports most of nltk (parsers, chunkers, metrics; numpy and
-    ``scipy.sparse`` among them): about 0.2 s on top of pandas and matplotlib, a sixth of a
-    short ``arc plot``, for one module that needs a handful of nltk's small ones. So, unless
-    nltk is imported already (then it is simply used), ``nltk`` and ``nltk.tokenize`` are
-    made as package objects from their real specs without running their ``__init__``,
-    Punkt is imported into them, and they are taken out of ``sys.modules`` again, left with
-    :class:`_Resume`: a later ``import nltk`` anywhere in the process is a whole, ordinary
-    import that reuses the modules already loaded. While this runs, both packages' import
-    locks are held, so a thread importing nltk meanwhile waits for it, as it would for any
-    import in progress; if such a thread holds one of them already, nltk is imported whole.
-    """
-    import importlib
-    import sys
-
-    name = "nltk.tokenize.punkt"
-    with contextlib.ExitStack() as locks:
-        try:
-            for package in _DEFERRED:
-                locks.enter_context(_import_lock(package))
-        except RuntimeError:  # the import system saw a lock cycle with a thread importing nltk
-            locks.close()
-            return importlib.import_module(name)
-        if name in sys.modules or _DEFERRED[0] in sys.modules:
-            return importlib.import_module(name)
-        return _import_bare(name)
-
-
-def _import_lock(name: str) -> Any:
-    """The import system's lock for module ``name``, or no lock if Python does not have one."""
-    from importlib import _bootstrap  # type: ignore[attr-defined]
-
-    manager = getattr(_bootstrap, "_ModuleLockManager", None)
-    return manager(name) if manager is not None else contextlib.nullcontext()
-
-
-def _import_bare(name: str) -> Any:
-    """Import ``name`` with the packages of ``_DEFERRED`` present but not run (see above)."""
-    import importlib
-    import importlib.util
-    import sys
-
-    bare: list[types.ModuleType] = []
-    try:
-        for package in _DEFERRED:
-            spec = importlib.util.find_spec(package)
-            if spec is None or spec.loader is None or spec.submodule_search_locations is None:
-                break  # not an ordinary package: leave it to the import system
-            module = importlib.util.module_from_spec(spec)
-            spec._initializing = True  # other threads wait for the lock held in _punkt
-            sys.modules[package] = module
-            bare.append(module)
-            parent, _, child = package.rpartition(".")
-            if parent:
-                setattr(sys.modules[parent], child, module)
-        if len(bare) < len(_DEFERRED):
-            for module in bare:
-                del sys.modules[module.__name__]
-            bare = []
-        return importlib.import_module(name)
-    finally:
-        for module in bare:
-            module.__spec__._initializing = False
-            module.__class__ = _Pending
-            if sys.modules.get(module.__name__) is module:
-                del sys.modules[module.__name__]
-        if bare:
-            sys.meta_path.insert(0, _Resume(bare))  # type: ignore[arg-type]
-
-
-@lru_cache(maxsize=1)
-def tokenizer() -> PunktSentenceTokenizer:
-    """Build Punkt once from the shipped JSON parameters (no pickles, no downloads).
-
-    The tokenizer is nltk's ``PunktSentenceTokenizer`` with ``text_contains_sentbreak``
-    remembered (see :func:`_memo_class`): the same sentences, in a third less time.
-    """
-    punkt = _punkt()
-
+def _parameters() -> Any:
+    """Punkt's parameters from the shipped JSON (no pickles, no downloads), built once."""
     data = json.loads(
         resources.files("arc").joinpath("data", "punkt_english.json").read_text("utf-8")
     )
-    params = punkt.PunktParameters()
+    params = punkt_module().PunktParameters()
     params.abbrev_types = set(data["abbrev_types"])
     params.collocations = {tuple(pair) for pair in data["collocations"]}
     params.sent_starters = set(data["sent_starters"])
     params.ortho_context.update(data["ortho_context"])
-    return _memo_class(punkt)(params)  # type: ignore[no-any-return]
+    return params
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> PunktSentenceTokenizer:
+    """Build Punkt once from the shipped parameters.
+
+    The tokenizer is nltk's ``PunktSentenceTokenizer`` with ``text_contains_sentbreak``
+    remembered (:func:`arc._compat.punkt_tokenizer`): the same sentences, in a third less
+    time; or, if this nltk's Punkt lacks the private parts that needs, nltk's own.
+    """
+    return punkt_tokenizer(punkt_module(), _parameters())
 
 
 def _nltk_tokenizer() -> PunktSentenceTokenizer:
@@ -293,89 +153,7 @@ def _nltk_tokenizer() -> PunktSentenceTokenizer:
     What :func:`tokenizer` is checked against, and what a baseline of plain nltk should
     use: :func:`tokenizer` finds the same sentences faster.
     """
-    return _punkt().PunktSentenceTokenizer(tokenizer()._params)  # type: ignore[no-any-return]
-
-
-def _memo_class(punkt: Any) -> type:
-    """Punkt's sentence tokenizer with its verdict on each candidate period remembered.
-
-    Punkt decides each candidate sentence end with ``text_contains_sentbreak(context)``, the
-    word before the period, the period and what follows it: most of the time splitting
-    takes, and a pure function of the context for fixed parameters. Its answer is whether
-    some word of the context that is followed by another word is a sentence break; Punkt
-    annotates word by word (a first pass on each word alone, then a second pass on each word
-    with the word after it, which changes only the first of the two), so a word's verdict
-    depends on that word and the next one alone. Both are remembered: the verdict on a whole
-    context (a fifth of them repeat in a novel) and, for a new context, the verdict on each
-    pair of consecutive words, computed by nltk's own annotation methods. The answers are
-    nltk's own; only nltk's time limit on regular expressions (``nltk.redos``) is met less
-    often, as less matching is done.
-    """
-    base = punkt.PunktSentenceTokenizer
-
-    class MemoPunktSentenceTokenizer(base):  # type: ignore[misc, valid-type]
-        """``PunktSentenceTokenizer`` remembering its verdicts (see :func:`_memo_class`)."""
-
-        def __init__(self, params: Any) -> None:
-            super().__init__(params)
-            self._context_breaks: dict[str, bool] = {}
-            self._pair_breaks: dict[str, bool] = {}
-            self._words: dict[str, Any] = {}
-
-        def text_contains_sentbreak(self, text: str) -> bool:
-            """Whether ``text`` holds a sentence break followed by a word, as nltk says."""
-            found = self._context_breaks.get(text)
-            if found is None:
-                found = self._contains_break(text)
-                if len(self._context_breaks) >= SENTBREAK_CACHE:
-                    self._context_breaks.clear()
-                self._context_breaks[text] = found
-            return found
-
-        def _contains_break(self, text: str) -> bool:
-            """The answer of nltk's ``text_contains_sentbreak``, found word pair by word pair."""
-            pairs = self._pair_breaks
-            before = None
-            for line in text.split("\n"):  # as nltk's _tokenize_words reads the text
-                if not line.strip():
-                    continue
-                for word in self._lang_vars.word_tokenize(line):
-                    if before is not None:
-                        key = f"{before}\n{word}"  # no word holds a line break
-                        breaks = pairs.get(key)
-                        if breaks is None:
-                            breaks = self._breaks_before(before, word)
-                            if len(pairs) >= SENTBREAK_CACHE:
-                                pairs.clear()
-                            pairs[key] = breaks
-                        if breaks:
-                            return True
-                    before = word
-            return False
-
-        def _breaks_before(self, word: str, following: str) -> bool:
-            """Whether Punkt makes ``word`` a sentence break when ``following`` comes next.
-
-            The second pass changes only the first word's token, so the token of the word
-            after it (annotated by the first pass alone) is made once and kept.
-            """
-            first = self._Token(word)
-            self._first_pass_annotation(first)
-            self._second_pass_annotation(first, self._annotated(following))
-            return bool(first.sentbreak)
-
-        def _annotated(self, word: str) -> Any:
-            """``word``'s token after the first pass, made once (never changed after)."""
-            token = self._words.get(word)
-            if token is None:
-                token = self._Token(word)
-                self._first_pass_annotation(token)
-                if len(self._words) >= SENTBREAK_CACHE:
-                    self._words.clear()
-                self._words[word] = token
-            return token
-
-    return MemoPunktSentenceTokenizer
+    return punkt_module().PunktSentenceTokenizer(_parameters())
 
 
 def split_sentences(text: str, offset: int = 0) -> list[Span]:
@@ -484,7 +262,7 @@ def _realign(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     Punkt's pattern is tried only on a sentence that starts with a character its matches
     start with (when the pattern is the one every supported nltk has), which most don't.
     """
-    closing = _punkt().PunktLanguageVars.re_boundary_realignment
+    closing = punkt_module().PunktLanguageVars.re_boundary_realignment
     starts = _CLOSERS if getattr(closing, "pattern", None) == _REALIGNMENT else None
     realigned = []
     shift = 0
