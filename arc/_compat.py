@@ -56,7 +56,9 @@ __all__ = [
     "SENTBREAK_CACHE",
     "VaderRecord",
     "but_check_332",
+    "close_result_pipe",
     "emphasis_332",
+    "executor_parts",
     "fall_back",
     "nrc_known",
     "punkt_module",
@@ -594,3 +596,31 @@ def nrc_known(nrc: Any) -> Callable[[list[str]], int]:
         return sum(w in found for w in words)
 
     return known
+
+
+# ------------------------------------------------ concurrent.futures: ending a pool at once
+
+
+def executor_parts(executor: Any) -> tuple[Any, list[Any], Any] | None:
+    """A ``ProcessPoolExecutor``'s manager thread, worker processes and result queue.
+
+    A running call cannot be stopped through the executor's public API, so
+    :class:`arc.parallel.Pool` ends its workers itself when it must stop at once (Ctrl-C,
+    an error). These attributes are private (stable from Python 3.9 to 3.13). ``None``
+    when they are gone: the caller then shuts the executor down the public way, waiting
+    for the calls under way.
+    """
+    try:
+        thread = executor._executor_manager_thread
+        workers = list((executor._processes or {}).values())
+        results = executor._result_queue
+    except AttributeError as exc:
+        fall_back("ProcessPoolExecutor internals", f"{type(exc).__name__}: {exc}")
+        return None
+    return thread, workers, results
+
+
+def close_result_pipe(results: Any) -> None:
+    """Close the pool's end of its result pipe, so a result cut short reads as its end."""
+    with contextlib.suppress(OSError, AttributeError):
+        results._writer.close()

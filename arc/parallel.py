@@ -429,11 +429,15 @@ class Pool(Generic[A, R]):
         if not kill:
             executor.shutdown(wait=True)
             return
-        # ProcessPoolExecutor cannot stop a running call; end its processes ourselves. Its
-        # private attributes are stable from Python 3.9 to 3.13.
-        thread = executor._executor_manager_thread
-        workers = list((executor._processes or {}).values())
-        results = executor._result_queue
+        # ProcessPoolExecutor cannot stop a running call; end its processes ourselves
+        # (through arc._compat, which reads the executor's private parts).
+        from arc._compat import close_result_pipe, executor_parts
+
+        parts = executor_parts(executor)
+        if parts is None:  # the plain way: cancel what waits, let the running calls end
+            executor.shutdown(wait=True, cancel_futures=True)
+            return
+        thread, workers, results = parts
         executor.shutdown(wait=False, cancel_futures=True)
         for process in workers:
             process.terminate()  # SIGTERM: a worker ends at once (see _start_worker)
@@ -442,8 +446,7 @@ class Pool(Generic[A, R]):
         # With every worker gone, closing our end of the result pipe turns a result cut
         # short into an end of file, so the executor's thread cannot wait for it forever.
         if results is not None:
-            with contextlib.suppress(OSError, AttributeError):
-                results._writer.close()
+            close_result_pipe(results)
         if thread is not None:
             thread.join(timeout=10)
 

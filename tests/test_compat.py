@@ -157,6 +157,10 @@ def test_only_compat_touches_the_private_parts():
         "meta_path",
         "_initializing",
         "_ModuleLockManager",
+        "_executor_manager_thread",
+        "_processes",
+        "_result_queue",
+        "_writer",
     }
     found = []
     for path in sorted((ROOT / "arc").rglob("*.py")):
@@ -460,3 +464,28 @@ def test_nrc_without_its_lexicon_attribute_counts_the_same(fallbacks, monkeypatc
     assert list(fallbacks) == ["nrclex lexicon"]
     assert scorer.known_words(texts) == expected
     assert sum(k for k, _ in expected) > 20
+
+
+# ------------------------------------------------------- concurrent.futures: ending a pool
+
+
+def test_a_pool_ends_the_plain_way_without_the_executors_private_parts(fallbacks, monkeypatch):
+    """Without them, leaving a pool early waits for the calls under way: nothing is left."""
+    import multiprocessing
+    import time
+
+    from arc.parallel import Pool
+
+    assert _compat.executor_parts(object()) is None
+    assert "ProcessPoolExecutor internals" in _compat.FALLBACKS
+    monkeypatch.setattr(_compat, "executor_parts", lambda executor: None)
+
+    def slow(k):
+        time.sleep(0.2)
+        return k
+
+    with pytest.raises(RuntimeError), Pool(slow, 2) as pool:
+        results = pool.imap(range(6))
+        next(iter(results))
+        raise RuntimeError("the caller stops early")
+    assert multiprocessing.active_children() == []
