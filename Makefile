@@ -21,7 +21,7 @@ COMPAT_TESTS := tests/test_compat.py tests/test_segment.py tests/test_startup.py
 	arc/_compat.py arc/text/segment.py arc/score/vader.py arc/analysis/explanation.py
 export MPLBACKEND := Agg
 
-.PHONY: plot test test-min test-newest lint typecheck bench docs clean
+.PHONY: plot test test-min test-newest lint typecheck bench bench-arch docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,11 @@ typecheck: $(TEST_STAMP)  ## mypy over arc (configured in pyproject.toml)
 # single-process report is still there: $(BIN)/python benchmarks/bench_analyze.py
 bench: $(ARC_STAMP)  ## speed and memory against issue #13's goals (benchmarks/README.md)
 	$(BIN)/python benchmarks/bench_speed.py
+
+# bench_arch.py measures the speed and memory goals of issue #18 in one run (about 2 minutes;
+# with --startup-variants, what moves the start-up ratio too: about 2.5 minutes).
+bench-arch: $(ARC_STAMP)  ## plot vs score + floor, start-up, analyze's memory (issue #18)
+	$(BIN)/python benchmarks/bench_arch.py
 
 docs: $(TEST_STAMP)  ## redraw the README's images in docs/ and re-run the notebooks in place
 	$(BIN)/python scripts/make_docs.py

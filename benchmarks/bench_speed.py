@@ -845,12 +845,11 @@ def goals_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def table(r: dict[str, Any]) -> str:
-    """The report: environment, the goals, then the details of each measurement."""
+def header(r: dict[str, Any], title: str, *more: str) -> list[str]:
+    """A report's first lines: its title, the commit, the machine, the packages, ``more``."""
     env = r["environment"]
-    pk = env["packages"]
-    lines = [
-        "bench_speed.py: issue #13, speed where people wait" + (" (--quick)" if r["quick"] else ""),
+    return [
+        title + (" (--quick)" if r["quick"] else ""),
         f"commit {env['commit']}"
         + (
             f" + uncommitted changes to {', '.join(env['uncommitted_arc_files'])}"
@@ -861,10 +860,16 @@ def table(r: dict[str, Any]) -> str:
         f"{env['cpus']} CPUs ({env['cpus_usable']} usable); load average "
         f"{env['load_average_start'][0]:.2f} at start, {env['load_average_end'][0]:.2f} at end; "
         f"Python {env['python']}; {env['platform']}",
-        ", ".join(f"{k} {v}" for k, v in pk.items()),
+        ", ".join(f"{k} {v}" for k, v in env["packages"].items()),
+        *more,
         f"total {r['seconds_total']:.0f} s",
         "",
     ]
+
+
+def table(r: dict[str, Any]) -> str:
+    """The report: environment, the goals, then the details of each measurement."""
+    lines = header(r, "bench_speed.py: issue #13, speed where people wait")
     lines += _aligned(("goal", "measured", "target", "result"), goals_rows(r))
     lines.append("times: medians of interleaved runs; a ratio is the ratio of the medians")
     for a in r["analyze"] + r["memory"]:
@@ -1042,9 +1047,8 @@ def _all_series(r: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse the options, run every measurement and print the table (or JSON)."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def add_corpus(parser: argparse.ArgumentParser) -> None:
+    """The ``--corpus DIR`` option, the shared corpus by default."""
     parser.add_argument(
         "--corpus",
         type=Path,
@@ -1052,6 +1056,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="the shared corpus (default: ../shared/corpus from the repository root)",
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the options, run every measurement and print the table (or JSON)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_corpus(parser)
     parser.add_argument(
         "--novel",
         type=Path,

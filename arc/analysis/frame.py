@@ -39,7 +39,7 @@ from arc.errors import ArcWarning, SegmentError
 from arc.score.scorers import frame_scorer
 from arc.text.document import Document, load
 from arc.text.paratext import STORY_ROLES
-from arc.text.segment import SENTENCE_SPLITTER, split_sentences
+from arc.text.segment import SENTENCE_SPLITTER, join_lines, split_sentences
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -451,7 +451,8 @@ def _by_ranges(doc: Document, workers: int | None, work: Any) -> list[Any]:
 
 
 #: Sentences are scored this many at a time while a range is split, so only one block's
-#: score tuples are alive at once: their numbers go straight into flat arrays.
+#: texts and score tuples are alive at once: their numbers go straight into flat arrays, and
+#: the texts are dropped once scored (the text column is made again from the offsets).
 SCORE_BLOCK = 2048
 #: The flat arrays a range of sentences fills, by column, with their ``array`` type codes.
 _SENTENCE_ARRAYS = {
@@ -470,6 +471,99 @@ def _score_block(score: Scorer, texts: list[str], columns: dict[str, array]) -> 
     columns["scores"].extend(chain.from_iterable(scored))
     columns["lexicon"].extend(chain.from_iterable(known))
     columns["n_words"].extend(len(t.split()) for t in texts)
+
+
+def _arrow_strings() -> Any:
+    """The dtype pandas gives a column of strings, if it keeps them in Arrow; else None.
+
+    pandas 3 with pyarrow does (``StringDtype(storage="pyarrow")``); pandas 2, or pandas 3
+    without pyarrow, keeps them as Python objects.
+    """
+    import pandas as pd
+
+    dtype = pd.Series(["x"]).dtype
+    return dtype if getattr(dtype, "storage", None) == "pyarrow" else None
+
+
+def _string_column(values: list[str | None]) -> Any:
+    """``values`` as the column pandas would make of them, in memory from the system allocator.
+
+    Where pandas keeps strings in Arrow, it converts them with Arrow's default pool
+    (mimalloc), which keeps whole segments resident; the system allocator's pool holds what
+    the column needs. A list with no string at all is left to pandas (an object column).
+    """
+    dtype = _arrow_strings()
+    if dtype is None or all(v is None for v in values):
+        return values
+    import pandas as pd
+    import pyarrow as pa
+
+    array = pa.array(
+        values, type=pa.large_string(), from_pandas=True, memory_pool=pa.system_memory_pool()
+    )
+    return pd.array(array, dtype=dtype)
+
+
+#: Sentences' texts are made this many at a time from their offsets (:func:`_sentence_texts`).
+TEXT_BLOCK = 1024
+#: What separates the sentences of a block while their line breaks are joined: a character
+#: no match of :func:`~arc.text.segment.join_lines` takes in, and whose UTF-8 byte appears
+#: nowhere else. A text that holds it has its sentences joined one at a time instead.
+_SEPARATOR = "\x00"
+
+
+def _sentence_texts(source: str, starts: np.ndarray, ends: np.ndarray) -> Any:
+    """The sentences' ``text`` column, made from their offsets as the splitter makes them.
+
+    A sentence's text is ``join_lines(source[start:end])``, as
+    :func:`~arc.text.segment.split_sentences` makes it. Here the texts are made at the end,
+    a block of :data:`TEXT_BLOCK` at a time, rather than kept from the splitting: they are
+    the largest part of a sentence frame. A block's sentences are joined with
+    :data:`_SEPARATOR` between them and their line breaks joined in one pass (no match
+    crosses the separator, so each piece is its sentence's text). Where pandas keeps strings
+    in Arrow (pandas 3 with pyarrow), the block's UTF-8 bytes go straight into the one
+    buffer of an Arrow array of the dtype pandas infers for strings, each sentence ending
+    where a separator byte stood, so no sentence is ever a ``str`` of its own (Arrow's
+    conversion of a list holds every ``str`` until it is done), in memory from the system
+    allocator (see :func:`_string_column`). Otherwise the texts are a list of ``str``, as
+    pandas is given any column.
+    """
+    n = len(starts)
+    dtype = _arrow_strings() if n else None
+    whole = _SEPARATOR not in source
+    texts: list[str] = []
+    data = bytearray()
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    for k in range(0, n, TEXT_BLOCK):
+        bounds = zip(
+            starts[k : k + TEXT_BLOCK].tolist(), ends[k : k + TEXT_BLOCK].tolist(), strict=True
+        )
+        if not whole:
+            pieces = [join_lines(source[s:e]) for s, e in bounds]
+            if dtype is None:
+                texts += pieces
+                continue
+            for j, piece in enumerate(pieces, k + 1):
+                data += piece.encode("utf-8")
+                offsets[j] = len(data)
+            continue
+        block = join_lines(_SEPARATOR.join([source[s:e] for s, e in bounds]))
+        if dtype is None:
+            texts += block.split(_SEPARATOR)
+            continue
+        encoded = block.encode("utf-8")
+        cuts = np.flatnonzero(np.frombuffer(encoded, dtype=np.uint8) == ord(_SEPARATOR))
+        m = len(cuts) + 1
+        offsets[k + 1 : k + m] = len(data) + cuts - np.arange(m - 1)
+        data += encoded.replace(_SEPARATOR.encode(), b"")
+        offsets[k + m] = len(data)
+    if dtype is None:
+        return texts
+    import pandas as pd
+    import pyarrow as pa
+
+    values = pa.LargeStringArray.from_buffers(n, pa.py_buffer(offsets), pa.py_buffer(data))
+    return pd.array(values, dtype=dtype)
 
 
 def _paragraph_columns(
@@ -547,16 +641,18 @@ def _sentence_columns(
     Sentences are split a block of :data:`SCORE_BLOCK` at a time and then scored together
     (switching between Punkt and VADER paragraph by paragraph measured about 7% slower on a
     long novel), their numbers going straight into flat arrays rather than one tuple per
-    sentence. A long text's paragraphs are shared between processes (:func:`_by_ranges`),
-    each returning its sentences' columns.
+    sentence, and their texts dropped once scored: only their offsets are kept, and the
+    ``text`` column is made from them at the end (:func:`_sentence_texts`). A long text's
+    paragraphs are shared between processes (:func:`_by_ranges`), each returning its
+    sentences' numbers.
     """
     names = scorer_columns([s.name for s in extra]) if extra else ()
 
     def work(lo: int, hi: int) -> dict[str, Any]:
         columns = {k: array(t) for k, t in _SENTENCE_ARRAYS.items()}
         owner, starts, ends = columns["owner"], columns["start"], columns["end"]
-        texts: list[str] = []
-        done = 0
+        more: list[np.ndarray] = []  # the extra scorers' values, block by block
+        texts: list[str] = []  # the block's, until it is scored
         for i in range(lo, hi):
             para = doc.paragraphs[i]
             for s in split_sentences(doc.text[para.start : para.end], para.start):
@@ -564,18 +660,22 @@ def _sentence_columns(
                 starts.append(s.start)
                 ends.append(s.end)
                 texts.append(s.text)
-            if len(texts) - done >= SCORE_BLOCK or i == hi - 1:
-                _score_block(score, texts[done:], columns)
-                done = len(texts)
-        m = len(texts)
+            if len(texts) >= SCORE_BLOCK or i == hi - 1:
+                first = len(columns["scores"]) // 4
+                _score_block(score, texts, columns)
+                if extra and texts:
+                    primary = np.array(columns["scores"][first * 4 :: 4], dtype=float)
+                    more.append(_extra_values(extra, texts, primary))
+                texts = []
+        m = len(owner)
         out: dict[str, Any] = {
             k: np.frombuffer(v, dtype=v.typecode) if len(v) else np.zeros(0, v.typecode)
             for k, v in columns.items()
         }
         out["scores"] = out["scores"].reshape(m, 4)
         out["lexicon"] = out["lexicon"].reshape(m, 2)
-        out["text"] = texts
-        out["more"] = _extra_values(extra, texts, out["scores"][:, 0]) if extra else None
+        if extra:
+            out["more"] = np.concatenate(more, axis=1) if more else np.zeros((len(names), 0))
         if whole:
             paragraphs = doc.paragraphs[lo:hi]
             counts = [len(para.text.split()) for para in paragraphs]
@@ -592,27 +692,30 @@ def _sentence_columns(
         return out
 
     parts = _by_ranges(doc, workers, work)
-    owner = np.concatenate([p["owner"] for p in parts])
-    scores = np.concatenate([p["scores"] for p in parts])
-    lexicon = np.concatenate([p["lexicon"] for p in parts])
-    texts = [t for p in parts for t in p["text"]]
+
+    def joined(key: str, axis: int = 0) -> np.ndarray:
+        """The parts' ``key`` arrays in one, each part's let go of as soon as it is copied."""
+        arrays = [p.pop(key) for p in parts]
+        return arrays[0] if len(arrays) == 1 else np.concatenate(arrays, axis=axis)
+
+    owner, scores, lexicon = joined("owner"), joined("scores"), joined("lexicon")
+    starts, ends, n_words = joined("start"), joined("end"), joined("n_words")
     roles = [doc.roles[i] for i in owner]
     more: dict[str, Any] = {}
     if extra:
-        table = np.concatenate([p["more"] for p in parts], axis=1)
-        more = dict(zip(names, table, strict=True))
+        more = dict(zip(names, joined("more", axis=1), strict=True))
     if whole:
-        more["raw"] = np.concatenate([p["raw"] for p in parts])
-        more["paragraph_words"] = np.concatenate([p["paragraph_words"] for p in parts])
+        more["raw"] = joined("raw")
+        more["paragraph_words"] = joined("paragraph_words")
     return {
-        "index": np.arange(len(texts)),
+        "index": np.arange(len(owner)),
         "paragraph": owner,
-        "role": roles,
-        "chapter": [doc.chapters[i] for i in owner],
-        "text": texts,
-        "start": np.concatenate([p["start"] for p in parts]),
-        "end": np.concatenate([p["end"] for p in parts]),
-        "n_words": np.concatenate([p["n_words"] for p in parts]),
+        "role": _string_column(roles),
+        "chapter": _string_column([doc.chapters[i] for i in owner]),
+        "text": _sentence_texts(doc.text, starts, ends),
+        "start": starts,
+        "end": ends,
+        "n_words": n_words,
         "compound": scores[:, 0],
         "pos": scores[:, 1],
         "neu": scores[:, 2],

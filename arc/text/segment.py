@@ -53,6 +53,7 @@ ELLIPSIS_TAIL = 64
 
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_INDENTED_LINE = re.compile(r"\n[ \t]")  # faster than `"\n " in raw`
 _EDGE = " \t\n\r\f\v"  # stripped from paragraph edges; a non-breaking space stays text
 _ELLIPSIS_END = re.compile(r"(?:\.\s*\.\s*\.|\u2026)[\"'\u201d\u2019)\]]*$")
 _WORDLIKE = re.compile(r"\w")
@@ -78,8 +79,16 @@ class Span:
 
 
 def join_lines(raw: str) -> str:
-    """Join hard-wrapped lines: each line break and the spaces around it become one space."""
-    return _LINE_BREAK.sub(" ", raw)
+    """Join hard-wrapped lines: each line break and the spaces around it become one space.
+
+    Most texts have no space or tab beside a line break; then each break alone becomes a
+    space, which ``str.replace`` does many times faster than the regular expression.
+    """
+    if "\n" not in raw:
+        return raw
+    if " \n" in raw or "\t\n" in raw or _INDENTED_LINE.search(raw):
+        return _LINE_BREAK.sub(" ", raw)
+    return raw.replace("\n", " ")
 
 
 def split_paragraphs(text: str) -> list[Span]:
