@@ -482,7 +482,13 @@ def _arrow_strings() -> Any:
     import pandas as pd
 
     dtype = pd.Series(["x"]).dtype
-    return dtype if getattr(dtype, "storage", None) == "pyarrow" else None
+    if getattr(dtype, "storage", None) != "pyarrow":
+        return None
+    try:
+        import pyarrow  # noqa: F401  (pandas may hold it while arc cannot import it)
+    except ImportError:
+        return None
+    return dtype
 
 
 def _string_column(values: list[str | None]) -> Any:
