@@ -130,7 +130,9 @@ def _panel_axes(ax: Axes, chart: Chart) -> list[Axes]:
         return [ax]
     ratios = [p.height for p in chart.panels]
     spec = ax.get_subplotspec()
-    fig = ax.figure
+    fig = ax.get_figure()
+    if fig is None:
+        raise ValueError("the Axes belongs to no figure: make it with fig.add_subplot()")
     if spec is not None:
         grid = spec.subgridspec(n, 1, height_ratios=ratios, hspace=0.06)
         ax.set_subplotspec(grid[0])
@@ -235,11 +237,13 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
     for k, line in enumerate(panel.lines):
         x, y = np.asarray(line.x), np.asarray(line.y)
         if line.fill:
+            above: Any = y >= 0  # a boolean array; older matplotlib stubs ask for a sequence
+            below: Any = y <= 0
             ax.fill_between(
-                x, 0, y, where=y >= 0, interpolate=True, color=POSITIVE, alpha=0.2, lw=0, zorder=1
+                x, 0, y, where=above, interpolate=True, color=POSITIVE, alpha=0.2, lw=0, zorder=1
             )
             ax.fill_between(
-                x, 0, y, where=y <= 0, interpolate=True, color=NEGATIVE, alpha=0.2, lw=0, zorder=1
+                x, 0, y, where=below, interpolate=True, color=NEGATIVE, alpha=0.2, lw=0, zorder=1
             )
         style = {"color": line.color, "lw": line.width, "zorder": 3, "label": line.label}
         ax.plot(x, y, **{**style, **(line_kws if k == 0 else {})})

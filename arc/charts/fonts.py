@@ -27,6 +27,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["FontChoice", "font_for", "missing_glyph_warning", "quiet_glyph_warnings"]
 
@@ -294,7 +295,9 @@ def _face_charmap(path: str, face_index: int) -> frozenset[int]:
     from matplotlib.ft2font import FT2Font
 
     try:
-        font = FT2Font(path, face_index=face_index) if face_index else FT2Font(path)
+        # matplotlib before 3.10 takes face_index without declaring it in its stubs
+        options: dict[str, Any] = {"face_index": face_index} if face_index else {}
+        font = FT2Font(path, **options)
         return frozenset(font.get_charmap())
     except (OSError, RuntimeError, ValueError):
         return frozenset()
