@@ -1,5 +1,6 @@
 # Two commands do all the set-up: `make plot` and `make test` (see README.md).
-# `make plot` installs arc alone (its runtime dependencies) into $(VENV); `make test` adds the
+# `make plot` installs arc with its runtime dependencies and the small scorers extra (afinn,
+# textblob, nrclex: every README `$ arc` line runs after it) into $(VENV); `make test` adds the
 # test extra (pytest, hypothesis, the notebook kernel bits, ruff, mypy). Each records what it
 # installed in a stamp file inside $(VENV), redone when pyproject.toml changes, so
 # `make plot` then `make test` installs only the difference.
@@ -28,10 +29,11 @@ $(BIN)/python:
 	$(PIP) install --quiet --upgrade pip
 
 $(ARC_STAMP): pyproject.toml | $(BIN)/python
-	$(PIP) install --quiet -e .
+	$(PIP) install --quiet -e '.[scorers]'
 	touch $@
 
-# The test extra includes every runtime dependency, so this stamp also stands for arc's.
+# The test extra includes every runtime dependency and the scorers, so this stamp also stands
+# for arc's.
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(PIP) install --quiet -e '.[test]'
 	touch $@ $(ARC_STAMP)
@@ -48,7 +50,7 @@ $(NEWEST_STAMP): pyproject.toml
 	$(VENV_NEWEST)/bin/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-plot: $(ARC_STAMP)  ## set up arc alone, then chart the vignette to output/final_goodbyes.png
+plot: $(ARC_STAMP)  ## set up arc and its scorers, then chart the vignette to output/final_goodbyes.png
 	$(BIN)/arc plot
 
 test: $(TEST_STAMP)  ## set up arc and its test extra, then run every test (notebooks, ruff)

@@ -161,6 +161,8 @@ def test_missing_extra_names_it(monkeypatch, name, module, extra):
         SCORERS[name]()
     message = str(found.value)
     assert "\n" not in message and f"pip install 'arc-sentiment[{extra}]'" in message
+    # A clone is not on the package index under that name: the message gives its command too.
+    assert f"pip install -e '.[{extra}]'" in message
 
 
 def test_cli_missing_extra_is_one_line(monkeypatch, capsys):

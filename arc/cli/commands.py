@@ -146,6 +146,7 @@ def cmd_score(args: argparse.Namespace) -> None:
         arc score story.txt --unit sentence -o story.json
         arc score novel.txt --bins 100 -o novel.csv
         arc score story.txt --scorer vader,afinn,nrc   # a column per scorer, and ensemble
+        arc score novel.txt --no-escape-formulas       # CSV text exactly as written
     """
     use_example(args)
     out = None
@@ -159,9 +160,9 @@ def cmd_score(args: argparse.Namespace) -> None:
     df = frame(doc, unit, **params, **scorer_options(args), workers=EVERY_CPU)  # type: ignore[arg-type]
     if out is None:
         # UTF-8 bytes whatever the terminal's locale, so piped output equals a written file.
-        write_stdout(write_table(df, None).encode("utf-8"))
+        write_stdout(write_table(df, None, escape_formulas=args.escape_formulas).encode("utf-8"))
     else:
-        write_table(df, out)
+        write_table(df, out, escape_formulas=args.escape_formulas)
         say(str(out))
 
 

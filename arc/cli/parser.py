@@ -30,8 +30,50 @@ from arc.text.examples import EXAMPLES
 __all__ = ["build_parser", "command_doc"]
 
 
+#: Where :class:`_Once` notes the options already given, on the namespace while parsing.
+_GIVEN = "arc_options_given"
+
+
+class _Once(argparse.Action):
+    """argparse's plain ``store``, except that an option given twice is a usage error.
+
+    argparse keeps the last of ``--example alice --example frankenstein`` without a word;
+    arc refuses a repeated single-valued option instead, even with the same value twice.
+    Options meant to repeat say so (``action="append"``); flags (``--all``) stay idempotent.
+    """
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        if self.option_strings:
+            given: set[str] = namespace.__dict__.setdefault(_GIVEN, set())
+            if self.dest in given:  # argparse names the option: "argument --example: ..."
+                raise argparse.ArgumentError(self, "given more than once")
+            given.add(self.dest)
+        setattr(namespace, self.dest, values)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with arc's usage errors: the usage line, one message line, exit status 2."""
+    """argparse with arc's usage errors: the usage line, one message line, exit status 2.
+
+    A single-valued option may be given once (:class:`_Once`).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("action", None, _Once)
+        self.register("action", "store", _Once)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Any = None, namespace: Any = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        parsed.__dict__.pop(_GIVEN, None)
+        return parsed, extras
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -102,6 +144,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output(score, "table file, .csv/.json/.parquet (default: CSV to stdout)")
     _add_units(score, default=None, default_text="paragraph")
     _add_scorers(score)
+    score.add_argument(
+        "--no-escape-formulas",
+        dest="escape_formulas",
+        action="store_false",
+        help="write CSV text cells exactly as they are; by default a cell that starts with "
+        "=, +, -, @, a tab or a carriage return gets a leading ' so that a spreadsheet "
+        "does not run it as a formula (JSON and Parquet are always exact)",
+    )
 
     compare = _command(
         commands, cmd_compare, "overlay several texts' smoothed arcs on one 0-100%% axis"

@@ -12,7 +12,8 @@ The other scorers are the well-kept lexicon scorers that work offline from their
 each an optional extra (``pip install 'arc-sentiment[afinn]'``, ``[textblob]``, ``[nrc]``,
 or ``[scorers]`` for all): :class:`AfinnScorer`, :class:`TextBlobScorer` and
 :class:`NrcScorer`. Each value is its own package's number for the text, called directly;
-a missing package raises :class:`~arc.errors.MissingDependencyError` naming the extra. A
+a missing package raises :class:`~arc.errors.MissingDependencyError` naming the extra and
+the command that installs it, from the package index or in a clone. A
 scorer that gives more than one number per text declares them in ``columns`` and returns
 them from ``score_columns`` (NRC's eight emotions).
 """
@@ -227,6 +228,7 @@ def _require(module: str, extra: str, what: str) -> None:
     except ImportError:
         raise MissingDependencyError(
             f"the {what} scorer needs the {module} package: pip install 'arc-sentiment[{extra}]'"
+            f" (in a clone of arc, from its folder: pip install -e '.[{extra}]')"
         ) from None
 
 
