@@ -219,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the lowest and highest it holds)",
     )
     validate.add_argument("--encoding", help="force the files' encoding (default: detect it)")
+    _add_max_size(validate)
     _add_output(
         validate,
         "the table, .csv/.json, or a chart, .png/.svg/.pdf (default: a "
