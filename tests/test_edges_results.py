@@ -128,3 +128,41 @@ def test_validate_has_the_max_size_it_suggests(tmp_path, capsys):
     err = _one_error_line(capsys, ["validate", "--max-size", "1", str(path)])
     assert "pass --max-size 2" in err
     assert main(["validate", "--scorer", "vader", "--max-size", "2", str(path)]) == 0
+
+
+# --------------------------------------------------------------------------- --segment
+
+
+def test_a_range_past_the_end_is_refused_like_an_index(capsys):
+    assert "there is no paragraph 33" in _one_error_line(capsys, ["explain", "--segment", "0-33"])
+    assert "there is no paragraph 33" in _one_error_line(capsys, ["explain", "--segment", "33"])
+    assert main(["explain", "--segment", "0-12"]) == 0
+    assert "paragraphs 0–12" in capsys.readouterr().out
+
+
+def test_an_empty_chapter_label_is_refused(capsys):
+    err = _one_error_line(capsys, ["explain", "--segment", "chapter:"])
+    assert "names no chapter" in err
+
+
+@pytest.mark.parametrize("stretch", ["0-0%", "50-50%", "100-100%", "49.9-50%"])
+def test_a_stretch_narrower_than_a_unit_is_its_nearest_unit(capsys, stretch):
+    import arc
+    from arc.analysis.weights import select
+
+    sentences = arc.analyze(unit="sentence")
+    choice = select(sentences, "paragraph", stretch)
+    assert len(choice.units) == 1
+    assert main(["explain", "--segment", stretch]) == 0
+    out = capsys.readouterr().out
+    assert ("(nearest: paragraph " in out) == (stretch not in ("0-0%", "100-100%")), out
+
+
+def test_a_books_chapter_list_names_no_nan(capsys):
+    import arc
+
+    err = _one_error_line(
+        capsys, ["explain", "--example", "frankenstein", "--segment", "chapter:zz"]
+    )
+    assert "nan" not in err.split("chapters:")[1] and "L1, L2" in err
+    assert arc.example_path("frankenstein").exists()

@@ -147,7 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--segment",
         metavar="SEG",
         help="explain one part: a unit's index (12), a range (3-7), a stretch "
-        "of narrative time (0-33%%) or chapter:LABEL (default: the whole "
+        "of narrative time (0-33%%; narrower than a unit: the nearest unit) or "
+        "chapter:LABEL; a part the text does not have is an error (default: the whole "
         "story)",
     )
     which.add_argument(
