@@ -166,3 +166,71 @@ def test_a_books_chapter_list_names_no_nan(capsys):
     )
     assert "nan" not in err.split("chapters:")[1] and "L1, L2" in err
     assert arc.example_path("frankenstein").exists()
+
+
+# --------------------------------------------------------------------------- the API
+
+
+@pytest.fixture(scope="module")
+def arc_frame():
+    import arc
+
+    return arc.analyze()
+
+
+def test_explain_reads_a_str_naming_a_file_as_analyze_does(tmp_path, monkeypatch):
+    import arc
+
+    (tmp_path / "story.txt").write_text("What a lovely day.\n\nA dreadful night.\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    by_str, by_path = arc.explain("story.txt"), arc.explain(tmp_path / "story.txt")
+    assert by_str.equals(by_path) and by_str.attrs["value"] == by_path.attrs["value"]
+    assert set(by_str["token"]) >= {"lovely", "dreadful"}
+
+
+def test_explain_of_a_str_naming_no_file_is_deprecated():
+    import arc
+
+    with pytest.warns(FutureWarning, match="text="):
+        old = arc.explain("Not bad at all, but the ending was PERFECT!")
+    new = arc.explain(text="Not bad at all, but the ending was PERFECT!")
+    assert old.attrs["value"] == new.attrs["value"] == 0.8543
+
+
+def test_explain_refuses_unknown_parameters_and_empty_frames():
+    import pandas as pd
+
+    import arc
+
+    with pytest.raises(TypeError, match="unknown parameter 'bogus'"):
+        arc.explain(text="Good. Bad.", bogus=1)
+    with pytest.raises(ValueError, match="got an empty DataFrame"):
+        arc.explain(pd.DataFrame())
+
+
+def test_plot_arc_names_its_bad_parameter(arc_frame):
+    import pandas as pd
+
+    import arc
+
+    with pytest.raises(TypeError, match=r"plot_arc\(title=...\) must be a str"):
+        arc.plot_arc(arc_frame, title=123)
+    with pytest.raises(ValueError, match=r"plot_arc\(value='compound'\): the frame has no"):
+        arc.plot_arc(pd.DataFrame())
+    with pytest.raises(ValueError, match=r"plot_arc\(value='nope'\)"):
+        arc.plot_arc(arc_frame, value="nope")
+
+
+def test_turning_points_names_a_missing_column(arc_frame):
+    import arc
+
+    with pytest.raises(ValueError, match=r"turning_points\(value='nope'\): the frame has no"):
+        arc.turning_points(arc_frame, value="nope")
+    assert len(arc.turning_points(arc_frame)) >= 1
+
+
+def test_a_non_str_encoding_is_named():
+    import arc
+
+    with pytest.raises(TypeError, match="encoding= must be a codec name"):
+        arc.analyze(arc.example_path("alice"), encoding=123)
