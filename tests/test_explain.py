@@ -53,7 +53,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from arc.analysis.weights import select  # noqa: E402
-from arc.errors import ArcWarning, SegmentError  # noqa: E402
+from arc.errors import SegmentError  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -68,14 +68,13 @@ def test_explain_a_string_is_polarity_scores_of_the_whole_string(text):
     assert list(df.columns) == list(arc.analysis.explanation.EXPLAIN_COLUMNS)
 
 
-def test_explain_a_str_naming_a_file_warns_and_still_explains_the_string(tmp_path, monkeypatch):
+def test_explain_a_str_naming_a_file_reads_the_file_as_analyze_does(tmp_path, monkeypatch):
     (tmp_path / "story.txt").write_text("What a lovely day.", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    with pytest.warns(ArcWarning, match=r"Path\('story.txt'\)"):
-        df = arc.explain("story.txt")
-    assert df.empty and df.attrs["value"] == 0.0
+    df = arc.explain("story.txt")
     assert (
-        arc.explain(Path("story.txt")).attrs["value"]
+        df.attrs["value"]
+        == arc.explain(Path("story.txt")).attrs["value"]
         == VADER.polarity_scores("What a lovely day.")["compound"]
     )
 
@@ -166,7 +165,6 @@ def test_chapters_and_ranges_select_their_units(frankenstein_sentences):
         ("soon", "cannot read the segment 'soon'"),
         ("chapter:IX", "no chapter 'IX'; the text has no chapters"),
         ("0-150%", "narrative time runs from 0% to 100%"),
-        ("1-5%", "holds no paragraphs of the story"),
     ],
 )
 def test_segments_the_text_does_not_have(vignette_sentences, segment, message):

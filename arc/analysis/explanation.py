@@ -24,8 +24,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from arc.errors import ArcWarning
-
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -149,10 +147,13 @@ def explain(
     Parameters
     ----------
     source
-        A plain ``str`` with nothing else: that string, explained exactly as
-        ``polarity_scores(string)`` scores it, unsplit. A :class:`~pathlib.Path`, ``bytes``,
-        ``None`` (the embedded vignette) or ``text=``: a document, read and split as
-        :func:`arc.analyze` does. A DataFrame from :func:`arc.analyze` (paragraphs or
+        A file, as :func:`arc.analyze` takes it: a :class:`~pathlib.Path`, or a ``str`` naming
+        an existing regular file (read as that file since issue #19; before, such a string
+        was explained as text). ``bytes``, ``None`` (the embedded vignette) or ``text=``: a
+        document, read and split as :func:`arc.analyze` does. A plain ``str`` naming no
+        file is deprecated (a ``FutureWarning``): alone, it is still explained exactly as
+        ``polarity_scores(string)`` scores it, unsplit; use ``text=`` or
+        :func:`explain_text` instead. A DataFrame from :func:`arc.analyze` (paragraphs or
         sentences) is explained from its own text.
     unit, params
         The unit that ``segment`` counts in, with its parameters (``window``, ``step``,
@@ -183,7 +184,7 @@ def explain(
 
     Examples
     --------
-    >>> df = explain("Not bad at all, but the ending was PERFECT!")
+    >>> df = explain(text="Not bad at all, but the ending was PERFECT!")
     >>> df[["token", "valence", "rule"]].round(3).values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [['bad', 0.925, 'but+negation'], ['PERFECT', 5.15, 'but+capitals'],
      ['(punctuation)', 0.292, 'punctuation']]
@@ -194,16 +195,30 @@ def explain(
 
     if scorer != "vader":
         raise ValueError(f"only VADER's scores can be explained word by word, not {scorer!r}")
-    if isinstance(source, str) and text is None and segment is None and not params and unit is None:
-        if "\n" not in source and len(source) < 4096 and _names_file(source):
-            warnings.warn(
-                f"explain() explains a str as the text itself; to explain the file, "
-                f"pass Path({source!r})",
-                ArcWarning,
-                stacklevel=2,
-            )
-        return _explain_string(source)
-    if isinstance(source, str):
+    unknown = sorted(set(params) - {"window", "step", "bins"})
+    if unknown:
+        raise TypeError(
+            f"explain() got an unknown parameter {unknown[0]!r}; the unit's parameters are "
+            "window, step and bins"
+        )
+    if isinstance(source, pd.DataFrame) and source.empty:
+        raise ValueError(
+            "explain(source=...) got an empty DataFrame; pass a paragraph or sentence frame "
+            "from arc.analyze"
+        )
+    if isinstance(source, str) and text is None and _names_file(source):
+        source = Path(source)  # as arc.analyze reads it: a str naming a file is that file
+    elif isinstance(source, str):
+        warnings.warn(
+            "explain() of a plain str that names no file is deprecated: pass text=... to "
+            "explain it as a story, or use arc.analysis.explanation.explain_text for VADER's "
+            "sum over the whole string; a later version will raise MissingInputError, as "
+            "arc.analyze does",
+            FutureWarning,
+            stacklevel=2,
+        )
+        if text is None and segment is None and not params and unit is None:
+            return _explain_string(source)
         source, text = None, source if text is None else text
     from arc.analysis.frame import sentence_frame
     from arc.analysis.weights import select

@@ -47,7 +47,14 @@ from arc.score.scorers import frame_scorer
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["MAX_TURNS", "NEIGHBOURHOOD", "PROMINENCE_SHARE", "TURN_COLUMNS", "turning_points"]
+__all__ = [
+    "MAX_TURNS",
+    "NEIGHBOURHOOD",
+    "PROMINENCE_SHARE",
+    "TURN_COLUMNS",
+    "check_frame",
+    "turning_points",
+]
 
 #: The columns of :func:`turning_points`' frame, in order.
 TURN_COLUMNS = (
@@ -67,6 +74,30 @@ PROMINENCE_SHARE = 0.2
 MAX_TURNS = 4
 #: The share of the text searched for a driving sentence when the smoother has no span.
 NEIGHBOURHOOD = 0.1
+
+
+def check_frame(df: object, value: str, caller: str) -> None:
+    """Raise a clear error unless ``df`` is an arc frame with a ``value`` column.
+
+    ``TypeError`` for something that is not a DataFrame or a ``value`` that is not a str,
+    ``ValueError`` for a frame without that column (an empty ``DataFrame()`` has none), naming
+    ``caller``'s parameter.
+    """
+    import pandas as pd
+
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(
+            f"{caller}(df=...) needs a DataFrame from arc.analyze, not {type(df).__name__}"
+        )
+    if not isinstance(value, str):
+        raise TypeError(
+            f"{caller}(value=...) must be a column name (str), not {type(value).__name__}"
+        )
+    if value not in df.columns:
+        shown = ", ".join(str(c) for c in list(df.columns)[:12])
+        raise ValueError(
+            f"{caller}(value={value!r}): the frame has no such column (columns: {shown})"
+        )
 
 
 def turning_points(
@@ -131,6 +162,7 @@ def turning_points(
 
     from arc.analysis.peaks import find_peaks
 
+    check_frame(df, value, "turning_points")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise ValueError(
             f"limit must be a whole number of turns (0 or more) or None, got {limit!r}"

@@ -11,7 +11,10 @@ weights, so ``sum(weight * compound)`` over the sentences is the segment's value
 A segment is written as ``12`` (the unit whose ``index`` is 12), ``3-7`` (units 3 to 7),
 ``0-33%`` (the story units in the first third of narrative time) or ``chapter:II.3`` (the
 story units of chapter "II.3", its heading left out as the arc leaves it out; ``chapter:II``
-takes every chapter of book II).
+takes every chapter of book II). One rule for all: a segment the text does not have is an
+error, never cut to fit (a unit index or either end of a range past the units, an empty
+chapter label, a percentage over 100); a stretch of narrative time narrower than one unit,
+such as ``50-50%``, is the story unit nearest its middle.
 """
 
 from __future__ import annotations
@@ -250,17 +253,27 @@ def _units(table: UnitWeights, segment: int | str | None) -> np.ndarray:
             )
         units = np.array([k])
     elif (m := _RANGE.match(str(segment))) is not None:
-        a, b = int(m[1]), int(m[2])
-        units = table.units[(table.units >= min(a, b)) & (table.units <= max(a, b))]
+        a, b = sorted((int(m[1]), int(m[2])))
+        if a < table.units[0] or b > table.units[-1]:
+            raise SegmentError(
+                f"there is no {noun} {a if a < table.units[0] else b}: "
+                f"{_noun(table.unit, True)} are numbered {table.units[0]} to {table.units[-1]}"
+            )
+        units = table.units[(table.units >= a) & (table.units <= b)]
     elif (m := _STRETCH.match(str(segment))) is not None:
         low, high = sorted((float(m[1]), float(m[2])))
         if high > 100:
             raise SegmentError(f"narrative time runs from 0% to 100%, not to {high:g}%")
         pos = table.position * 100
         units = table.units[table.story & (pos >= low - 1e-9) & (pos <= high + 1e-9)]
+        if not len(units) and table.story.any():  # narrower than a unit: the nearest one
+            gap = np.where(table.story, np.abs(pos - (low + high) / 2), np.inf)
+            units = table.units[[int(np.argmin(gap))]]
     elif str(segment).lower().startswith(("chapter:", "ch:")):
         label = str(segment).split(":", 1)[1].strip()
-        labels = [str(c) if c is not None else "" for c in table.chapter]
+        if not label:
+            raise SegmentError(f"the segment {segment!r} names no chapter; write chapter:LABEL")
+        labels = [_label(c) for c in table.chapter]
         units = np.array(
             [
                 u
@@ -292,6 +305,13 @@ def _units(table: UnitWeights, segment: int | str | None) -> np.ndarray:
     return np.asarray(units, dtype=np.int64)
 
 
+def _label(chapter: object) -> str:
+    """A chapter's label as text; "" for none (``None`` or a missing value, NaN)."""
+    if chapter is None or (isinstance(chapter, float) and chapter != chapter):
+        return ""
+    return str(chapter)
+
+
 def _noun(unit: str, plural: bool = False) -> str:
     noun = {"bins": "bin", "window": "window"}.get(unit, unit)
     return noun + "s" if plural else noun
@@ -303,7 +323,10 @@ def _describe(table: UnitWeights, segment: int | str | None, units: np.ndarray) 
         return "the whole story"
     if (m := _STRETCH.match(str(segment))) is not None:
         a, b = sorted((float(m[1]), float(m[2])))
-        return f"{a:g}–{b:g}% of the story"
+        pos = table.position[np.isin(table.units, units)] * 100
+        inside = bool(((pos >= a - 1e-9) & (pos <= b + 1e-9)).any())
+        nearest = "" if inside else f" (nearest: {_noun(table.unit)} {int(units[0])})"
+        return f"{a:g}–{b:g}% of the story{nearest}"
     if str(segment).lower().startswith(("chapter:", "ch:")):
         return f"chapter {str(segment).split(':', 1)[1].strip()}"
     if len(units) == 1:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from arc.analysis.turns import check_frame
 from arc.charts.choice import chart_for
 from arc.charts.compare import compare_chart
 from arc.charts.drawing import current_axes, draw, figure_width
@@ -74,6 +75,9 @@ def plot_arc(
     'Final Goodbyes'
 
     """
+    check_frame(df, value, "plot_arc")
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"plot_arc(title=...) must be a str or None, not {type(title).__name__}")
     ax = current_axes(ax)
     chart = chart_for(
         df,

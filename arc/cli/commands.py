@@ -352,11 +352,17 @@ def cmd_validate(args: argparse.Namespace) -> None:
         arc validate my_ratings.csv --scale 1 7 -o validation.csv
         arc validate -o validation.png
     """
+    import math
+
     out = None
     if args.output is not None:
         out = output_path(args.output, "validation", (".csv", ".json", *PLOT_FORMATS), args.files)
-    if args.scale is not None and not args.scale[0] < args.scale[1]:
-        raise UsageError("--scale LO HI needs LO below HI")
+    if args.scale is not None and not (
+        math.isfinite(args.scale[0])
+        and math.isfinite(args.scale[1])
+        and args.scale[0] < args.scale[1]
+    ):
+        raise UsageError("--scale LO HI needs two finite numbers, LO below HI")
     if args.scale is not None and not args.files:
         raise UsageError("--scale is the scale of your FILE's ratings; give a FILE")
     scorers = None
@@ -370,7 +376,8 @@ def cmd_validate(args: argparse.Namespace) -> None:
     from arc.score.validation import read_rated, result_lines, validate
 
     scale = tuple(args.scale) if args.scale else None
-    sets = [read_rated(f, scale=scale, encoding=args.encoding) for f in args.files]
+    limit = args.max_size * 1_000_000
+    sets = [read_rated(f, scale=scale, encoding=args.encoding, max_bytes=limit) for f in args.files]
     results = validate(sets or None, scorers)
     if out is None:
         say("\n".join(result_lines(results)))

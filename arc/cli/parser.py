@@ -197,7 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--segment",
         metavar="SEG",
         help="explain one part: a unit's index (12), a range (3-7), a stretch "
-        "of narrative time (0-33%%) or chapter:LABEL (default: the whole "
+        "of narrative time (0-33%%; narrower than a unit: the nearest unit) or "
+        "chapter:LABEL; a part the text does not have is an error (default: the whole "
         "story)",
     )
     which.add_argument(
@@ -269,6 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the lowest and highest it holds)",
     )
     validate.add_argument("--encoding", help="force the files' encoding (default: detect it)")
+    _add_max_size(validate)
     _add_output(
         validate,
         "the table, .csv/.json, or a chart, .png/.svg/.pdf (default: a "

@@ -30,6 +30,7 @@ the whole set.
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from dataclasses import dataclass
 from importlib import resources
@@ -147,90 +148,143 @@ def read_rated(
     *,
     scale: tuple[float, float] | None = None,
     encoding: str | None = None,
+    max_bytes: int | None = None,
 ) -> RatedSet:
     """A user's file of hand-rated texts: CSV (or TSV) with columns ``text`` and ``rating``.
 
     The file is decoded as any text arc reads (:func:`arc.text.io.read_text`: BOM, UTF-16,
-    legacy encodings); a ``.tsv`` or ``.tab`` file, or one whose header has a tab and no
-    comma, is tab-separated. Column names are matched without regard to case or spaces;
-    other columns are ignored. ``rating`` may be on any numeric scale: ``scale`` is its
-    (lowest, highest), by default the lowest and highest rating in the file.
+    legacy encodings; at most ``max_bytes``, by default :data:`arc.text.io.MAX_BYTES`); a
+    ``.tsv`` or ``.tab`` file, or one whose header has a tab and no comma, is tab-separated.
+    Column names are matched without regard to case or spaces; other columns are ignored,
+    but every row must have as many fields as the header. ``rating`` is a plain decimal
+    number (``-2``, ``3.5``, ``1e-3``; not ``1_000``, ``inf`` or ``nan``) on any scale:
+    ``scale`` is its (lowest, highest), by default the lowest and highest rating in the
+    file; every rating must lie on it. Error messages quote the file's content only as a
+    short excerpt.
 
     Raises
     ------
+    ValueError
+        ``scale`` is not two finite numbers, the lower first.
     arc.errors.InputError
         The file cannot be read, is empty or binary (see :func:`arc.text.io.read_text`).
     arc.errors.TableError
-        No ``text`` or ``rating`` column, a rating that is not a number, a row without
-        text, or fewer than 3 rows.
+        No ``text`` or ``rating`` column, a row with more or fewer fields than the header, a
+        rating that is not a number or lies outside ``scale``, ratings too far apart for a
+        float, a row without text, or fewer than 3 rows.
     """
+    import csv
     import io
 
-    import pandas as pd
+    from arc.text.io import MAX_BYTES, read_text
 
-    from arc.text.io import read_text
-
+    if scale is not None:
+        lo, hi = (float(v) for v in scale)
+        if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
+            raise ValueError(f"scale must be two finite numbers, the lower first, not {scale!r}")
     path = Path(path)
-    text = read_text(path, encoding)
-    header = text.split("\n", 1)[0]
-    tab = path.suffix.lower() in (".tsv", ".tab") or ("\t" in header and "," not in header)
+    text = read_text(path, encoding, max_bytes=MAX_BYTES if max_bytes is None else max_bytes)
+    header_line = text.split("\n", 1)[0]
+    tab = path.suffix.lower() in (".tsv", ".tab") or (
+        "\t" in header_line and "," not in header_line
+    )
+    kind = "TSV" if tab else "CSV"
+    limit = csv.field_size_limit()
     try:
-        table = pd.read_csv(
-            io.StringIO(text),
-            sep="\t" if tab else ",",
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=True,
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv_error()) as exc:
-        reason = " ".join(str(exc).split())
-        raise TableError(
-            f"{path} is not a readable {'TSV' if tab else 'CSV'} table ({reason})"
-        ) from None
-    names = {str(c).strip().lower(): c for c in table.columns}
+        csv.field_size_limit(max(limit, len(text) + 1))  # a long text is not an error
+        records = [
+            r
+            for r in csv.reader(io.StringIO(text), delimiter="\t" if tab else ",", strict=True)
+            if any(f.strip() for f in r)
+        ]
+    except csv.Error as exc:
+        raise TableError(f"{path} is not a readable {kind} table ({exc})") from None
+    finally:
+        csv.field_size_limit(limit)
+    header = records[0] if records else []
+    names: dict[str, int] = {}
+    for k, c in enumerate(header):
+        names.setdefault(c.strip().lower(), k)
     missing = [c for c in ("text", "rating") if c not in names]
+    if missing and len(header) < 2:  # quoted nowhere: it may be any file, say a secret's
+        raise TableError(
+            f"{path} is not a CSV or TSV table: its first line has no comma or tab; give a "
+            "CSV or TSV whose header names the columns text and rating"
+        )
     if missing:
-        found = ", ".join(repr(str(c)) for c in table.columns) or "none"
+        found = ", ".join(excerpt(c) for c in header[:MAX_QUOTED]) or "none"
+        if len(header) > MAX_QUOTED:
+            found += f" and {len(header) - MAX_QUOTED} more"
         raise TableError(
             f"{path} has no {' or '.join(repr(m) for m in missing)} column (columns found: "
             f"{found}); give a CSV or TSV whose header names the columns text and rating"
         )
-    texts = [str(t) for t in table[names["text"]]]
-    raw = [str(r).strip() for r in table[names["rating"]]]
-    ratings = []
-    for row, (t, r) in enumerate(zip(texts, raw, strict=True), start=2):
-        try:
-            value = float(r)
-        except ValueError:
-            value = math.nan
+    texts, ratings = [], []
+    for row, fields in enumerate(records[1:], start=2):
+        if len(fields) != len(header):
+            raise TableError(
+                f"{path}, row {row}: {len(fields)} field{'s' * (len(fields) != 1)} where the "
+                f"header has {len(header)}"
+                + (
+                    f"; quote a text that holds a {'tab' if tab else 'comma'}"
+                    * (len(fields) > len(header))
+                )
+            )
+        t, r = fields[names["text"]], fields[names["rating"]].strip()
+        value = float(r) if NUMBER.fullmatch(r) else math.nan
         if not math.isfinite(value):
             raise TableError(
-                f"{path}, row {row}: the rating {r!r} is not a number; every "
+                f"{path}, row {row}: the rating {excerpt(r)} is not a number; every "
                 "row needs a numeric rating"
+            )
+        if scale is not None and not lo <= value <= hi:
+            raise TableError(
+                f"{path}, row {row}: the rating {r} is outside the scale {lo:g} to {hi:g}; "
+                "give the scale the ratings were made on"
             )
         if not t.strip():
             raise TableError(f"{path}, row {row}: the text is empty; every row needs a text")
+        texts.append(t)
         ratings.append(value)
     if len(texts) < 3:
         raise TableError(
             f"{path} has {len(texts)} rated row{'s' * (len(texts) != 1)}; "
             "correlations need at least 3"
         )
-    lo, hi = scale if scale is not None else (min(ratings), max(ratings))
+    if scale is None:
+        lo, hi = min(ratings), max(ratings)
     if not lo < hi:
         raise TableError(
             f"{path}: every rating is {ratings[0]:g}, so there is nothing to "
             "correlate with; rate texts of different sentiment"
         )
+    if not math.isfinite(hi - lo):
+        raise TableError(
+            f"{path}: the ratings run from {lo:g} to {hi:g}, too far apart to compute with; "
+            "rate on a smaller scale"
+        )
     ids = tuple(str(k) for k in range(1, len(texts) + 1))
     return RatedSet(path.stem, path.stem, ids, tuple(texts), tuple(ratings), (lo, hi))
 
 
-def csv_error() -> type[Exception]:
-    """The csv module's error class (pandas' Python engine raises it for a bad quote)."""
-    import csv
+#: A rating: a plain decimal number, with an optional sign, point and exponent.
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+#: The most characters of a file's content an error message quotes, and columns it names.
+EXCERPT = 20
+MAX_QUOTED = 5
 
-    return csv.Error
+
+def excerpt(value: str, limit: int = EXCERPT) -> str:
+    """``value`` quoted, cut to ``limit`` characters with the cut marked (for error messages).
+
+    Examples
+    --------
+    >>> excerpt("rating"), excerpt("x" * 30, 5)
+    ("'rating'", "'xxxxx'… (first 5 of 30 characters)")
+    """
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit]!r}… (first {limit} of {len(value):,} characters)"
 
 
 def classes(values: np.ndarray, neutral: float, mid: float = 0.0) -> np.ndarray:
@@ -274,12 +328,22 @@ def macro_f1(truth: np.ndarray, predicted: np.ndarray) -> float:
 
 
 def _pearson(x: np.ndarray, y: np.ndarray) -> float:
-    """Pearson r; NaN when either side is constant (no correlation to speak of)."""
+    """Pearson r; NaN when either side is constant (no correlation to speak of).
+
+    Values so large that their squares overflow are first scaled down (r does not change).
+    """
     import numpy as np
 
-    x, y = x - x.mean(), y - y.mean()
-    denom = math.sqrt(float(np.dot(x, x)) * float(np.dot(y, y)))
-    return float(np.dot(x, y)) / denom if denom > 0 else math.nan
+    with np.errstate(over="ignore", invalid="ignore"):
+        xd, yd = x - x.mean(), y - y.mean()
+        num, sx, sy = float(np.dot(xd, yd)), float(np.dot(xd, xd)), float(np.dot(yd, yd))
+    if not all(math.isfinite(v) for v in (num, sx, sy, sx * sy)):
+        xs, ys = np.max(np.abs(x)), np.max(np.abs(y))
+        if xs > 0 and ys > 0 and math.isfinite(xs) and math.isfinite(ys):
+            return _pearson(x / xs, y / ys)
+        return math.nan
+    denom = math.sqrt(sx * sy)
+    return num / denom if denom > 0 else math.nan
 
 
 def _spearman(x: np.ndarray, y: np.ndarray) -> float:
@@ -333,7 +397,7 @@ def _row(
     y = np.asarray(rated.ratings, dtype=float)[mask]
     x = values[mask]
     lo, hi = rated.scale
-    truth = classes(y, HUMAN_NEUTRAL_SHARE * (hi - lo), (lo + hi) / 2)
+    truth = classes(y, HUMAN_NEUTRAL_SHARE * (hi - lo), lo / 2 + hi / 2)
     return {
         "set": set_name,
         "scorer": scorer,

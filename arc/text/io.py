@@ -295,6 +295,10 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[str
 
 def _forced(data: bytes, encoding: str, name: str) -> str:
     """Decode with the codec the caller named, refusing a result that is not text."""
+    if not isinstance(encoding, str):
+        raise TypeError(
+            f"encoding= must be a codec name (str) such as 'utf-8', not {type(encoding).__name__}"
+        )
     try:
         codec = codecs.lookup(encoding).name
         text = data.decode(encoding)
