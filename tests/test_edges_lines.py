@@ -2,8 +2,10 @@
 
 import math
 import os
+import resource
 import subprocess
 import sys
+import textwrap
 
 import pandas as pd
 import pytest
@@ -168,3 +170,129 @@ def test_the_scale_still_reads_after_the_file_and_before_it(ratings, tmp_path):
 def test_a_negative_scale_is_checked_like_any(ratings, capsys):
     assert main(["validate", str(ratings), "--scale", "1e1", "-1e1"]) == 2
     assert "--scale LO HI needs LO below HI" in error_line(capsys.readouterr().err)
+
+
+# ------------------------------------------------------------------------- out of memory
+
+MB = 1 << 20
+
+
+def _arc_under(limit: int, *args, **kwargs):
+    """``arc ARGS`` with its address space bounded to ``limit`` bytes (``ulimit -v``)."""
+    env = {**os.environ, "MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    return subprocess.run(
+        [*ARC, *args],
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=120,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)),
+        **kwargs,
+    )
+
+
+@pytest.fixture(scope="module")
+def enough_to_start():
+    """The least of a few address-space bounds under which arc scores the vignette."""
+    for limit in (512 * MB, 1024 * MB, 2048 * MB, 4096 * MB):
+        if _arc_under(limit, "score", "--unit", "sentence").returncode == 0:
+            return limit
+    pytest.fail("arc cannot score the vignette even within 4 GB of address space")
+
+
+def test_running_out_of_memory_is_one_line_and_writes_nothing(enough_to_start, tmp_path):
+    # An endless text on standard input (Alice, over and over), read with the largest
+    # --max-size: arc runs out of memory reading or scoring it, whatever the bound.
+    writer = textwrap.dedent(
+        f"""
+        import sys
+        text = open({str(example_path("alice"))!r}, "rb").read()
+        try:
+            while True:
+                sys.stdout.buffer.write(text)
+        except (BrokenPipeError, OSError):
+            pass
+        """
+    )
+    source = subprocess.Popen(
+        [sys.executable, "-c", writer], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    )
+    try:
+        args = ["score", "-", "--max-size", "4096", "--unit", "sentence", "-o", "out.csv"]
+        result = _arc_under(enough_to_start, *args, stdin=source.stdout, cwd=tmp_path)
+    finally:
+        source.kill()
+        source.wait()
+    err = result.stderr.decode()
+    assert result.returncode == 1, err
+    line = error_line(err)
+    assert line.startswith("arc: error: out of memory while running arc score on standard input")
+    assert "--unit paragraph" in line and "--max-size" in line
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_memory_running_out_while_scoring_is_one_line(monkeypatch, tmp_path, capsys):
+    import arc.analysis.frame
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(arc.analysis.frame, "frame", exhausted)
+    assert main(["score", str(example_path("alice")), "--unit", "sentence"]) == 1
+    line = error_line(capsys.readouterr().err)
+    assert f"out of memory while running arc score on {example_path('alice')}" in line
+    assert "try --unit paragraph or --bins 100" in line
+    import arc.charts.render
+
+    monkeypatch.setattr(arc.charts.render, "save_chart", exhausted)
+    assert main(["plot", "-o", str(tmp_path / "p.png"), "--dpi", "600"]) == 1
+    line = error_line(capsys.readouterr().err)
+    assert "arc plot; try --unit paragraph" in line and "a lower --dpi" in line
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pyarrows_memory_error_is_one_line(monkeypatch, tmp_path, capsys):
+    pa = pytest.importorskip("pyarrow", reason="pyarrow (the test extra) is needed")
+    import arc.export
+
+    def exhausted(*args, **kwargs):
+        pa.allocate_buffer(1 << 62)  # the real ArrowMemoryError: malloc ... failed
+
+    monkeypatch.setattr(arc.export, "write_table", exhausted)
+    assert main(["score", "-o", str(tmp_path / "s.parquet")]) == 1
+    line = error_line(capsys.readouterr().err)
+    assert line.startswith("arc: error: out of memory in pyarrow")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        RuntimeError("while making a class"),  # a MemoryError wrapped in another error
+        ImportError("libx.so: failed to map segment from shared object"),
+    ],
+)
+def test_memory_failures_in_other_clothes_are_one_line(failure, monkeypatch, capsys):
+    import arc.analysis.frame
+
+    def exhausted(*args, **kwargs):
+        if isinstance(failure, ImportError):
+            raise failure
+        raise failure from MemoryError()
+
+    monkeypatch.setattr(arc.analysis.frame, "frame", exhausted)
+    assert main(["score"]) == 1
+    line = error_line(capsys.readouterr().err)
+    assert "out of memory while running arc score" in line
+    assert "--unit paragraph" not in line  # arc score is by paragraph already
+
+
+def test_other_errors_are_not_taken_for_memory(monkeypatch):
+    import arc.analysis.frame
+
+    def broken(*args, **kwargs):
+        raise ImportError("No module named 'something'")
+
+    monkeypatch.setattr(arc.analysis.frame, "frame", broken)
+    with pytest.raises(ImportError, match="something"):
+        main(["score"])
