@@ -146,19 +146,26 @@ def turn_lines(turns: pd.DataFrame, *, title: str = "") -> list[str]:
 
 
 def shape_lines(results: Sequence[tuple[str, Any]]) -> list[str]:
-    """One line per text: its shape (or none), the nearest shape, r, and the runner-up."""
+    """One line per text: its shape (or none), the nearest shape, r, and the runner-up.
+
+    A text that could not be classified at all (``ArcShape.reason``, say too short) has
+    its line too, with the reason in place of the scores.
+    """
     rows = [
         (
             name,
             s.name,
             s.nearest or "",
-            f"{s.score:+.2f}",
+            f"{s.score:+.2f}" if not s.reason else "",
             s.runner_up or "",
-            f"{s.runner_up_score:+.2f}",
+            f"{s.runner_up_score:+.2f}" if not s.reason else "",
         )
         for name, s in results
     ]
     lines = _columns(rows, ("text", "shape", "nearest", "r", "runner-up", "r"))
+    for k, (_, s) in enumerate(results, start=1):
+        if s.reason:  # a text with no arc to classify: why, after its name and "no clear shape"
+            lines[k] += f"  ({s.reason})"
     threshold = results[0][1].threshold if results else 0.7
     lines.append(
         f"  (r: correlation with the shape on 0-100% narrative time; a shape is named "

@@ -51,6 +51,8 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from arc.errors import TooShortError
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -62,6 +64,7 @@ __all__ = [
     "THRESHOLD",
     "ArcShape",
     "Shape",
+    "no_shape",
     "shape",
     "shape_grid",
     "shape_records",
@@ -140,7 +143,9 @@ class ArcShape:
     :data:`THRESHOLD` or the arc is flat. ``nearest`` is the best-correlated shape even
     then (``None`` for a flat arc), ``score`` its Pearson correlation with the arc;
     ``runner_up`` and ``runner_up_score`` the second best. ``scores`` maps every shape,
-    in :data:`SHAPES` order, to its correlation (all 0.0 for a flat arc).
+    in :data:`SHAPES` order, to its correlation (all 0.0 for a flat arc). ``reason`` says
+    why an arc that could not be classified at all (too short) has no shape; its scores
+    are NaN (see :func:`no_shape`).
     """
 
     name: str
@@ -150,6 +155,7 @@ class ArcShape:
     scores: Mapping[str, float] = field(hash=False)
     nearest: str | None
     threshold: float = THRESHOLD
+    reason: str = ""
 
     @property
     def clear(self) -> bool:
@@ -169,6 +175,8 @@ class ArcShape:
         >>> shape([1, 1, 1]).describe()
         'no clear shape (the arc is flat)'
         """
+        if self.reason:
+            return f"{NO_SHAPE} ({self.reason})"
         if self.nearest is None:
             return f"{NO_SHAPE} (the arc is flat)"
         nearest = SHAPES[self.nearest]
@@ -232,8 +240,10 @@ def shape(
 
     Raises
     ------
+    TooShortError
+        Fewer than 3 values (a ``ValueError`` too).
     ValueError
-        Fewer than 3 values, values that are not finite numbers, a missing ``value``
+        Values that are not finite numbers, a missing ``value``
         column, or ``method`` or smoother parameters given with a plain sequence.
 
     Examples
@@ -292,15 +302,43 @@ def shape_table(
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
+def no_shape(reason: str, threshold: float = THRESHOLD) -> ArcShape:
+    """The answer for an arc that cannot be classified at all, saying why (``reason``).
+
+    Its name is :data:`NO_SHAPE`, it has no nearest shape, and every score is NaN: a text
+    too short to have an arc still gets a row in a table of several.
+
+    Examples
+    --------
+    >>> no_shape("too short").describe()
+    'no clear shape (too short)'
+    """
+    if not reason:
+        raise ValueError("no_shape needs a reason")
+    nan = math.nan
+    scores = MappingProxyType(dict.fromkeys(SHAPES, nan))
+    return ArcShape(NO_SHAPE, nan, None, nan, scores, None, threshold, reason)
+
+
 #: The columns of :func:`shape_records`, in order.
-RECORD_COLUMNS = ("title", "path", "shape", "nearest", "score", "runner_up", "runner_up_score")
+RECORD_COLUMNS = (
+    "title",
+    "path",
+    "shape",
+    "nearest",
+    "score",
+    "runner_up",
+    "runner_up_score",
+    "note",
+)
 
 
 def shape_records(found: Sequence[tuple[str, str, ArcShape]]) -> pd.DataFrame:
     """One row per text: its title, its path, and its shape's name, nearest shape and r.
 
     ``found`` holds ``(title, path, shape)`` for each text; the columns are
-    :data:`RECORD_COLUMNS` (what ``arc shape -o`` writes).
+    :data:`RECORD_COLUMNS` (what ``arc shape -o`` writes), ``note`` the reason a text has
+    no shape at all (:func:`no_shape`), empty otherwise.
 
     Examples
     --------
@@ -311,7 +349,7 @@ def shape_records(found: Sequence[tuple[str, str, ArcShape]]) -> pd.DataFrame:
     import pandas as pd
 
     rows = [
-        (title, path, s.name, s.nearest, s.score, s.runner_up, s.runner_up_score)
+        (title, path, s.name, s.nearest, s.score, s.runner_up, s.runner_up_score, s.reason)
         for title, path, s in found
     ]
     return pd.DataFrame(rows, columns=list(RECORD_COLUMNS))
@@ -365,7 +403,7 @@ def _arc(
             raise ValueError(f"an arc must be one-dimensional, not of shape {values.shape}")
         time = np.linspace(0.0, 1.0, len(values))
     if len(values) < 3:
-        raise ValueError(f"an arc needs at least 3 values to have a shape, not {len(values)}")
+        raise TooShortError(f"an arc needs at least 3 values to have a shape, not {len(values)}")
     if not np.isfinite(values).all():
         raise ValueError("the arc has values that are not finite numbers (NaN or infinity)")
     return time, values

@@ -21,7 +21,7 @@ from arc.cli.files import (
     write_stdout,
 )
 from arc.cli.options import PLOT_FORMATS, SCORE_FORMATS, UsageError
-from arc.errors import ArcWarning, EmptyInputError
+from arc.errors import ArcWarning, EmptyInputError, TooShortError
 from arc.parallel import EVERY_CPU
 
 if TYPE_CHECKING:
@@ -312,7 +312,7 @@ def cmd_shape(args: argparse.Namespace) -> None:
         arc shape a.txt b.txt --example alice -o shapes.csv
     """
     from arc.analysis.labels import display_title
-    from arc.analysis.shapes import shape
+    from arc.analysis.shapes import no_shape, shape
     from arc.report import shape_lines
     from arc.text.examples import example_path
 
@@ -323,8 +323,20 @@ def cmd_shape(args: argparse.Namespace) -> None:
         out = output_path(args.output, "shapes", SCORE_FORMATS, paths)
     results = []
     for path in paths:
-        df, smoother, params = _smoothed_frame(load_input(path, args.encoding, args.max_size), args)
-        results.append((display_title(df), path, shape(df, smoother, **params)))
+        doc = load_input(path, args.encoding, args.max_size)
+        title = doc.title or (f"{doc.name} (file name)" if doc.name else "Untitled")
+        try:
+            df, smoother, params = _smoothed_frame(doc, args)
+            title = display_title(df)
+            found = shape(df, smoother, **params)
+        except TooShortError as exc:  # one short text among several: its row says why
+            found = no_shape(f"too short: {exc}")
+            warnings.warn(
+                f"{path or 'the text'} is too short to have a shape: {exc}",
+                ArcWarning,
+                stacklevel=1,
+            )
+        results.append((title, path, found))
     if out is None:
         say("\n".join(shape_lines([(title, found) for title, _, found in results])))
         return
@@ -435,6 +447,8 @@ def _smoothed_frame(doc: Document, args: argparse.Namespace) -> tuple[Any, str, 
             step=args.step,
             bins=args.bins,
         )
+    except TooShortError:
+        raise  # too few units: said as it is (``arc shape`` gives such a text its row)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     df = frame(doc, view.unit, **view.unit_params, workers=EVERY_CPU)  # type: ignore[arg-type]

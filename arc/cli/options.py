@@ -7,7 +7,9 @@ from arc.errors import ArcError
 
 __all__ = [
     "MAX_DPI",
+    "MAX_SIZE_CEILING_MB",
     "MAX_SIZE_MB",
+    "MAX_TOP",
     "MIN_DPI",
     "PLOT_FORMATS",
     "SCORE_FORMATS",
@@ -23,6 +25,12 @@ MIN_DPI = 20
 #: The most input arc reads, in megabytes, unless --max-size says otherwise (War and Peace
 #: is 3.2 MB): a guard against endless or mistaken input such as /dev/zero.
 MAX_SIZE_MB = 64
+#: The most --max-size may say: arc holds several times its input in memory (about 4 MiB
+#: per MB analysed, more by sentence), so more than this would ask for tens of gigabytes.
+MAX_SIZE_CEILING_MB = 4096
+#: The most words ``arc explain --top`` shows: a word-shift chart gives each 0.27 inch, so
+#: this many make a chart about 137 inches tall, under the charts' size bound.
+MAX_TOP = 500
 
 PLOT_FORMATS = (".png", ".svg", ".pdf")
 SCORE_FORMATS = (".csv", ".json", ".parquet")

@@ -8,8 +8,9 @@ parser imports neither pandas nor matplotlib.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from arc._version import __version__
@@ -24,7 +25,14 @@ from arc.cli.commands import (
     cmd_turns,
     cmd_validate,
 )
-from arc.cli.options import MAX_DPI, MAX_SIZE_MB, MIN_DPI, SMOOTH_CHOICES
+from arc.cli.options import (
+    MAX_DPI,
+    MAX_SIZE_CEILING_MB,
+    MAX_SIZE_MB,
+    MAX_TOP,
+    MIN_DPI,
+    SMOOTH_CHOICES,
+)
 from arc.text.examples import EXAMPLES
 
 __all__ = ["build_parser", "command_doc"]
@@ -60,24 +68,64 @@ class _Once(argparse.Action):
 class _Parser(argparse.ArgumentParser):
     """argparse with arc's usage errors: the usage line, one message line, exit status 2.
 
-    A single-valued option may be given once (:class:`_Once`).
+    A single-valued option may be given once (:class:`_Once`). An option named in
+    ``pairs`` takes two values, ``--scale LO HI``, also when one is a negative number such
+    as ``-1e1`` (which argparse alone would take for an option): the two are passed on as
+    one value, ``--scale=LO,HI``, which the option's type reads.
     """
+
+    pairs: tuple[str, ...] = ()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.register("action", None, _Once)
         self.register("action", "store", _Once)
 
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"arc: error: {message}\n")
+
     def parse_known_args(  # type: ignore[override]
-        self, args: Any = None, namespace: Any = None
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
+        if self.pairs:
+            args = _join_pairs(list(sys.argv[1:] if args is None else args), self.pairs)
         parsed, extras = super().parse_known_args(args, namespace)
         parsed.__dict__.pop(_GIVEN, None)
         return parsed, extras
 
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"arc: error: {message}\n")
+
+def _join_pairs(args: list[str], options: tuple[str, ...]) -> list[str]:
+    """``--opt A B`` as ``--opt=A,B`` for each of ``options``, up to a ``--``.
+
+    A value that is an option's name (``-o``, ``--encoding``) is not joined: the option
+    then gets one value and says it needs two.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            return out + args[i:]
+        pair = args[i + 1 : i + 3]
+        if arg in options and len(pair) == 2 and not any(_is_option_name(v) for v in pair):
+            out.append(f"{arg}={pair[0]},{pair[1]}")
+            i += 3
+        else:
+            out.append(arg)
+            i += 1
+    return out
+
+
+def _is_option_name(value: str) -> bool:
+    """Whether ``value`` is written like an option (``-o``, ``--unit``), not a number."""
+    if not value.startswith("-") or value == "-":
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return True
+    return False
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -210,9 +258,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain.add_argument(
         "--top",
-        type=_positive_int,
+        type=_top,
         metavar="N",
-        help="words to show (default: 10 up and 10 down in the table, 20 on a chart)",
+        help=f"words to show, at most {MAX_TOP:,} (default: 10 up and 10 down in the table, "
+        "20 on a chart)",
     )
     _add_output(
         explain,
@@ -263,12 +312,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--scale",
-        nargs=2,
-        type=float,
-        metavar=("LO", "HI"),
-        help="the lowest and highest possible rating in FILE (default: "
-        "the lowest and highest it holds)",
+        type=_scale,
+        metavar="LO HI",
+        help="the lowest and highest possible rating in FILE, e.g. --scale 1 7 or "
+        "--scale -4 4 (default: the lowest and highest it holds)",
     )
+    validate.pairs = ("--scale",)
     validate.add_argument("--encoding", help="force the files' encoding (default: detect it)")
     _add_max_size(validate)
     _add_output(
@@ -345,19 +394,19 @@ def _add_units(
     window, bins = UNITS["window"].params, UNITS["bins"].params
     parser.add_argument(
         "--window",
-        type=_positive_int,
+        type=_whole("--window", "words"),
         metavar="WORDS",
         help=f"word-window size (implies --unit window; default {window['window']})",
     )
     parser.add_argument(
         "--step",
-        type=_positive_int,
+        type=_whole("--step", "words"),
         metavar="WORDS",
         help="word-window step (implies --unit window; default: half the window)",
     )
     parser.add_argument(
         "--bins",
-        type=_positive_int,
+        type=_whole("--bins", "bins"),
         metavar="N",
         help=f"percentage bins (implies --unit bins; default {bins['bins']})",
     )
@@ -372,17 +421,42 @@ def _span_help() -> str:
 
 
 def _dpi(text: str) -> int:
-    value = _positive_int(text)
-    if not MIN_DPI <= value <= MAX_DPI:
-        raise argparse.ArgumentTypeError(f"must be between {MIN_DPI} and {MAX_DPI}, not {text}")
+    """``--dpi``: a whole number of dots per inch from :data:`MIN_DPI` to :data:`MAX_DPI`."""
+    value = _whole_number(text)
+    if value is None or not MIN_DPI <= value <= MAX_DPI:
+        raise argparse.ArgumentTypeError(
+            f"takes a whole number of dots per inch between {MIN_DPI} and {MAX_DPI}, not {text!r}"
+        )
     return value
 
 
 def _fraction(text: str) -> float:
-    value = float(text)
+    """``--span``: a share of the text, above 0 and at most 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
     if not 0 < value <= 1:
-        raise argparse.ArgumentTypeError(f"must be a share of the text between 0 and 1, not {text}")
+        raise argparse.ArgumentTypeError(
+            f"takes a share of the text between 0 and 1, such as 0.1, not {text!r}"
+        )
     return value
+
+
+def _scale(text: str) -> tuple[float, float]:
+    """``--scale LO HI`` (joined as ``LO,HI`` by :func:`_join_pairs`): two finite numbers."""
+    parts = text.split(",")
+    try:
+        lo, hi = (float(part) for part in parts)
+    except ValueError:
+        lo = hi = math.nan
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        shown = " ".join(repr(part) for part in parts)
+        raise argparse.ArgumentTypeError(
+            f"takes two numbers, the lowest and highest rating (--scale 1 7, or "
+            f"--scale -4 4), not {shown}"
+        )
+    return lo, hi
 
 
 def _add_source(parser: argparse.ArgumentParser) -> None:
@@ -405,18 +479,60 @@ def _add_source(parser: argparse.ArgumentParser) -> None:
 def _add_max_size(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-size",
-        type=_positive_int,
+        type=_max_size,
         default=MAX_SIZE_MB,
         metavar="MB",
-        help=f"read at most this many megabytes of input (default: {MAX_SIZE_MB})",
+        help=f"read at most this many megabytes of input (default: {MAX_SIZE_MB}; "
+        f"at most {MAX_SIZE_CEILING_MB:,})",
     )
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number, not {text}")
+def _max_size(text: str) -> int:
+    """``--max-size``: whole megabytes, 1 to :data:`MAX_SIZE_CEILING_MB`."""
+    value = _whole_number(text)
+    if value is None or value <= 0:
+        raise argparse.ArgumentTypeError(
+            f"takes a whole number of megabytes, such as {MAX_SIZE_MB}, not {text!r}"
+        )
+    if value > MAX_SIZE_CEILING_MB:
+        raise argparse.ArgumentTypeError(
+            f"is at most {MAX_SIZE_CEILING_MB:,} megabytes (arc holds several times its "
+            f"input in memory), not {text}"
+        )
     return value
+
+
+def _top(text: str) -> int:
+    """``--top``: a whole number of words, 1 to :data:`MAX_TOP`."""
+    value = _whole("--top", "words")(text)
+    if value > MAX_TOP:
+        raise argparse.ArgumentTypeError(
+            f"shows at most {MAX_TOP:,} words (a chart of more could not be read), not {text}"
+        )
+    return value
+
+
+def _whole(option: str, what: str) -> Callable[[str], int]:
+    """The argparse type of ``option``: a positive whole number of ``what``."""
+
+    def positive(text: str) -> int:
+        value = _whole_number(text)
+        if value is None or value <= 0:
+            raise argparse.ArgumentTypeError(
+                f"takes a positive whole number of {what}, not {text!r}"
+            )
+        return value
+
+    positive.__name__ = option
+    return positive
+
+
+def _whole_number(text: str) -> int | None:
+    """``text`` as an int (``12``, ``+12``, ``1_000``), or None if it is not a whole number."""
+    try:
+        return int(text)
+    except ValueError:
+        return None
 
 
 def command_doc(func: object) -> str:

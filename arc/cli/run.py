@@ -1,11 +1,13 @@
 """Running the command: one line on stderr and an exit status for every way it can fail.
 
 This is the one place that catches :class:`arc.errors.ArcError` (and Ctrl-C, SIGTERM, a
-closed standard output) and turns it into one ``arc: ...`` line, never a traceback.
+closed standard output, running out of memory) and turns it into one ``arc: ...`` line,
+never a traceback.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import signal
 import sys
@@ -16,7 +18,7 @@ from arc.cli.files import reason, silence_stdout
 from arc.cli.parser import build_parser
 from arc.errors import ArcError, ArcWarning, OutputError
 
-__all__ = ["Terminated", "main"]
+__all__ = ["Terminated", "main", "out_of_memory"]
 
 
 class Terminated(BaseException):
@@ -36,8 +38,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Every way the command can fail ends in one ``arc: ...`` line on standard error and a
     non-zero status, never a traceback: bad input or output (``ArcError``), Ctrl-C, SIGTERM
-    or SIGHUP (nothing half-written is left), and a closed or full standard output.
+    or SIGHUP (nothing half-written is left), a closed or full standard output, and memory
+    running out (``MemoryError``, pyarrow's ``ArrowMemoryError`` among them: exit status 1,
+    with what to try to use less).
     """
+    args: argparse.Namespace | None = None
     try:
         for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
             if signum is not None:
@@ -63,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         silence_stdout()
         return 0
+    except MemoryError as exc:
+        return _fail(out_of_memory(args, exc), 1)
     except Exception as exc:
         # Ctrl-C or a signal during an import can surface wrapped in another error (Python
         # wraps one raised while a class is being made in a RuntimeError): still one line.
@@ -72,8 +79,59 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(f"arc: stopped by {name}; nothing was written", 128 + cause.signum)
         if cause is not None:
             return _fail("arc: interrupted", 130)
+        memory = _cause(exc, (MemoryError,))
+        if memory is not None or _is_memory_failure(exc):
+            return _fail(out_of_memory(args, memory or exc), 1)
         raise
     return 0
+
+
+#: Commands whose rows are sentences unless ``--unit`` says otherwise, so fewer rows help.
+_ROW_COMMANDS = ("score", "plot", "turns", "shape")
+
+#: What the dynamic loader says when it cannot map a library into memory (glibc's words).
+_MAP_FAILURES = ("failed to map segment from shared object", "cannot allocate memory")
+
+
+def out_of_memory(args: argparse.Namespace | None, exc: BaseException) -> str:
+    """The one line for memory that ran out: what ran out, in which command, how to use less.
+
+    Examples
+    --------
+    >>> ns = argparse.Namespace(command="score", path="big.txt", unit="sentence", max_size=64)
+    >>> print(out_of_memory(ns, MemoryError()))  # doctest: +NORMALIZE_WHITESPACE
+    arc: error: out of memory while running arc score on big.txt; try --unit paragraph or
+    --bins 100 (fewer rows), or a shorter text (a smaller --max-size refuses a longer one
+    unread)
+    """
+    what = "out of memory"
+    if type(exc).__module__.startswith("pyarrow"):
+        what = "out of memory in pyarrow (Arrow's memory pool)"
+    if args is None:
+        return f"arc: error: {what}; close other programs or give arc more memory"
+    command = getattr(args, "command", None)
+    paths = [getattr(args, "path", None), *(getattr(args, "paths", None) or ())]
+    named = ["standard input" if p == "-" else str(p) for p in paths if p]
+    where = f" on {', '.join(named)}" if named else ""
+    if len(named) > 3:
+        where = f" on {len(named)} texts"
+    hints = []
+    # ``arc score`` is by paragraph unless told; the others by sentence for a book.
+    sentences = ("sentence",) if command == "score" else (None, "sentence")
+    if command in _ROW_COMMANDS and getattr(args, "unit", "") in sentences:
+        hints.append("--unit paragraph or --bins 100 (fewer rows)")
+    if getattr(args, "dpi", 0) > 150 and getattr(args, "output", None):
+        hints.append("a lower --dpi")
+    if hasattr(args, "max_size"):
+        hints.append("a shorter text (a smaller --max-size refuses a longer one unread)")
+    tail = ", or ".join(hints) if hints else "close other programs or give arc more memory"
+    return f"arc: error: {what} while running arc {command}{where}; try {tail}"
+
+
+def _is_memory_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` is a library that could not be loaded for want of memory."""
+    message = str(exc).lower()
+    return isinstance(exc, ImportError) and any(m in message for m in _MAP_FAILURES)
 
 
 def _cause(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:
