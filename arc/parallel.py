@@ -34,9 +34,12 @@ kept so that a caller never sees its failures:
 - work that raises in a worker is done again in the caller, which raises what one process
   would raise (or gets the result, if the failure was the worker's own);
 - warnings issued in a worker are issued again in the caller, in order;
+- a worker stopped (``SIGSTOP``, seen as state ``T`` in Linux's ``/proc``) for
+  :data:`STOPPED_DEADLINE` seconds while the caller waits is given up on: it is killed and
+  its items go to a fresh pool, so a stopped worker cannot hang the caller;
 - workers ignore Ctrl-C (the caller's to handle), end quietly on SIGTERM and SIGHUP, and on
   Linux die with the caller even if it is killed with SIGKILL; leaving the pool (normally,
-  on an error, on Ctrl-C) ends every worker.
+  on an error, on Ctrl-C) ends every worker, a stopped one too.
 
 ``fork`` rather than ``forkserver``: a fork shares the loaded modules, Punkt's parameters
 and the document with the children at no cost, and a closure needs no pickling; a
@@ -55,6 +58,7 @@ import os
 import signal
 import sys
 import threading
+import time
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -66,6 +70,7 @@ __all__ = [
     "EVERY_CPU",
     "MIN_CHARS",
     "POOL_ATTEMPTS",
+    "STOPPED_DEADLINE",
     "Pool",
     "cpu_count",
     "map_ordered",
@@ -86,6 +91,11 @@ MIN_CHARS = 100_000
 EVERY_CPU = 0
 #: How many times an item may be lost with a dying worker before the caller does it itself.
 POOL_ATTEMPTS = 2
+#: Seconds a worker may stay stopped (``SIGSTOP``) while the caller waits for it before it
+#: is killed and its items are done again (where the state can be read: Linux's /proc).
+STOPPED_DEADLINE = 10.0
+#: Seconds between two looks at the workers' states while the caller waits for a result.
+_LOOK_EVERY = 0.25
 
 A = TypeVar("A")
 R = TypeVar("R")
@@ -318,8 +328,9 @@ class Pool(Generic[A, R]):
         return self._results(pending, source)
 
     def close(self) -> None:
-        """End the workers: at once if any is still working, else after they finish."""
-        self._shutdown(kill=any(not future.done() for future in self._live))
+        """End the workers: at once if any is still working or stopped, else after they finish."""
+        busy = any(not future.done() for future in self._live)
+        self._shutdown(kill=busy or bool(self._stopped()))
 
     def _results(self, pending: deque[_Task], source: Iterator[A]) -> Iterator[R]:
         while pending:
@@ -389,7 +400,7 @@ class Pool(Generic[A, R]):
         while task.future is not None:
             future = task.future
             try:
-                value, caught = future.result()
+                value, caught = self._wait(future)
             except BrokenProcessPool:
                 self._recover(pending)
                 continue
@@ -403,9 +414,57 @@ class Pool(Generic[A, R]):
             return value
         return self._func(task.item)
 
+    def _wait(self, future: Any) -> Any:
+        """``future.result()``, giving up on a worker stopped for :data:`STOPPED_DEADLINE`.
+
+        A stopped worker is killed, which breaks the pool: the caller then sees
+        ``BrokenProcessPool`` and hands the lost items to a fresh pool, as for any death.
+        Stopped time is counted only across looks that all found the worker stopped, so a
+        whole command stopped and resumed (Ctrl-Z, ``fg``) gives up on nothing.
+        """
+        stopped_since: dict[int, float] = {}
+        while True:
+            try:
+                return future.result(timeout=_LOOK_EVERY)
+            except TimeoutError:  # concurrent.futures.TimeoutError is this from Python 3.11
+                pass
+            now = time.monotonic()
+            stopped = self._stopped()
+            for pid in list(stopped_since):
+                if pid not in stopped:
+                    del stopped_since[pid]
+            for pid in stopped:
+                stopped_since.setdefault(pid, now)
+            if any(now - since >= STOPPED_DEADLINE for since in stopped_since.values()):
+                self._kill_stopped()
+                stopped_since.clear()
+
+    def _workers_now(self) -> list[Any]:
+        """The current pool's worker processes (none if its parts cannot be read)."""
+        if self._executor is None:
+            return []
+        from arc._compat import executor_parts
+
+        parts = executor_parts(self._executor)
+        return [] if parts is None else parts[1]
+
+    def _stopped(self) -> set[int]:
+        """The process ids of the current pool's workers that are stopped now."""
+        return {p.pid for p in self._workers_now() if p.pid and _is_stopped(p.pid)}
+
+    def _kill_stopped(self) -> None:
+        """SIGKILL every stopped worker (no other signal reaches a stopped process)."""
+        for process in self._workers_now():
+            if process.pid and _is_stopped(process.pid):
+                with contextlib.suppress(OSError):
+                    process.kill()
+
     def _recover(self, pending: deque[_Task]) -> None:
         """A worker died: end the broken pool, hand the items it lost to a fresh one."""
         if self._executor is not None:
+            # The executor ends the other workers with SIGTERM and waits for them; a stopped
+            # one would never end, so it is killed first.
+            self._kill_stopped()
             self._shutdown(kill=False)  # joins its manager thread: every future is settled
             self.restarts += 1
         lost = []
@@ -441,14 +500,29 @@ class Pool(Generic[A, R]):
         executor.shutdown(wait=False, cancel_futures=True)
         for process in workers:
             process.terminate()  # SIGTERM: a worker ends at once (see _start_worker)
+            with contextlib.suppress(OSError):
+                os.kill(process.pid, signal.SIGCONT)  # a stopped worker wakes to its SIGTERM
         for process in workers:
-            process.join()
+            process.join(timeout=5)
+            if process.exitcode is None:  # still alive (stopped again, say): SIGKILL
+                with contextlib.suppress(OSError):
+                    process.kill()
+                process.join()
         # With every worker gone, closing our end of the result pipe turns a result cut
         # short into an end of file, so the executor's thread cannot wait for it forever.
         if results is not None:
             close_result_pipe(results)
         if thread is not None:
             thread.join(timeout=10)
+
+
+def _is_stopped(pid: int) -> bool:
+    """Whether process ``pid`` is stopped (state ``T`` in Linux's /proc; False elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] == b"T"
+    except (OSError, IndexError):
+        return False
 
 
 def _broken(error: BaseException | None) -> bool:

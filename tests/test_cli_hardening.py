@@ -210,9 +210,51 @@ def test_sigterm_while_scoring_a_book_leaves_nothing(tmp_path):
 # ------------------------------------------------------------------- standard streams
 
 
-def test_a_full_standard_output(tmp_path):
-    with open("/dev/full", "wb") as full:
-        result = subprocess.run([*ARC, "score"], stdout=full, stderr=subprocess.PIPE, check=False)
+@pytest.fixture
+def full_device(tmp_path):
+    """A device that is always full: /dev/full, or one made like it where that is not it."""
+    dev = Path("/dev/full")
+    try:
+        st = dev.stat()
+        if stat.S_ISCHR(st.st_mode) and (os.major(st.st_rdev), os.minor(st.st_rdev)) == (1, 7):
+            return dev
+    except OSError:
+        pass
+    made = tmp_path / "full"
+    try:
+        os.mknod(made, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+        os.close(os.open(made, os.O_WRONLY))
+    except (OSError, AttributeError) as exc:
+        pytest.skip(f"no full device here: /dev/full is not one and one cannot be made ({exc})")
+    return made
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score"],
+        ["turns"],
+        ["plot", "-o", "v.png"],
+        ["explain"],
+        ["shape"],
+        ["validate"],
+        ["--help"],
+        ["--version"],
+        ["plot", "--help"],
+    ],
+    ids=" ".join,
+)
+def test_a_full_standard_output(tmp_path, full_device, args):
+    """Every command, its help and its version say that a full stdout lost their output."""
+    with open(full_device, "wb") as full:
+        result = subprocess.run(
+            [*ARC, *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+            env={**os.environ, "MPLBACKEND": "Agg"},
+            check=False,
+        )
     one_line(result, 1, "cannot write to standard output", "No space left")
 
 

@@ -2,7 +2,7 @@
 
 A frame built in several processes is the frame one process builds; analysing inside a
 ``multiprocessing.Pool`` worker works; a worker killed mid-run loses nothing; Ctrl-C,
-SIGTERM or SIGKILL mid-book leaves no process behind.
+SIGTERM or SIGKILL mid-book leaves no process behind; a stopped worker hangs nothing.
 """
 
 from __future__ import annotations
@@ -394,6 +394,52 @@ def test_a_worker_killed_mid_book_gives_the_same_frame(monkeypatch, tmp_path, un
     assert marker.exists()
 
 
+def _stop_once(marker: Path) -> None:
+    """SIGSTOP this process the first time a worker gets here (``marker`` remembers)."""
+    try:
+        fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        return
+    os.close(fd)
+    os.kill(os.getpid(), signal.SIGSTOP)
+
+
+@needs_fork
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_stopped_worker_is_given_up_on(monkeypatch, tmp_path):
+    """A worker stopped mid-item is killed after the deadline and its items are redone."""
+    monkeypatch.setattr(parallel, "STOPPED_DEADLINE", 1.0)
+    parent = os.getpid()
+    marker = tmp_path / "stopped"
+
+    def work(x: int) -> int:
+        if x == 3 and os.getpid() != parent:
+            _stop_once(marker)
+        return x * 10
+
+    start = time.monotonic()
+    with parallel.Pool(work, 2) as pool:
+        assert list(pool.imap(range(12))) == [x * 10 for x in range(12)]
+    assert marker.exists()
+    assert pool.restarts == 1
+    assert time.monotonic() - start < 30
+
+
+@needs_fork
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_stopped_idle_worker_does_not_hang_the_end(tmp_path):
+    """A worker stopped after its work: leaving the pool ends it instead of waiting for it."""
+    start = time.monotonic()
+    with parallel.Pool(abs, 2) as pool:
+        assert list(pool.imap(range(-4, 0))) == [4, 3, 2, 1]
+        workers = multiprocessing.active_children()
+        assert workers
+        for process in workers:
+            os.kill(process.pid, signal.SIGSTOP)
+    assert all(process.exitcode is not None for process in workers)
+    assert time.monotonic() - start < 30
+
+
 # --- The command stopped mid-book -----------------------------------------------------------
 
 
@@ -522,3 +568,47 @@ def test_ranges_cover_the_items_in_order(sizes, parts):
 def test_ranges_share_the_sizes_out_evenly():
     spans = parallel.ranges([10] * 100, 4)
     assert [hi - lo for lo, hi in spans] == [25, 25, 25, 25]
+
+
+STOPPED = """
+import os, signal, sys, time
+from arc import parallel
+
+parent = os.getpid()
+
+
+def work(lo, hi):
+    if os.getpid() != parent:
+        print(os.getpid(), flush=True)
+        time.sleep(120)
+    return lo
+
+
+try:
+    parallel.run(work, [(0, 1), (1, 2)])
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+"""
+
+
+@needs_fork
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("how", ["SIGINT", "SIGKILL"])
+def test_a_stopped_worker_leaves_with_its_caller(how):
+    """A worker stopped with SIGSTOP: Ctrl-C ends the caller at once, SIGKILL ends both."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", STOPPED],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    worker = int(proc.stdout.readline())
+    os.kill(worker, signal.SIGSTOP)
+    time.sleep(0.5)  # the caller's own range done, waiting for the stopped worker
+    start = time.monotonic()
+    proc.send_signal(getattr(signal, how))
+    out, err = proc.communicate(timeout=60)
+    assert time.monotonic() - start < 10
+    if how == "SIGINT":
+        assert out == b"interrupted\n", err.decode()
+    _session_ends(proc.pid)

@@ -131,11 +131,17 @@ def output_name(path: str | None) -> str:
     return "stdin" if path == "-" else Path(path).stem
 
 
-def say(text: str) -> None:
-    """Print a result line to standard output, which must be open."""
+def say(text: str, end: str = "\n") -> None:
+    """Print a result line to standard output, which must be open and take it."""
     if sys.stdout is None or sys.stdout.closed:
         raise OutputError("standard output is closed; give -o PATH or leave stdout open")
-    print(text)
+    try:
+        print(text, end=end)
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:  # full (ENOSPC), or an I/O error
+        silence_stdout()
+        raise OutputError(f"cannot write to standard output: {reason(exc)}") from None
 
 
 def reason(exc: BaseException) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import signal
 import sys
 import warnings
 from collections.abc import Sequence
 
-from arc.cli.files import reason, silence_stdout
+from arc.cli.files import reason, say, silence_stdout
 from arc.cli.parser import build_parser
 from arc.errors import ArcError, ArcWarning, OutputError
 
@@ -47,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
             if signum is not None:
                 signal.signal(signum, _terminate)
-        args = build_parser().parse_args(argv)
+        args = _parse(argv)
         if sys.stdout is None or sys.stdout.closed:
             raise OutputError("standard output is closed; arc prints its results there")
         caught: list[warnings.WarningMessage] = []
@@ -132,6 +133,23 @@ def _is_memory_failure(exc: BaseException) -> bool:
     """Whether ``exc`` is a library that could not be loaded for want of memory."""
     message = str(exc).lower()
     return isinstance(exc, ImportError) and any(m in message for m in _MAP_FAILURES)
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The parsed arguments; ``--help`` and ``--version`` printed so that a failure is said.
+
+    argparse ignores an error writing its help (a full standard output) and exits 0; its
+    text is caught here and printed by :func:`arc.cli.files.say`, which says it.
+    """
+    text = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(text):
+            return build_parser().parse_args(argv)
+    except SystemExit:
+        if text.getvalue():
+            say(text.getvalue(), end="")
+            _flush_stdout()
+        raise
 
 
 def _cause(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:
