@@ -14,6 +14,7 @@ import codecs
 import math
 import os
 import re
+import shutil
 import stat
 import tempfile
 import unicodedata
@@ -445,9 +446,15 @@ def check_output(path: str | os.PathLike[str]) -> Path:
     """The file a write to ``path`` will replace, checked before any work is done.
 
     A symbolic link is followed: arc writes through it to its target (the link stays a
-    link). Raises :class:`~arc.errors.OutputError` for a directory, a missing or read-only
-    folder, or a name the file system refuses.
+    link). An existing character device or FIFO (``/dev/null``, a named pipe, ``-o
+    /dev/stdout``) is written into in place, as ``cat > path`` would, and never replaced;
+    ``path`` itself is returned for it. Raises :class:`~arc.errors.OutputError` for a
+    directory, a block device, a socket, a missing or read-only folder, or a name the file
+    system refuses.
     """
+    special = _special_output(path)
+    if special is not None:
+        return special
     target = Path(path)
     try:
         if target.is_symlink():
@@ -466,6 +473,29 @@ def check_output(path: str | os.PathLike[str]) -> Path:
     return target
 
 
+def _special_output(path: str | os.PathLike[str]) -> Path | None:
+    """``path`` when it names an existing, writable character device or FIFO, else None.
+
+    Anything else that exists but is neither a regular file nor a directory (a block
+    device, a socket) is refused: renaming a file over it would destroy it.
+    """
+    try:
+        mode = os.stat(path).st_mode  # through symbolic links
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        if not os.access(path, os.W_OK):
+            raise OutputError(f"cannot write {path}: it is not writable")
+        return Path(path)
+    kind = "block device" if stat.S_ISBLK(mode) else "socket" if stat.S_ISSOCK(mode) else None
+    raise OutputError(
+        f"cannot write {path}: it is a {kind or 'special file'}, not a regular file; "
+        "give a file name"
+    )
+
+
 def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     """Whether two paths name one existing file (through links, ``./`` or absolute paths)."""
     try:
@@ -481,9 +511,14 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]
     A failure or a signal part-way leaves no partial or temporary file behind, and an
     unwritable path raises :class:`~arc.errors.OutputError` before anything is written. An
     existing file keeps its permission bits (a new one gets the umask's); a symbolic link is
-    written through, to its target.
+    written through, to its target. A character device or FIFO is written into in place
+    (see :func:`check_output`), after the caller has written everything.
     """
     target = check_output(path)
+    if _special_output(target) is not None:
+        with _write_into(target, path, mode) as handle:
+            yield handle
+        return
     directory = target.parent if str(target.parent) else Path(".")
     try:
         permissions = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
@@ -502,6 +537,23 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def _write_into(target: Path, path: str | os.PathLike[str], mode: str) -> Iterator[IO]:
+    """Spool what the caller writes, then write it into the device or FIFO ``target``.
+
+    The device is opened only once the caller has finished, without creating or
+    truncating anything, so a failure part-way sends nothing and never makes a file.
+    """
+    with tempfile.SpooledTemporaryFile(max_size=1 << 24, mode=mode) as spool:
+        yield spool
+        spool.seek(0)
+        try:
+            with open(target, mode, opener=lambda name, _: os.open(name, os.O_WRONLY)) as out:
+                shutil.copyfileobj(spool, out)
+        except OSError as exc:
+            raise OutputError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def _umask() -> int:
