@@ -1,6 +1,8 @@
 """Nothing lost at the edges: outputs that are devices or pipes, books in one file, mixed bytes."""
 
+import codecs
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -9,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from arc.errors import OutputError
-from arc.text.io import atomic_write, check_output, vignette_text
+from arc.errors import DecodingError, OutputError
+from arc.text.io import atomic_write, check_output, decode, vignette_text
 
 ARC = [sys.executable, "-m", "arc"]
 
@@ -131,3 +133,75 @@ def test_a_socket_is_refused_with_one_line(tmp_path, story):
             check_output(path)
         one_line(run("score", str(story), "-o", str(path), cwd=tmp_path), 1, "socket")
         assert stat.S_ISSOCK(os.lstat(path).st_mode)
+
+
+# ------------------------------------------------------------- half UTF-8, half cp1252; BOMs
+
+
+def frankenstein_text() -> str:
+    from arc import example_path
+
+    return example_path("frankenstein").read_text(encoding="utf-8").removeprefix("\ufeff")
+
+
+@pytest.mark.parametrize("bom", ["", "\ufeff"], ids=["no-bom", "bom"])
+def test_utf8_then_cp1252_keeps_both_halves(bom):
+    text = bom + frankenstein_text()
+    data = text[:200_000].encode("utf-8") + text[200_000:].encode("cp1252")
+    notes: list[str] = []
+    got = decode(data, collect=notes)
+    assert got == decode(text.encode("utf-8"))  # no mojibake, no U+FFFD, in either half
+    assert "\u201a\u00c4" not in got and "\ufffd" not in got
+    assert "\u2019" in got[:200_000] and "\u2019" in got[200_000:]
+    first = len(text[:200_000].encode("utf-8"))
+    assert len(notes) == 1 and "read as cp1252" in notes[0]
+    assert re.search(
+        r"\d[\d,]* bytes at byte offsets [\d,]+-[\d,]+ \(lines [\d,]+-[\d,]+\)", notes[0]
+    )
+    start = int(re.search(r"offsets ([\d,]+)", notes[0]).group(1).replace(",", ""))
+    assert start >= first and data[start] >= 0x80
+
+
+def test_a_few_bad_bytes_in_utf8_are_still_replaced():
+    text = frankenstein_text()[:50_000]
+    data = text.encode("utf-8") + b" caf\xe9.\n"
+    notes: list[str] = []
+    got = decode(data, collect=notes)
+    assert got.endswith("caf\ufffd.\n") and "U+FFFD" in notes[0]
+
+
+def test_cp1252_file_stays_cp1252():
+    text = frankenstein_text()[:100_000]
+    notes: list[str] = []
+    assert decode(text.encode("cp1252"), collect=notes) == text and notes == []
+
+
+def test_utf16_bom_before_utf8_text_is_read_as_utf8_with_a_warning():
+    text = frankenstein_text()[:20_000]
+    for tail in ("", "x"):  # an even and an odd number of bytes after the mark
+        notes: list[str] = []
+        got = decode(codecs.BOM_UTF16_LE + (text + tail).encode("utf-8"), collect=notes)
+        assert got == text + tail
+        assert len(notes) == 1 and "utf-16 byte-order mark" in notes[0], notes
+        assert "read as UTF-8" in notes[0]
+
+
+def test_real_utf16_with_bom_still_reads_silently():
+    text = frankenstein_text()[:20_000]
+    notes: list[str] = []
+    assert decode(text.encode("utf-16"), collect=notes) == text and notes == []
+
+
+def test_a_utf16_bom_before_neither_is_refused():
+    with pytest.raises(DecodingError, match="utf-16 BOM but is not utf-16 text"):
+        decode(codecs.BOM_UTF16_LE + bytes(range(0x80, 0x100)) * 8)
+
+
+def test_cli_warns_once_for_mixed_bytes(tmp_path):
+    text = frankenstein_text()
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(text[:200_000].encode("utf-8") + text[200_000:].encode("cp1252"))
+    result = run("score", str(path), "-o", str(tmp_path / "out.csv"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr.decode().count("read as cp1252") == 1
+    assert "\u201a\u00c4" not in (tmp_path / "out.csv").read_text(encoding="utf-8")

@@ -66,6 +66,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 #: multi-byte sequence by chance, so such sequences are the file's own and the invalid bytes
 #: are damage; without any, the bytes go to the single-byte guess.
 UTF8_VALID_PER_INVALID = 1
+#: Bytes with at least this many valid multi-byte UTF-8 characters, on lines with no invalid
+#: byte, have a UTF-8 part even
+#: when invalid bytes outnumber them (UTF-8 text joined to a cp1252 one): the valid UTF-8 is
+#: kept as UTF-8 and only the invalid runs are read as cp1252. A legacy single-byte text
+#: almost never forms this many valid sequences by chance.
+UTF8_PART_MIN = 32
 #: A text decoded with a forced encoding (other than UTF-8) must have a space, a line break
 #: or a separating punctuation mark at least once per this many characters on average. Real
 #: text in any script has one every few characters; a wrong two-byte reading such as UTF-16
@@ -115,8 +121,9 @@ _WIDE = (
     ("utf-16-le", 2, 0, (1,)),
     ("utf-16-be", 2, 1, (0,)),
 )
-# Invalid bytes as ``surrogateescape`` leaves them in the text.
+# Invalid bytes as ``surrogateescape`` leaves them in the text, one by one and in runs.
 _ESCAPED = re.compile("[\udc80-\udcff]")
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
 # Invisible format characters, removed from every decoded text: zero-width space, joiners and
 # directional marks (U+200B-U+200F), bidirectional embeddings, overrides and isolates
 # (U+202A-U+202E, U+2066-U+2069) and the Arabic letter mark (U+061C), the word joiner and
@@ -204,7 +211,9 @@ def decode(
     encoding
         A Python codec name to force. By default a BOM decides; then NUL bytes in every other
         (or three of every four) positions mean UTF-16 (UTF-32); then UTF-8, kept even with a
-        few invalid bytes (see :data:`UTF8_VALID_PER_INVALID`); then charset-normalizer's
+        few invalid bytes (see :data:`UTF8_VALID_PER_INVALID`), or with a part in another
+        encoding whose invalid runs are read as cp1252 (see :data:`UTF8_PART_MIN`); a
+        UTF-16/32 BOM before UTF-8 text is ignored, with a warning; then charset-normalizer's
         guess among the legacy Western code pages, then among other legacy encodings; and
         if it cannot decide, cp1252. A forced encoding whose result is not text (see
         :data:`SEPARATOR_SPAN`) is refused rather than analysed as garbage.
@@ -275,13 +284,16 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[str
         return _utf8(data, name)
     for bom, codec in _BOMS:
         if data.startswith(bom):
+            why: str | None
             try:
-                return data.decode(codec).lstrip("\ufeff"), []
+                text = data.decode(codec).lstrip("\ufeff")
             except UnicodeDecodeError as exc:
-                raise DecodingError(
-                    f"{name} has a {codec} BOM but invalid {codec} bytes (byte {exc.start:,}); "
-                    "pass --encoding if it is in another encoding"
-                ) from None
+                text, why = "", f"invalid {codec} bytes at byte {exc.start:,}"
+            else:
+                why = _not_text(text) if codec != "utf-8-sig" else None
+            if why is None:
+                return text, []
+            return _after_wrong_bom(data[len(bom) :], codec, why, name)
     if b"\x00" in data:
         wide = _wide(data)
         if wide is None:
@@ -291,7 +303,28 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[str
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    return _utf8(data, name) if _mostly_utf8(data) else _guess(data, name)
+    return _utf8(data, name) if _mostly_utf8(data) or _utf8_part(data) else _guess(data, name)
+
+
+def _after_wrong_bom(rest: bytes, codec: str, why: str, name: str) -> tuple[str, list[str]]:
+    """Bytes after a UTF-16/32 BOM that are not text in that encoding: UTF-8, or refused.
+
+    A UTF-16 BOM glued in front of UTF-8 text reads as CJK characters that score nothing;
+    when the bytes after it are valid UTF-8 they are read as UTF-8, with a warning.
+    """
+    try:
+        text = rest.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _not_text(text) is None:
+        return text, [
+            f"{name} starts with a {codec} byte-order mark, but what follows is not {codec} "
+            f"text ({why}); it is UTF-8 and was read as UTF-8; pass --encoding if that is wrong"
+        ]
+    raise DecodingError(
+        f"{name} has a {codec} BOM but is not {codec} text ({why}); "
+        "pass --encoding if it is in another encoding"
+    )
 
 
 def _forced(data: bytes, encoding: str, name: str) -> str:
@@ -372,12 +405,39 @@ def _mostly_utf8(data: bytes) -> bool:
     return multibyte > 0 and bad * UTF8_VALID_PER_INVALID <= multibyte
 
 
+def _utf8_part(data: bytes) -> bool:
+    """Whether bytes hold a UTF-8 part (see :data:`UTF8_PART_MIN`).
+
+    Only lines that are wholly valid UTF-8 count: a legacy multi-byte encoding (Shift JIS,
+    GBK) forms valid UTF-8 sequences by chance too, but on the same lines as invalid ones.
+    """
+    multibyte = 0
+    for line in data.split(b"\n"):
+        if line.isascii():
+            continue
+        try:
+            multibyte += len(line.decode("utf-8")) - len(line.decode("ascii", "ignore"))
+        except UnicodeDecodeError:
+            continue
+        if multibyte >= UTF8_PART_MIN:
+            return True
+    return False
+
+
 def _utf8(data: bytes, name: str) -> tuple[str, list[str]]:
-    """UTF-8 with any invalid bytes replaced by U+FFFD, and a warning that says where."""
+    """UTF-8 with its invalid bytes replaced (or read as cp1252), and a warning that says where.
+
+    A few invalid bytes among many valid multi-byte characters are damage: each becomes
+    U+FFFD. More invalid bytes than valid multi-byte characters mean a part of the file is in
+    a legacy encoding (say, UTF-8 text with a cp1252 file appended): each run of invalid
+    bytes is read as cp1252 and the valid UTF-8 stays as it is.
+    """
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
+    if not _mostly_utf8(data.removeprefix(codecs.BOM_UTF8)):
+        return _utf8_and_cp1252(data, name)
     raw = data.decode("utf-8", "surrogateescape")
     first = _ESCAPED.search(raw)
     offset = len(raw[: first.start() if first else 0].encode("utf-8", "surrogateescape"))
@@ -391,6 +451,26 @@ def _utf8(data: bytes, name: str) -> tuple[str, list[str]]:
         if not lines or lines[-1] != line:
             lines.append(line)
     return _ESCAPED.sub("\ufffd", text), [_invalid_utf8(name, count, lines, offset)]
+
+
+def _utf8_and_cp1252(data: bytes, name: str) -> tuple[str, list[str]]:
+    """UTF-8 whose runs of invalid bytes are read as cp1252, with a warning that says where."""
+    raw = data.decode("utf-8", "surrogateescape")
+    runs = list(_ESCAPED_RUN.finditer(raw))
+    count = sum(len(run.group()) for run in runs)
+    first = len(raw[: runs[0].start()].encode("utf-8", "surrogateescape"))
+    last = len(raw[: runs[-1].end()].encode("utf-8", "surrogateescape")) - 1
+    lines = raw.count("\n", 0, runs[0].start()) + 1, raw.count("\n", 0, runs[-1].start()) + 1
+    text = _ESCAPED_RUN.sub(
+        lambda run: run.group().encode("utf-8", "surrogateescape").decode("cp1252", "replace"),
+        raw,
+    ).removeprefix("\ufeff")
+    where = f"line {lines[0]:,}" if lines[0] == lines[1] else f"lines {lines[0]:,}-{lines[1]:,}"
+    return text, [
+        f"{name} is UTF-8 except for {count:,} bytes at byte offsets {first:,}-{last:,} "
+        f"({where}) that are not UTF-8; they were read as cp1252 (Windows Western European); "
+        "pass --encoding if that is wrong"
+    ]
 
 
 def _invalid_utf8(name: str, count: int, lines: list[int], offset: int) -> str:
