@@ -205,3 +205,29 @@ def test_cli_warns_once_for_mixed_bytes(tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     assert result.stderr.decode().count("read as cp1252") == 1
     assert "\u201a\u00c4" not in (tmp_path / "out.csv").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------- several books in one file
+
+
+def test_a_second_gutenberg_book_is_not_dropped_silently(tmp_path):
+    from arc import example_path
+    from arc.text.gutenberg import find_boilerplate
+
+    books = [example_path(name).read_text(encoding="utf-8") for name in ("frankenstein", "alice")]
+    text = "\n".join(book.removeprefix("\ufeff") for book in books)
+    bounds = find_boilerplate(text)
+    assert bounds.warning is not None and "2 Project Gutenberg books" in bounds.warning
+    path = tmp_path / "two.txt"
+    path.write_text(text, encoding="utf-8")
+    result = run("score", str(path), "-o", str(tmp_path / "out.csv"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "2 Project Gutenberg books" in result.stderr.decode()
+
+
+def test_one_gutenberg_book_has_no_such_warning():
+    from arc import example_path
+    from arc.text.gutenberg import find_boilerplate
+
+    text = example_path("alice").read_text(encoding="utf-8").removeprefix("\ufeff")
+    assert find_boilerplate(text).warning is None
