@@ -111,7 +111,8 @@ def find_boilerplate(text: str) -> Boilerplate:
     start = found_start if found_start is not None else 0
     end_match = _END.search(text, start)
     if end_match is not None:
-        return Boilerplate(start, end_match.start(), header, True, _warning(text, start, header))
+        warning = _more_books(text, end_match.end()) or _warning(text, start, header)
+        return Boilerplate(start, end_match.start(), header, True, warning)
     licence = _licence_start(text, start, header)
     if licence is not None:
         return Boilerplate(start, licence, header, False, _cut_warning(text, start, header))
@@ -192,6 +193,21 @@ def _warning(text: str, start: int, header: bool, footer: bool = True) -> str | 
             "scored as story"
         )
     return None
+
+
+def _more_books(text: str, after: int) -> str | None:
+    """A warning when more Gutenberg books follow the first one's end marker, else None.
+
+    Only the first book is kept as story; the others would be dropped without a word.
+    """
+    more = len(_START.findall(text, after)) or len(_SMALL_PRINT_END.findall(text, after))
+    if not more:
+        return None
+    books = f"{more + 1} Project Gutenberg books"
+    return (
+        f"this file holds {books}; only the first is analysed and the other {more} are "
+        "left out as boilerplate; split the file to analyse each"
+    )
 
 
 def _cut_warning(text: str, start: int, header: bool) -> str:

@@ -14,6 +14,7 @@ import codecs
 import math
 import os
 import re
+import shutil
 import stat
 import tempfile
 import unicodedata
@@ -65,6 +66,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 #: multi-byte sequence by chance, so such sequences are the file's own and the invalid bytes
 #: are damage; without any, the bytes go to the single-byte guess.
 UTF8_VALID_PER_INVALID = 1
+#: Bytes with at least this many valid multi-byte UTF-8 characters, on lines with no invalid
+#: byte, have a UTF-8 part even
+#: when invalid bytes outnumber them (UTF-8 text joined to a cp1252 one): the valid UTF-8 is
+#: kept as UTF-8 and only the invalid runs are read as cp1252. A legacy single-byte text
+#: almost never forms this many valid sequences by chance.
+UTF8_PART_MIN = 32
 #: A text decoded with a forced encoding (other than UTF-8) must have a space, a line break
 #: or a separating punctuation mark at least once per this many characters on average. Real
 #: text in any script has one every few characters; a wrong two-byte reading such as UTF-16
@@ -114,8 +121,9 @@ _WIDE = (
     ("utf-16-le", 2, 0, (1,)),
     ("utf-16-be", 2, 1, (0,)),
 )
-# Invalid bytes as ``surrogateescape`` leaves them in the text.
+# Invalid bytes as ``surrogateescape`` leaves them in the text, one by one and in runs.
 _ESCAPED = re.compile("[\udc80-\udcff]")
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
 # Invisible format characters, removed from every decoded text: zero-width space, joiners and
 # directional marks (U+200B-U+200F), bidirectional embeddings, overrides and isolates
 # (U+202A-U+202E, U+2066-U+2069) and the Arabic letter mark (U+061C), the word joiner and
@@ -203,7 +211,9 @@ def decode(
     encoding
         A Python codec name to force. By default a BOM decides; then NUL bytes in every other
         (or three of every four) positions mean UTF-16 (UTF-32); then UTF-8, kept even with a
-        few invalid bytes (see :data:`UTF8_VALID_PER_INVALID`); then charset-normalizer's
+        few invalid bytes (see :data:`UTF8_VALID_PER_INVALID`), or with a part in another
+        encoding whose invalid runs are read as cp1252 (see :data:`UTF8_PART_MIN`); a
+        UTF-16/32 BOM before UTF-8 text is ignored, with a warning; then charset-normalizer's
         guess among the legacy Western code pages, then among other legacy encodings; and
         if it cannot decide, cp1252. A forced encoding whose result is not text (see
         :data:`SEPARATOR_SPAN`) is refused rather than analysed as garbage.
@@ -274,13 +284,16 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[str
         return _utf8(data, name)
     for bom, codec in _BOMS:
         if data.startswith(bom):
+            why: str | None
             try:
-                return data.decode(codec).lstrip("\ufeff"), []
+                text = data.decode(codec).lstrip("\ufeff")
             except UnicodeDecodeError as exc:
-                raise DecodingError(
-                    f"{name} has a {codec} BOM but invalid {codec} bytes (byte {exc.start:,}); "
-                    "pass --encoding if it is in another encoding"
-                ) from None
+                text, why = "", f"invalid {codec} bytes at byte {exc.start:,}"
+            else:
+                why = _not_text(text) if codec != "utf-8-sig" else None
+            if why is None:
+                return text, []
+            return _after_wrong_bom(data[len(bom) :], codec, why, name)
     if b"\x00" in data:
         wide = _wide(data)
         if wide is None:
@@ -290,7 +303,28 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, list[str
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    return _utf8(data, name) if _mostly_utf8(data) else _guess(data, name)
+    return _utf8(data, name) if _mostly_utf8(data) or _utf8_part(data) else _guess(data, name)
+
+
+def _after_wrong_bom(rest: bytes, codec: str, why: str, name: str) -> tuple[str, list[str]]:
+    """Bytes after a UTF-16/32 BOM that are not text in that encoding: UTF-8, or refused.
+
+    A UTF-16 BOM glued in front of UTF-8 text reads as CJK characters that score nothing;
+    when the bytes after it are valid UTF-8 they are read as UTF-8, with a warning.
+    """
+    try:
+        text = rest.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _not_text(text) is None:
+        return text, [
+            f"{name} starts with a {codec} byte-order mark, but what follows is not {codec} "
+            f"text ({why}); it is UTF-8 and was read as UTF-8; pass --encoding if that is wrong"
+        ]
+    raise DecodingError(
+        f"{name} has a {codec} BOM but is not {codec} text ({why}); "
+        "pass --encoding if it is in another encoding"
+    )
 
 
 def _forced(data: bytes, encoding: str, name: str) -> str:
@@ -375,12 +409,39 @@ def _mostly_utf8(data: bytes) -> bool:
     return multibyte > 0 and bad * UTF8_VALID_PER_INVALID <= multibyte
 
 
+def _utf8_part(data: bytes) -> bool:
+    """Whether bytes hold a UTF-8 part (see :data:`UTF8_PART_MIN`).
+
+    Only lines that are wholly valid UTF-8 count: a legacy multi-byte encoding (Shift JIS,
+    GBK) forms valid UTF-8 sequences by chance too, but on the same lines as invalid ones.
+    """
+    multibyte = 0
+    for line in data.split(b"\n"):
+        if line.isascii():
+            continue
+        try:
+            multibyte += len(line.decode("utf-8")) - len(line.decode("ascii", "ignore"))
+        except UnicodeDecodeError:
+            continue
+        if multibyte >= UTF8_PART_MIN:
+            return True
+    return False
+
+
 def _utf8(data: bytes, name: str) -> tuple[str, list[str]]:
-    """UTF-8 with any invalid bytes replaced by U+FFFD, and a warning that says where."""
+    """UTF-8 with its invalid bytes replaced (or read as cp1252), and a warning that says where.
+
+    A few invalid bytes among many valid multi-byte characters are damage: each becomes
+    U+FFFD. More invalid bytes than valid multi-byte characters mean a part of the file is in
+    a legacy encoding (say, UTF-8 text with a cp1252 file appended): each run of invalid
+    bytes is read as cp1252 and the valid UTF-8 stays as it is.
+    """
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
+    if not _mostly_utf8(data.removeprefix(codecs.BOM_UTF8)):
+        return _utf8_and_cp1252(data, name)
     raw = data.decode("utf-8", "surrogateescape")
     first = _ESCAPED.search(raw)
     offset = len(raw[: first.start() if first else 0].encode("utf-8", "surrogateescape"))
@@ -394,6 +455,26 @@ def _utf8(data: bytes, name: str) -> tuple[str, list[str]]:
         if not lines or lines[-1] != line:
             lines.append(line)
     return _ESCAPED.sub("\ufffd", text), [_invalid_utf8(name, count, lines, offset)]
+
+
+def _utf8_and_cp1252(data: bytes, name: str) -> tuple[str, list[str]]:
+    """UTF-8 whose runs of invalid bytes are read as cp1252, with a warning that says where."""
+    raw = data.decode("utf-8", "surrogateescape")
+    runs = list(_ESCAPED_RUN.finditer(raw))
+    count = sum(len(run.group()) for run in runs)
+    first = len(raw[: runs[0].start()].encode("utf-8", "surrogateescape"))
+    last = len(raw[: runs[-1].end()].encode("utf-8", "surrogateescape")) - 1
+    lines = raw.count("\n", 0, runs[0].start()) + 1, raw.count("\n", 0, runs[-1].start()) + 1
+    text = _ESCAPED_RUN.sub(
+        lambda run: run.group().encode("utf-8", "surrogateescape").decode("cp1252", "replace"),
+        raw,
+    ).removeprefix("\ufeff")
+    where = f"line {lines[0]:,}" if lines[0] == lines[1] else f"lines {lines[0]:,}-{lines[1]:,}"
+    return text, [
+        f"{name} is UTF-8 except for {count:,} bytes at byte offsets {first:,}-{last:,} "
+        f"({where}) that are not UTF-8; they were read as cp1252 (Windows Western European); "
+        "pass --encoding if that is wrong"
+    ]
 
 
 def _invalid_utf8(name: str, count: int, lines: list[int], offset: int) -> str:
@@ -449,9 +530,15 @@ def check_output(path: str | os.PathLike[str]) -> Path:
     """The file a write to ``path`` will replace, checked before any work is done.
 
     A symbolic link is followed: arc writes through it to its target (the link stays a
-    link). Raises :class:`~arc.errors.OutputError` for a directory, a missing or read-only
-    folder, or a name the file system refuses.
+    link). An existing character device or FIFO (``/dev/null``, a named pipe, ``-o
+    /dev/stdout``) is written into in place, as ``cat > path`` would, and never replaced;
+    ``path`` itself is returned for it. Raises :class:`~arc.errors.OutputError` for a
+    directory, a block device, a socket, a missing or read-only folder, or a name the file
+    system refuses.
     """
+    special = _special_output(path)
+    if special is not None:
+        return special
     target = Path(path)
     try:
         if target.is_symlink():
@@ -470,6 +557,29 @@ def check_output(path: str | os.PathLike[str]) -> Path:
     return target
 
 
+def _special_output(path: str | os.PathLike[str]) -> Path | None:
+    """``path`` when it names an existing, writable character device or FIFO, else None.
+
+    Anything else that exists but is neither a regular file nor a directory (a block
+    device, a socket) is refused: renaming a file over it would destroy it.
+    """
+    try:
+        mode = os.stat(path).st_mode  # through symbolic links
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        if not os.access(path, os.W_OK):
+            raise OutputError(f"cannot write {path}: it is not writable")
+        return Path(path)
+    kind = "block device" if stat.S_ISBLK(mode) else "socket" if stat.S_ISSOCK(mode) else None
+    raise OutputError(
+        f"cannot write {path}: it is a {kind or 'special file'}, not a regular file; "
+        "give a file name"
+    )
+
+
 def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     """Whether two paths name one existing file (through links, ``./`` or absolute paths)."""
     try:
@@ -485,9 +595,14 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]
     A failure or a signal part-way leaves no partial or temporary file behind, and an
     unwritable path raises :class:`~arc.errors.OutputError` before anything is written. An
     existing file keeps its permission bits (a new one gets the umask's); a symbolic link is
-    written through, to its target.
+    written through, to its target. A character device or FIFO is written into in place
+    (see :func:`check_output`), after the caller has written everything.
     """
     target = check_output(path)
+    if _special_output(target) is not None:
+        with _write_into(target, path, mode) as handle:
+            yield handle
+        return
     directory = target.parent if str(target.parent) else Path(".")
     try:
         permissions = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
@@ -506,6 +621,23 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def _write_into(target: Path, path: str | os.PathLike[str], mode: str) -> Iterator[IO]:
+    """Spool what the caller writes, then write it into the device or FIFO ``target``.
+
+    The device is opened only once the caller has finished, without creating or
+    truncating anything, so a failure part-way sends nothing and never makes a file.
+    """
+    with tempfile.SpooledTemporaryFile(max_size=1 << 24, mode=mode) as spool:
+        yield spool
+        spool.seek(0)
+        try:
+            with open(target, mode, opener=lambda name, _: os.open(name, os.O_WRONLY)) as out:
+                shutil.copyfileobj(spool, out)
+        except OSError as exc:
+            raise OutputError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def _umask() -> int:
