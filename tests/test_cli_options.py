@@ -26,6 +26,8 @@ def _subparsers():
 
 def _value(action):
     """A value the option accepts, as command-line words."""
+    if action.dest == "scale":
+        return ["1", "7"]  # two numbers, LO and HI, read as one value (--scale=1,7)
     if action.choices:
         one = str(next(iter(action.choices)))
     elif action.dest in ("dpi",):
@@ -34,7 +36,7 @@ def _value(action):
         one = "0.5"
     elif action.dest in ("scorer", "scorers"):
         one = "vader"
-    elif action.dest in ("window", "step", "bins", "top", "max_size", "scale"):
+    elif action.dest in ("window", "step", "bins", "top", "max_size"):
         one = "3"
     else:
         one = "x"
