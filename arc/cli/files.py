@@ -27,7 +27,11 @@ __all__ = [
     "silence_stdout",
     "use_example",
     "write_stdout",
+    "written",
 ]
+
+#: The outputs the running command checked, each with what stood at its path then.
+_outputs: list[tuple[Path, tuple[int, int] | None]] = []
 
 
 def load_input(path: str | None, encoding: str | None, max_mb: int) -> Document:
@@ -92,7 +96,29 @@ def output_path(
             raise OutputError(
                 f"refusing to write {out}: it is the input {source}; choose another -o"
             )
+    _outputs.append((out, _identity(out)))
     return out
+
+
+def written(forget: bool = False) -> list[Path]:
+    """The outputs this command has put in place so far (``forget``: start a new command).
+
+    An output is written whole to a temporary file and renamed over its path, so a path
+    whose file changed since :func:`output_path` checked it holds the complete output.
+    """
+    done = [path for path, before in _outputs if _identity(path) not in (None, before)]
+    if forget:
+        _outputs.clear()
+    return done
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """What stands at ``path`` (its inode and modification time), or None if nothing."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_ino, st.st_mtime_ns
 
 
 def use_example(args: argparse.Namespace) -> None:

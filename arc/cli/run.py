@@ -15,11 +15,11 @@ import sys
 import warnings
 from collections.abc import Sequence
 
-from arc.cli.files import reason, say, silence_stdout
+from arc.cli.files import reason, say, silence_stdout, written
 from arc.cli.parser import build_parser
 from arc.errors import ArcError, ArcWarning, OutputError
 
-__all__ = ["Terminated", "main", "out_of_memory"]
+__all__ = ["Terminated", "main", "out_of_memory", "stopped"]
 
 
 class Terminated(BaseException):
@@ -30,8 +30,32 @@ class Terminated(BaseException):
         self.signum = signum
 
 
-def _terminate(signum: int, frame: object) -> None:
+#: The signals the command catches: each is recorded, then raised as an exception.
+_CAUGHT = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
+#: The signals received while the command ran. Python drops an exception raised where it
+#: cannot propagate (in a ``__del__``, printing "Exception ignored"); the record is kept, so
+#: a command that runs on after such a signal still ends as stopped, not with status 0.
+_received: list[int] = []
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    _received.append(signum)
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
     raise Terminated(signum)
+
+
+def stopped(signum: int) -> int:
+    """The line and status of a command stopped by ``signum``, saying what it had written."""
+    name = signal.Signals(signum).name
+    what = "arc: interrupted" if signum == signal.SIGINT else f"arc: stopped by {name}"
+    done = written()
+    if done:
+        paths = ", ".join(str(path) for path in done)
+        return _fail(f"{what} after writing {paths}", 128 + signum)
+    if signum == signal.SIGINT:
+        return _fail(what, 130)
+    return _fail(f"{what}; nothing was written", 128 + signum)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,13 +65,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     non-zero status, never a traceback: bad input or output (``ArcError``), Ctrl-C, SIGTERM
     or SIGHUP (nothing half-written is left), a closed or full standard output, and memory
     running out (``MemoryError``, pyarrow's ``ArrowMemoryError`` among them: exit status 1,
-    with what to try to use less).
+    with what to try to use less). A signal received is never lost: one whose exception
+    Python dropped still ends the command with its status.
     """
+    _received.clear()
+    written(forget=True)
+    for signum in _CAUGHT:
+        signal.signal(signum, _on_signal)
+    status = _command(argv)
+    if status == 0 and _received:
+        return stopped(_received[0])
+    return status
+
+
+def _command(argv: Sequence[str] | None) -> int:
+    """:func:`main` once its signals are caught: the command, every failure one line."""
     args: argparse.Namespace | None = None
     try:
-        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-            if signum is not None:
-                signal.signal(signum, _terminate)
         args = _parse(argv)
         if sys.stdout is None or sys.stdout.closed:
             raise OutputError("standard output is closed; arc prints its results there")
@@ -62,10 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ArcError as exc:
         return _fail(f"arc: error: {exc}", exc.exit_status)
     except KeyboardInterrupt:
-        return _fail("arc: interrupted", 130)
+        return stopped(signal.SIGINT)
     except Terminated as exc:
-        name = signal.Signals(exc.signum).name
-        return _fail(f"arc: stopped by {name}; nothing was written", 128 + exc.signum)
+        return stopped(exc.signum)
     except BrokenPipeError:
         silence_stdout()
         return 0
@@ -76,10 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # wraps one raised while a class is being made in a RuntimeError): still one line.
         cause = _cause(exc, (KeyboardInterrupt, Terminated))
         if isinstance(cause, Terminated):
-            name = signal.Signals(cause.signum).name
-            return _fail(f"arc: stopped by {name}; nothing was written", 128 + cause.signum)
+            return stopped(cause.signum)
         if cause is not None:
-            return _fail("arc: interrupted", 130)
+            return stopped(signal.SIGINT)
         memory = _cause(exc, (MemoryError,))
         if memory is not None or _is_memory_failure(exc):
             return _fail(out_of_memory(args, memory or exc), 1)
