@@ -296,3 +296,73 @@ def test_other_errors_are_not_taken_for_memory(monkeypatch):
     monkeypatch.setattr(arc.analysis.frame, "frame", broken)
     with pytest.raises(ImportError, match="something"):
         main(["score"])
+
+
+# ---------------------------------------------------------------------- a chart's size bound
+
+
+def test_every_chart_arc_draws_fits_at_the_highest_dpi_and_a_full_word_shift_at_150():
+    from arc.charts.render import check_size
+    from arc.charts.theme import EMOTIONS_SIZE, LONG_SIZE, SHIFT_SIZE, SHIFT_WIDTH, STORY_SIZE
+    from arc.cli.options import MAX_DPI, MAX_TOP
+
+    for size in (STORY_SIZE, LONG_SIZE, EMOTIONS_SIZE, SHIFT_SIZE):
+        check_size(*size, MAX_DPI)
+    check_size(SHIFT_WIDTH, 2.0 + 0.27 * MAX_TOP, 150)  # --top's most words, at the default
+    check_size(SHIFT_WIDTH, 2.0 + 0.27 * MAX_TOP, MAX_DPI, "pdf")  # vector: inches only
+
+
+@pytest.mark.parametrize(
+    ("size", "dpi", "fmt", "needle"),
+    [
+        ((9.0, 137.0), 1200, "png", "10,800 x 164,400 pixels, over the 32,768 pixels a side"),
+        ((150.0, 150.0), 200, "png", "over the 200 million pixels"),
+        ((9.0, 2000.0), 150, "svg", "over the 200 inches a side"),
+        ((9.0, 2000.0), 150, "pdf", "over the 200 inches a side"),
+    ],
+)
+def test_a_chart_too_large_is_refused_naming_its_size(size, dpi, fmt, needle):
+    from arc.charts.render import check_size
+    from arc.errors import OutputError
+
+    with pytest.raises(OutputError, match=needle):
+        check_size(*size, dpi, fmt)
+
+
+def test_a_chart_too_large_is_refused_before_drawing(monkeypatch, tmp_path):
+    import dataclasses
+
+    import arc
+    import arc.charts.drawing
+    from arc.analysis.explanation import explain
+    from arc.analysis.wordshift import word_shift
+    from arc.charts.render import save_chart
+    from arc.charts.shiftchart import word_shift_chart
+    from arc.errors import OutputError
+
+    df = arc.analyze(None, "sentence")
+    first, last = (explain(df, "sentence", segment=s) for s in ("0-50%", "50-100%"))
+    shift = word_shift(first, last)
+    chart = dataclasses.replace(word_shift_chart(shift), size=(9.0, 300.0))
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("drawn before the size was checked")
+
+    monkeypatch.setattr(arc.charts.drawing, "draw", no_drawing)
+    for name in ("big.png", "big.svg"):
+        with pytest.raises(OutputError, match="show fewer words"):
+            save_chart(chart, tmp_path / name, dpi=150)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_explain_refuses_a_chart_too_large_in_one_line(tmp_path):
+    # Alice's word shift at --top 500 is about 108 inches tall: 129,408 pixels at 1200 dpi.
+    result = run(
+        "explain", "--example", "alice", "--top", "500", "--dpi", "1200", "-o", "t.png",
+        cwd=tmp_path, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 1
+    line = error_line(result.stderr.decode())
+    assert "pixels, over the 32,768 pixels a side a chart may have" in line
+    assert "lower the dpi (--dpi) or show fewer words (--top)" in line
+    assert list(tmp_path.iterdir()) == []

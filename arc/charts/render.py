@@ -1,4 +1,10 @@
-"""Charts to files without pyplot: a ``Figure`` the chart's size, drawn on, saved atomically."""
+"""Charts to files without pyplot: a ``Figure`` the chart's size, drawn on, saved atomically.
+
+A chart's size is bounded before anything is drawn (:func:`check_size`): at most
+:data:`MAX_SIDE_INCHES` a side, and a raster (PNG) at most :data:`MAX_SIDE_PIXELS` a side and
+:data:`MAX_PIXELS` in all, so a chart of thousands of bars or a high dpi is refused in one
+line instead of asking for gigabytes.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from arc.errors import OutputError
 from arc.text.io import atomic_write
 
 if TYPE_CHECKING:
@@ -13,7 +20,66 @@ if TYPE_CHECKING:
 
     from arc.charts.data import Chart
 
-__all__ = ["DIGEST_KEY", "new_figure", "png_digest", "save_chart", "save_figure"]
+__all__ = [
+    "DIGEST_KEY",
+    "MAX_PIXELS",
+    "MAX_SIDE_INCHES",
+    "MAX_SIDE_PIXELS",
+    "check_size",
+    "new_figure",
+    "png_digest",
+    "save_chart",
+    "save_figure",
+]
+
+#: The longest side of any chart, in inches: PDF's own page limit (14,400 points).
+MAX_SIDE_INCHES = 200.0
+#: The longest side of a raster chart, in pixels: half of what Agg can draw (less than
+#: 65,536), and already 218 inches at 150 dpi.
+MAX_SIDE_PIXELS = 32_768
+#: The most pixels of a raster chart: 200 million, about 800 MB as RGBA before compression.
+#: Above every chart arc draws at its largest size and at the highest --dpi (11 x 11 inches
+#: at 1,200 dpi is 174 million).
+MAX_PIXELS = 200_000_000
+#: Formats drawn as pixels, whose size grows with the dpi.
+_RASTER = frozenset({"png", "jpg", "jpeg", "tif", "tiff", "webp", "raw", "rgba"})
+
+
+def check_size(width: float, height: float, dpi: float, fmt: str = "png", hint: str = "") -> None:
+    """Refuse a chart of ``width`` x ``height`` inches at ``dpi`` that is too large to draw.
+
+    Raises :class:`arc.errors.OutputError` naming the size and the bound it exceeds, and
+    what to do: lower the dpi, or ``hint`` (e.g. "show fewer words (--top)").
+
+    Examples
+    --------
+    >>> check_size(10, 5.6, 1200)
+    >>> check_size(9, 137, 300)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    arc.errors.OutputError: a 9 x 137 inch chart at 300 dpi would be 2,700 x 41,100 pixels, ...
+    """
+    if not (width > 0 and height > 0 and dpi > 0):
+        raise ValueError(f"a chart needs a positive size and dpi, not {width} x {height} at {dpi}")
+    size = f"a {width:g} x {height:g} inch chart"
+    if max(width, height) > MAX_SIDE_INCHES:
+        raise OutputError(
+            f"{size} is over the {MAX_SIDE_INCHES:g} inches a side a chart may have; "
+            f"{hint or 'draw a smaller chart'}"
+        )
+    if fmt.lower() not in _RASTER:
+        return
+    w, h = round(width * dpi), round(height * dpi)
+    if max(w, h) > MAX_SIDE_PIXELS or w * h > MAX_PIXELS:
+        bound = (
+            f"{MAX_SIDE_PIXELS:,} pixels a side"
+            if max(w, h) > MAX_SIDE_PIXELS
+            else f"{MAX_PIXELS / 1e6:g} million pixels"
+        )
+        todo = "lower the dpi (--dpi)" + (f" or {hint}" if hint else "")
+        raise OutputError(
+            f"{size} at {dpi:g} dpi would be {w:,} x {h:,} pixels, over the {bound} a chart "
+            f"may have; {todo}"
+        )
 
 
 def new_figure(width: float = 10, height: float = 5.6) -> Figure:
@@ -24,10 +90,15 @@ def new_figure(width: float = 10, height: float = 5.6) -> Figure:
 
 
 def save_chart(chart: Chart, path: str | Path, *, dpi: int = 150) -> Path:
-    """Draw ``chart`` on a new figure of its nominal size and save it to ``path``."""
+    """Draw ``chart`` on a new figure of its nominal size and save it to ``path``.
+
+    A chart too large to draw (:func:`check_size`) is refused before drawing.
+    """
     from arc.charts.drawing import draw
     from arc.charts.fonts import quiet_glyph_warnings
 
+    hint = "show fewer words (--top)" if chart.kind == "wordshift" else ""
+    check_size(*chart.size, dpi, Path(path).suffix.lstrip("."), hint)
     fig = new_figure(*chart.size)
     with quiet_glyph_warnings():
         draw(chart, fig.add_subplot())
@@ -47,6 +118,8 @@ def save_figure(fig: Figure, path: str | Path, dpi: int = 150, *, digest: str = 
     """
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
+    width, height = fig.get_size_inches()
+    check_size(float(width), float(height), dpi, fmt)
     kinds: dict[str, dict[str, Any]] = {
         "png": {"Software": None, **({DIGEST_KEY: digest} if digest else {})},
         "svg": {"Date": None},
