@@ -368,8 +368,16 @@ class Pool(Generic[A, R]):
                 )
                 task.future = self._executor.submit(_work, task.item)
             self._live.add(task.future)
-        except (OSError, BrokenProcessPool, RuntimeError):
-            # No process could be forked (or the pool broke as it was): do the rest here.
+        except BrokenProcessPool as exc:
+            # A worker died before this item could be handed out: the item fails as the
+            # pool's other items do, so the caller replaces the pool (:meth:`_recover`).
+            from concurrent.futures import Future
+
+            broken: Future[Any] = Future()
+            broken.set_exception(exc)
+            task.future = broken
+        except (OSError, RuntimeError):
+            # No process could be forked: do the rest here.
             self._usable = False
             self._shutdown(kill=True)
 
