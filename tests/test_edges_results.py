@@ -61,8 +61,12 @@ def test_infinite_scale_is_refused(tmp_path, scale):
 def test_infinite_scale_is_refused_on_the_command_line(tmp_path, capsys):
     path = tmp_path / "r.csv"
     path.write_text(RATED)
-    err = _one_error_line(capsys, ["validate", str(path), "--scale", "0", "inf"])
-    assert "--scale LO HI needs two finite numbers" in err
+    # refused as the option is read (a usage error, status 2), before the file is opened
+    with pytest.raises(SystemExit) as stopped:
+        main(["validate", str(path), "--scale", "0", "inf"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("arc: error: argument --scale: takes two numbers")
 
 
 @pytest.mark.parametrize("rating", ["1_000", "inf", "-Infinity", "nan", "0x10", "١"])
