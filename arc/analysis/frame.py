@@ -140,7 +140,7 @@ def analyze(
     step: int | None = None,
     bins: int | None = None,
     encoding: str | None = None,
-    scorer: str = "vader",
+    scorer: str | None = None,
     scorers: Sequence[str] | None = None,
     text: str | None = None,
     workers: int | None = None,
@@ -242,7 +242,7 @@ def frame(
     window: int | None = None,
     step: int | None = None,
     bins: int | None = None,
-    scorer: str = "vader",
+    scorer: str | None = None,
     scorers: Sequence[str] | None = None,
     workers: int | None = None,
 ) -> pd.DataFrame:
@@ -270,7 +270,7 @@ def frames(
     window: int | None = None,
     step: int | None = None,
     bins: int | None = None,
-    scorer: str = "vader",
+    scorer: str | None = None,
     scorers: Sequence[str] | None = None,
     workers: int | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -282,11 +282,11 @@ def frames(
     """
     import pandas as pd
 
-    from arc.score.scorers import get_scorer
+    from arc.score.scorers import DEFAULT_SCORER, get_scorer
 
     params = unit_params(unit, window=window, step=step, bins=bins)
     names = _scorer_names(scorer, scorers)
-    score = get_scorer(names[0] if names else scorer)
+    score = get_scorer(names[0] if names else (scorer or DEFAULT_SCORER))
     extra = [get_scorer(name) for name in names] if names else []
     more = scorer_columns(names) if names else ()
     columns, coverage = _sentence_columns(doc, score, extra, workers, whole=unit == "paragraph")
@@ -377,15 +377,19 @@ def scorer_columns(scorers: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _scorer_names(scorer: str, scorers: Sequence[str] | str | None) -> list[str] | None:
-    """The checked scorer names ``scorers`` asks for (None: the one ``scorer`` alone)."""
-    from arc.score.scorers import parse_scorers, scorer_info
+def _scorer_names(scorer: str | None, scorers: Sequence[str] | str | None) -> list[str] | None:
+    """The checked scorer names ``scorers`` asks for (None: the one ``scorer`` alone).
+
+    ``scorer`` given with ``scorers`` must be the first of them (``compound`` is the first
+    scorer's); any other pair is refused rather than one of them ignored.
+    """
+    from arc.score.scorers import DEFAULT_SCORER, parse_scorers, scorer_info
 
     if scorers is None:
-        scorer_info(scorer)  # an unknown name is a ValueError here, before any work
+        scorer_info(scorer or DEFAULT_SCORER)  # an unknown name: ValueError, before any work
         return None
     names = parse_scorers(scorers)
-    if scorer not in ("vader", names[0]):
+    if scorer is not None and scorer != names[0]:
         raise ValueError(
             f"scorer={scorer!r} and scorers={names!r}: compound is the first of "
             "scorers; leave scorer out or put it first"

@@ -65,7 +65,7 @@ class Analysis:
         window: int | None = None,
         step: int | None = None,
         bins: int | None = None,
-        scorer: str = "vader",
+        scorer: str | None = None,
         scorers: Sequence[str] | None = None,
         workers: int | None = None,
     ) -> Analysis:
@@ -93,7 +93,7 @@ class Analysis:
         window: int | None = None,
         step: int | None = None,
         bins: int | None = None,
-        scorer: str = "vader",
+        scorer: str | None = None,
         scorers: Sequence[str] | None = None,
         workers: int | None = None,
     ) -> Analysis:

@@ -109,7 +109,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
         window=view.unit_params.get("window"),
         step=view.unit_params.get("step"),
         bins=view.unit_params.get("bins"),
-        scorer=scoring.get("scorer", "vader"),
+        scorer=scoring.get("scorer"),
         scorers=scoring.get("scorers"),
         workers=EVERY_CPU,
     )

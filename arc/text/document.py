@@ -20,7 +20,7 @@ from pathlib import Path
 
 from arc.errors import DecodingError, MissingInputError
 from arc.text.chapters import chapter_labels, detect_headings
-from arc.text.gutenberg import find_boilerplate
+from arc.text.gutenberg import find_books
 from arc.text.io import MAX_BYTES, decode, read_text, vignette_text
 from arc.text.paratext import STORY_ROLES, assign_roles, find_author, tidy_name, tidy_title
 from arc.text.segment import Span, split_paragraphs
@@ -79,42 +79,86 @@ def parse(text: str, name: str | None = None) -> Document:
     chapters: list[str | None] = [None] * n
     warnings = []
 
-    bounds = find_boilerplate(text)
-    if bounds.warning:
-        warnings.append(bounds.warning)
+    books = find_books(text)
+    for book in books:
+        if book.warning:
+            warnings.append(book.warning)
+    owner = [-1] * n  # the book each paragraph's body belongs to (-1: boilerplate)
     for i, p in enumerate(paragraphs):
-        if p.start < bounds.body_start or p.start >= bounds.body_end:
+        for k, book in enumerate(books):
+            if book.body_start <= p.start < book.body_end:
+                owner[i] = k
+                break
+        if owner[i] < 0:
             known[i] = "boilerplate"
-    inside = [i for i in range(n) if known[i] is None]
-
-    headings = detect_headings([paragraphs[i].text for i in inside])
-    for i, heading, label in zip(inside, headings, chapter_labels(headings), strict=True):
-        chapters[i] = label
-        if heading is not None:
-            known[i] = "contents" if heading.kind == "contents" else "heading"
+    several = len(books) > 1
+    firsts: list[int] = []  # each book's first chapter paragraph
+    for k in range(len(books)):
+        inside = [i for i in range(n) if owner[i] == k]
+        headings = detect_headings([paragraphs[i].text for i in inside])
+        labels = chapter_labels(headings)
+        for i, heading, label in zip(inside, headings, labels, strict=True):
+            # several books: each book's chapters under its number, so numbering that
+            # restarts with the next book is visible ("2.1" after "1.24")
+            chapters[i] = (f"{k + 1}.{label}" if label else str(k + 1)) if several else label
+            if heading is not None:
+                known[i] = "contents" if heading.kind == "contents" else "heading"
+        firsts.append(next((i for i, lab in zip(inside, labels, strict=True) if lab), -1))
 
     texts = [p.text for p in paragraphs]
     roles, title = assign_roles(texts, known)
     author = find_author(texts, roles)
     title_source = "text" if title else None
     # A Gutenberg "Title:" line names the book, even when the start marker is damaged, and
-    # an "Author:" line next to it names the author.
-    head_end = bounds.body_start if bounds.header else min(len(text), HEADER_TITLE_WINDOW)
-    header_title = _GUTENBERG_TITLE.search(text, 0, head_end)
-    if header_title:
-        title, title_source = tidy_title(header_title.group(1)), "gutenberg"
-        near = max(0, header_title.start() - HEADER_AUTHOR_WINDOW)
-        header_author = _GUTENBERG_AUTHOR.search(
-            text, near, min(head_end, header_title.end() + HEADER_AUTHOR_WINDOW)
+    # an "Author:" line next to it names the author; several books are named together.
+    found = []
+    head_from = 0
+    for book in books:
+        head_end = book.body_start if book.header else min(len(text), HEADER_TITLE_WINDOW)
+        named = _header_names(text, head_from, head_end)
+        if named is not None:
+            found.append(named)
+        head_from = book.body_end
+    if found and not several:
+        title, title_source = found[0][0], "gutenberg"
+        author = found[0][1] or author
+    elif several:
+        names = [t for t, _ in found] or [f"book {k + 1}" for k in range(len(books))]
+        title = f"{len(books)} books: " + " / ".join(names)
+        title_source = "gutenberg" if found else "text"
+        authors = list(dict.fromkeys(a for _, a in found if a))
+        author = "; ".join(authors) if authors else author
+        warnings.append(
+            f"this file holds {len(books)} Project Gutenberg books ({' / '.join(names)}); "
+            f"each is analysed, its chapters numbered under its book (1.…, 2.…)"
         )
-        if header_author:
-            author = tidy_name(header_author.group(1))
+    if several:
+        for k, first in enumerate(firsts):
+            for i in range(n):
+                if owner[i] == k and (first < 0 or i < first) and roles[i] == "body":
+                    roles[i] = "front"
+        return Document(
+            text, paragraphs, roles, chapters, title, name, warnings, author, title_source
+        )
     if any(chapters):
         first = next(i for i, label in enumerate(chapters) if label)
         for i in range(first):
             if roles[i] == "body":
                 roles[i] = "front"
     return Document(text, paragraphs, roles, chapters, title, name, warnings, author, title_source)
+
+
+def _header_names(text: str, start: int, end: int) -> tuple[str, str | None] | None:
+    """The title and author a Gutenberg header between ``start`` and ``end`` names, if any."""
+    header_title = _GUTENBERG_TITLE.search(text, start, end)
+    if not header_title:
+        return None
+    near = max(start, header_title.start() - HEADER_AUTHOR_WINDOW)
+    header_author = _GUTENBERG_AUTHOR.search(
+        text, near, min(end, header_title.end() + HEADER_AUTHOR_WINDOW)
+    )
+    author = tidy_name(header_author.group(1)) if header_author else None
+    return tidy_title(header_title.group(1)), author
 
 
 def load(

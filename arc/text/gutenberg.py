@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Boilerplate", "find_boilerplate"]
+__all__ = ["Boilerplate", "find_boilerplate", "find_books"]
 
 #: How far into the text (characters) a mention of Project Gutenberg marks a Gutenberg header.
 HEAD_WINDOW = 6000
@@ -117,6 +117,41 @@ def find_boilerplate(text: str) -> Boilerplate:
     if licence is not None:
         return Boilerplate(start, licence, header, False, _cut_warning(text, start, header))
     return Boilerplate(start, len(text), header, False, _warning(text, start, header, False))
+
+
+def find_books(text: str) -> list[Boilerplate]:
+    r"""Every Project Gutenberg book in ``text``, in order: one :class:`Boilerplate` each.
+
+    Most files hold one book (a list of one, as :func:`find_boilerplate` finds it). An
+    omnibus or a file of several concatenated books holds one start and end marker pair per
+    book; each book's body is kept, the licences and headers between them are not.
+
+    Examples
+    --------
+    >>> one = "*** START OF THE PROJECT GUTENBERG EBOOK A ***\nFirst.\n"
+    >>> one += "*** END OF THE PROJECT GUTENBERG EBOOK A ***\nLicence.\n"
+    >>> two = one + one.replace("EBOOK A", "EBOOK B").replace("First", "Second")
+    >>> [two[b.body_start : b.body_end] for b in find_books(two)]
+    ['First.\n', 'Second.\n']
+    """
+    first = find_boilerplate(text)
+    books = [first]
+    while books[-1].footer:
+        end = _END.search(text, books[-1].body_end)
+        after = _after_line(text, end.end()) if end is not None else books[-1].body_end
+        if _START.search(text, after) is None:
+            break
+        rest = find_boilerplate(text[after:])
+        if not rest.header or rest.body_end <= rest.body_start:
+            break
+        books.append(
+            Boilerplate(
+                after + rest.body_start, after + rest.body_end, True, rest.footer, rest.warning
+            )
+        )
+    if len(books) > 1:  # every book is kept: the first one's "only the first" warning goes
+        books[0] = Boilerplate(first.body_start, first.body_end, first.header, first.footer)
+    return books
 
 
 def _body_start(text: str) -> int | None:
