@@ -490,8 +490,9 @@ def test_a_signal_while_both_cores_work_leaves_no_process(tmp_path, name):
     proc.send_signal(getattr(signal, name))
     _, err = proc.communicate(timeout=60)
     assert b"Traceback" not in err, err.decode()
-    if proc.returncode != 0:
-        assert len(err.decode().strip().splitlines()) <= 1, err.decode()
+    if proc.returncode != 0:  # one line for the stop (the book's own warnings aside)
+        lines = err.decode().strip().splitlines()
+        assert len([x for x in lines if not x.startswith("arc: warning:")]) <= 1, err.decode()
     _session_ends(proc.pid)
 
 

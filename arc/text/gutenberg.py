@@ -144,10 +144,10 @@ def find_books(text: str) -> list[Boilerplate]:
         rest = find_boilerplate(text[after:])
         if not rest.header or rest.body_end <= rest.body_start:
             break
+        # a later book's own "more books follow" warning is this list's business, not a fault
+        warning = None if rest.warning == _more_books(text[after:], rest.body_end) else rest.warning
         books.append(
-            Boilerplate(
-                after + rest.body_start, after + rest.body_end, True, rest.footer, rest.warning
-            )
+            Boilerplate(after + rest.body_start, after + rest.body_end, True, rest.footer, warning)
         )
     if len(books) > 1:  # every book is kept: the first one's "only the first" warning goes
         books[0] = Boilerplate(first.body_start, first.body_end, first.header, first.footer)
