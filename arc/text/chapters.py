@@ -189,9 +189,57 @@ def detect_headings(paragraphs: Sequence[str]) -> list[Heading | None]:
     """
     found: list[Heading | None] = [_parse(p) for p in paragraphs]
     _attach_titles(paragraphs, found)
+    _mark_numbered_sections(paragraphs, found)
     _set_section_levels(found)
     _mark_contents(paragraphs, found)
     return found
+
+
+#: A short numbered line that may head a section (a poem of a sequence): "I. Ash", "2 Night".
+_NUMBERED_LINE = re.compile(
+    r"^(?P<num>[IVXLC]{1,7}|\d{1,3})(?:[.):]|\s*[\u2014\u2013-])?(?:\s+(?P<title>\S.*))?$"
+)
+#: At least this many numbered lines, counting 1, 2, 3... in order, make a sequence.
+MIN_NUMBERED_SECTIONS = 2
+
+
+def _mark_numbered_sections(paragraphs: Sequence[str], found: list[Heading | None]) -> None:
+    """Short lines numbered 1, 2, 3... in order, between stretches of text, are headings.
+
+    A sequence of poems or sections titled "I. Ash", "II. Night Ward" (or "1", "2") has no
+    keyword, so the keyword rules miss it and each number would be scored as a story
+    paragraph of value 0. Only a text with no keyword headings is read this way, and only
+    lines of at most :data:`MAX_TITLE_WORDS` words whose title (if any) starts with a capital
+    and ends without a sentence's full stop; their numbers must run 1, 2, 3... with no gap,
+    :data:`MIN_NUMBERED_SECTIONS` at least, each followed by text before the next.
+    """
+    if any(h is not None and h.kind not in ("contents",) for h in found):
+        return
+    candidates: list[tuple[int, int, str | None]] = []
+    for i, paragraph in enumerate(paragraphs):
+        text = " ".join(paragraph.split())
+        if not text or len(text) > MAX_TITLE_CHARS or len(text.split()) > MAX_TITLE_WORDS:
+            continue
+        match = _NUMBERED_LINE.match(text)
+        if match is None:
+            continue
+        title = match["title"]
+        if title is not None and (not title[0].isupper() or title.rstrip()[-1] in ".!?\u2026"):
+            continue
+        number = _number(match["num"])
+        if number is not None:
+            candidates.append((i, number, title))
+    run: list[tuple[int, int, str | None]] = []
+    for i, number, title in candidates:
+        follows = bool(run) and number == run[-1][1] + 1 and i > run[-1][0] + 1
+        if number == 1 and not follows:
+            run = [(i, number, title)]
+        elif follows:
+            run.append((i, number, title))
+    if len(run) < MIN_NUMBERED_SECTIONS or run[-1][0] == len(paragraphs) - 1:
+        return
+    for i, number, title in run:
+        found[i] = Heading("chapter", number, " ".join(paragraphs[i].split()), title, UNIT)
 
 
 def chapter_labels(headings: Sequence[Heading | None]) -> list[str | None]:
