@@ -15,14 +15,18 @@ if TYPE_CHECKING:
     from arc.analysis.result import Analysis
 
 __all__ = [
+    "COURSE_WORDS",
+    "chance_verdict",
     "count",
     "coverage_caption",
     "honest_caption",
     "ordinal",
     "shape_caption",
     "shape_of",
+    "shape_verdict",
     "signed",
     "title_and_note",
+    "verdict",
 ]
 
 
@@ -63,6 +67,54 @@ def shape_of(result: Analysis, method: str, value: str, params: dict[str, Any]) 
         return None
 
 
+#: Each shape's course in plain words, for a subtitle.
+COURSE_WORDS = {
+    "rise": "rises",
+    "fall": "falls",
+    "fall-rise": "falls, then rises",
+    "rise-fall": "rises, then falls",
+    "rise-fall-rise": "rises, falls, then rises again",
+    "fall-rise-fall": "falls, rises, then falls again",
+}
+
+
+def shape_verdict(found: Any) -> str:
+    """The arc's shape in plain words: 'falls, then rises (man in a hole, r 0.82)'.
+
+    A shape under the threshold is 'no clear shape (closest: ...)'; a flat arc or one too
+    short to judge says so.
+    """
+    from arc.analysis.shapes import SHAPES
+
+    if found is None or found.reason:
+        return "too short for a shape"
+    if found.nearest is None:
+        return "flat: neither rises nor falls"
+    course = COURSE_WORDS[SHAPES[found.nearest].course]
+    if found.clear:
+        return f"{course} ({found.name}, r {found.score:.2f})"
+    return f"no clear shape (closest: {found.nearest}, {course}, r {found.score:.2f})"
+
+
+def chance_verdict(line: pd.DataFrame | None) -> str:
+    """How much of the arc is more than chance: 'beyond chance over 76% of the story'.
+
+    Empty when the arc has no chance envelope (nothing to say).
+    """
+    null = None if line is None else line.attrs.get("null")
+    if not null:
+        return ""
+    share = float(null["outside"])
+    if share <= 0:
+        return "never beyond chance: its moves could be noise"
+    return f"beyond chance over {share:.0%} of the story"
+
+
+def verdict(*parts: str) -> str:
+    """The subtitle: the verdict's non-empty parts joined by ' · '."""
+    return " \u00b7 ".join(p for p in parts if p)
+
+
 def shape_caption(found: Any, what: str) -> str:
     """'shape of the line: man in a hole (fall-rise), r = 0.83' or why none is named."""
     from arc.analysis.shapes import SHAPES
@@ -77,26 +129,27 @@ def shape_caption(found: Any, what: str) -> str:
     )
 
 
-def honest_caption(line: pd.DataFrame | None, mark: str = "gold") -> list[str]:
-    """What the band and the envelope say, in a few words, for the subtitle."""
+def honest_caption(line: pd.DataFrame | None) -> list[str]:
+    """How the band and the envelope were made, in a few words, for the small caption."""
     if line is None:
         return []
     parts = []
     band = line.attrs.get("band")
     if band:
-        parts.append(f"blue: {band['level']:.0%} bootstrap band")
+        parts.append(
+            f"uncertainty band: {band['level']:.0%} of {band.get('resamples', 0)} resamplings "
+            "of the sentences"
+        )
     null = line.attrs.get("null")
     if null:
-        share = null["outside"]
         parts.append(
-            f"grey: word-salad envelope, left over {share:.0%} of the story ({mark})"
-            if share > 0
-            else "grey: word-salad envelope, never left: the movement is within chance"
+            f"chance envelope: {null.get('level', 0.95):.0%} of {null.get('draws', 0)} texts "
+            "made by shuffling the story's words"
         )
     return parts
 
 
 def coverage_caption(coverage: float, shaded: bool) -> str:
-    """'lexicon coverage 61.2% of words', and what the lilac shade means when there is one."""
-    caption = f"lexicon coverage {coverage:.1%} of words"
-    return caption + " (lilac: under half)" if shaded else caption
+    """'the lexicon knows 9.7% of the words', and what the strip means when there is one."""
+    caption = f"the lexicon knows {coverage:.1%} of the words"
+    return caption + " (purple strip: stretches where it knows under half that share)" if shaded else caption

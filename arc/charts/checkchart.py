@@ -98,7 +98,6 @@ def smoothcheck_chart(
         [],
         neutral=scorer.neutral,
         height=2.6,
-        legend=True,
         lines=lines,
     )
     arc_panel.yticks = nice_ticks(arc_panel.ylim)

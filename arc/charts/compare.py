@@ -47,7 +47,6 @@ def compare_chart(data: pd.DataFrame, *, title: str | None = None) -> Chart:
             [-1.0, 0.0, 1.0],
             ["its lowest", "its middle", "its highest"],
             zero=False,
-            legend=True,
             lines=lines,
         )
     else:
@@ -58,7 +57,6 @@ def compare_chart(data: pd.DataFrame, *, title: str | None = None) -> Chart:
             limits,
             nice_ticks(limits),
             neutral=scorer.neutral,
-            legend=True,
             lines=lines,
         )
     method = str(data.attrs.get("method", ""))

@@ -30,13 +30,21 @@ import numpy as np
 from arc.charts.theme import (
     BAND_ALPHA,
     BAR_HEIGHT,
+    BOOK_LINE,
+    CHAPTER_LINE,
+    FAINT_TURN,
     INK,
     LINE_WIDTH,
+    NEGATIVE,
+    NEUTRAL_BAND,
+    NEUTRAL_GREY,
     POINT_SIZE,
+    POSITIVE,
     RANGE,
     SHADE,
     SHADE_ALPHA,
     STORY_SIZE,
+    UNCERTAINTY,
 )
 
 __all__ = [
@@ -46,6 +54,7 @@ __all__ = [
     "Bars",
     "Chapter",
     "Chart",
+    "Key",
     "Label",
     "Line",
     "Panel",
@@ -58,14 +67,16 @@ __all__ = [
 
 #: The version of :meth:`Chart.to_dict`'s layout, recorded in it as ``"schema_version"``:
 #: raised when a field is renamed or removed, so a reader can tell what it has.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass
 class Points:
     """Points on a panel: positions, colours, and how they look (``size`` in points²).
 
-    ``overlay`` points are marks on other points (rings), not data of their own.
+    ``overlay`` points are marks on other points (rings), not data of their own. ``keys``
+    names what each colour means in the legend (``{colour: label}``, e.g. green: "positive
+    paragraph"); without it, every point is keyed as ``label``.
     """
 
     x: list[float]
@@ -77,18 +88,19 @@ class Points:
     hollow: bool = False
     rows: list[int] = field(default_factory=list)
     overlay: bool = False
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
 class Line:
-    """A line on a panel; ``fill`` shades it to zero, green above and red below."""
+    """A line on a panel; ``dashed`` draws it in dashes (a second kind of line on a panel)."""
 
     x: list[float]
     y: list[float]
     label: str
     color: str = INK
     width: float = LINE_WIDTH
-    fill: bool = False
+    dashed: bool = False
 
 
 @dataclass
@@ -106,16 +118,17 @@ class Ranges:
 class Band:
     """A shaded area from ``low`` to ``high`` along ``x``: an uncertainty band or an envelope.
 
-    ``outline`` draws its edges as thin lines too (an envelope read as a boundary).
+    ``hatch`` draws it as a hatch between dashed bounds instead of a fill (the chance
+    envelope, read as a boundary and seen through the bands over it).
     """
 
     x: list[float]
     low: list[float]
     high: list[float]
     label: str
-    color: str = RANGE
+    color: str = UNCERTAINTY
     alpha: float = BAND_ALPHA
-    outline: bool = False
+    hatch: bool = False
 
 
 @dataclass
@@ -134,6 +147,7 @@ class Bars:
     """Horizontal bars from 0 to ``value`` at rows ``y``, each labelled at its tip.
 
     A word shift's words: the label goes right of a positive bar and left of a negative one.
+    ``keys`` names what each colour means in the legend (``{colour: label}``).
     """
 
     y: list[float]
@@ -142,6 +156,7 @@ class Bars:
     labels: list[str]
     label: str
     height: float = BAR_HEIGHT
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -153,6 +168,8 @@ class Turn:
     turns' boxes overlap. A thin leader goes from the marker straight up (peak) or down
     (valley) to the box, in ``row`` 0 nearest the arc. A turn whose label found no room has
     an empty ``text`` and ``row`` −1. ``index`` and ``chapter`` locate the turn in the frame.
+    ``color`` is the sign of the quoted sentence's own score; a ``faint`` turn lies inside
+    the chance envelope: drawn hollow and grey, never quoted.
     """
 
     x: float
@@ -168,6 +185,7 @@ class Turn:
     ha: str = "center"
     index: int | None = None
     chapter: str | None = None
+    faint: bool = False
 
 
 @dataclass
@@ -203,7 +221,7 @@ class Panel:
 
     ``ylim`` is the visible range, ``yticks`` its ticks (``ytick_labels`` when they are not
     plain numbers), ``spine`` the stretch of the axis line. ``neutral`` is the half-width of
-    the shaded neutral band around 0 (``None``: no band); ``zero`` draws the zero line;
+    the shaded neutral zone around 0 (``None``: none); ``zero`` draws the zero line;
     ``signs`` writes "positive"/"negative" beside the axis. ``height`` is relative.
     """
 
@@ -217,7 +235,6 @@ class Panel:
     zero: bool = True
     signs: bool = False
     height: float = 1.0
-    legend: bool = False
     turns: list[Turn] = field(default_factory=list)
     points: list[Points] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
@@ -227,6 +244,46 @@ class Panel:
     bars: list[Bars] = field(default_factory=list)
     bands: list[Band] = field(default_factory=list)
     shades: list[Shade] = field(default_factory=list)
+
+
+@dataclass
+class Key:
+    """One legend entry: a swatch of ``mark`` in ``color`` and what it stands for.
+
+    ``mark`` is one of :data:`KEY_MARKS`; ``alpha`` and ``width`` are the swatch's opacity
+    and line width, as the mark is drawn.
+    """
+
+    label: str
+    mark: str
+    color: str
+    alpha: float = 1.0
+    width: float = LINE_WIDTH
+
+
+#: The kinds of legend swatch, one per kind of mark a chart draws, in the legend's order:
+#: the data, its turns, then how far to trust it, then the guides.
+KEY_MARKS = (
+    "line",
+    "dashed line",
+    "bar",
+    "point",
+    "hollow point",
+    "peak",
+    "valley",
+    "faint turn",
+    "range",
+    "band",
+    "hatch",
+    "ring",
+    "neutral",
+    "strip",
+    "book",
+    "chapter",
+)
+
+#: Sentiment colours first, in this order, when one set of points is keyed by colour.
+_KEY_ORDER = {POSITIVE: 0, NEUTRAL_GREY: 1, NEGATIVE: 2}
 
 
 @dataclass
@@ -256,6 +313,28 @@ class Chart:
     chapter_rows: int = 0
     size: tuple[float, float] = STORY_SIZE
     meta: dict[str, Any] = field(default_factory=dict)
+    caption: str = ""
+
+    def legend(self) -> list[Key]:
+        """The legend: one entry per kind of mark drawn, and nothing that is not drawn.
+
+        Read from the marks themselves (every labelled line, point colour, band, range,
+        turn, strip, bar colour, the neutral zone, chapter lines), so a mark cannot go
+        unkeyed and a key cannot outlive its mark. Entries with the same label are one.
+        """
+        keys: list[Key] = []
+        for p in self.panels:
+            keys.extend(_panel_keys(p))
+        if any(c.major for c in self.chapters):
+            keys.append(Key("start of a book", "book", BOOK_LINE, width=0.9))
+        if any(not c.major for c in self.chapters):
+            keys.append(Key("start of a chapter", "chapter", CHAPTER_LINE, width=0.6))
+        keys.sort(key=lambda k: KEY_MARKS.index(k.mark))  # stable: data, turns, then trust
+        seen: dict[str, Key] = {}
+        for key in keys:
+            if key.label:
+                seen.setdefault(key.label, key)
+        return list(seen.values())
 
     def panel(self, name: str) -> Panel:
         """The panel called ``name`` ("arc", "points")."""
@@ -263,7 +342,9 @@ class Chart:
 
     def texts(self) -> Iterator[str]:
         """Every string the chart shows (for choosing fonts that have their glyphs)."""
-        yield from (self.title, self.subtitle, self.xlabel, *(self.xtick_labels or []))
+        yield from (self.title, self.subtitle, self.caption, self.xlabel)
+        yield from self.xtick_labels or []
+        yield from (k.label for k in self.legend())
         for c in self.chapters:
             yield c.label
         for p in self.panels:
@@ -312,6 +393,38 @@ class Chart:
         """
         text = json.dumps(_rounded(_plain(asdict(self))), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _panel_keys(p: Panel) -> Iterator[Key]:
+    """The legend entries of one panel's marks, in the order a reader meets them."""
+    for line in p.lines:
+        yield Key(line.label, "dashed line" if line.dashed else "line", line.color, 1.0, line.width)
+    for pts in p.points:
+        mark = "ring" if pts.overlay else "hollow point" if pts.hollow else "point"
+        if pts.keys:
+            present = sorted(set(pts.colors), key=lambda c: (_KEY_ORDER.get(c, 9), c))
+            for color in present:
+                yield Key(pts.keys.get(color, pts.label), mark, color, max(pts.alpha, 0.6))
+        elif pts.x:
+            yield Key(pts.label, mark, pts.colors[0] if pts.colors else INK, max(pts.alpha, 0.6))
+    for spread in p.ranges:
+        yield Key(spread.label, "range", spread.color)
+    for band in p.bands:
+        yield Key(band.label, "hatch" if band.hatch else "band", band.color, band.alpha)
+    if p.neutral:
+        yield Key(f"neutral zone (±{p.neutral:g})", "neutral", NEUTRAL_BAND, 0.45)
+    quoted = [t for t in p.turns if not t.faint]
+    if any(t.kind == "peak" for t in quoted):
+        yield Key("peak (a turning point)", "peak", INK)
+    if any(t.kind == "valley" for t in quoted):
+        yield Key("valley (a turning point)", "valley", INK)
+    if any(t.faint for t in p.turns):
+        yield Key("turn within chance (not quoted)", "faint turn", FAINT_TURN)
+    for shade in p.shades:
+        yield Key(shade.label, "strip", shade.color, shade.alpha)
+    for bars in p.bars:
+        for color in dict.fromkeys(bars.colors):
+            yield Key(bars.keys.get(color, bars.label), "bar", color)
 
 
 def floats(values: Any) -> list[float]:

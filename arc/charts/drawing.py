@@ -20,17 +20,22 @@ from arc.charts.theme import (
     BAR_LABEL_FONT,
     BOOK_LINE,
     BOX_TEXT,
+    CAPTION_FONT,
     CAPTION_GREY,
     CHAPTER_LINE,
     DENSE_POINTS,
+    ENVELOPE_HATCH,
+    FAINT_TURN,
     GRID,
     INK,
     LABEL_FONT,
     LABEL_GREY,
-    LEGEND_ROWS,
+    LEGEND_FONT,
     NEGATIVE,
+    NEUTRAL_ALPHA,
     NEUTRAL_BAND,
     POSITIVE,
+    SHADE_HEIGHT,
     SIGN_FONT,
     SUBTITLE_FONT,
     TITLE_FONT,
@@ -38,16 +43,17 @@ from arc.charts.theme import (
     TURN_MARKER_FONT,
     ZERO_LINE,
     chapter_font,
-    legend_font,
 )
 from arc.errors import ArcWarning
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from arc.charts.data import Chart, Panel
+    from matplotlib.artist import Artist
 
-__all__ = ["current_axes", "draw", "figure_width"]
+    from arc.charts.data import Chart, Key, Panel
+
+__all__ = ["current_axes", "draw", "figure_width", "footer_height"]
 
 
 def current_axes(ax: Axes | None) -> Axes:
@@ -119,6 +125,7 @@ def draw(chart: Chart, ax: Axes | None = None, **line_kws: Any) -> Axes:
                 **text,
             )
     _titles(top, chart.title, chart.subtitle, text, room=10 * chart.chapter_rows)
+    _legend_and_caption(axes[-1], chart, text)
     top.arc_panels = dict(zip((p.name for p in chart.panels), axes, strict=True))  # type: ignore[attr-defined]
     return top
 
@@ -170,7 +177,7 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
             max(-panel.neutral, low),
             min(panel.neutral, high),
             color=NEUTRAL_BAND,
-            alpha=0.45,
+            alpha=NEUTRAL_ALPHA,
             lw=0,
             zorder=0,
         )
@@ -201,24 +208,38 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
             rotation=90,
             **text,
         )
-    for shade in panel.shades:
-        ax.axvspan(shade.x0, shade.x1, color=shade.color, alpha=shade.alpha, lw=0, zorder=0)
-    for band in panel.bands:
-        ax.fill_between(
-            band.x,
-            band.low,
-            band.high,
-            color=band.color,
-            alpha=band.alpha,
+    for shade in panel.shades:  # a strip along the foot of the panel: a caution, not a highlight
+        ax.axvspan(
+            shade.x0,
+            shade.x1,
+            ymin=0,
+            ymax=SHADE_HEIGHT,
+            color=shade.color,
+            alpha=shade.alpha,
             lw=0,
-            zorder=2,
-            label=band.label,
+            zorder=1,
         )
-        if band.outline:
-            ax.plot(band.x, band.low, color=band.color, lw=0.6, alpha=0.8, zorder=2)
-            ax.plot(band.x, band.high, color=band.color, lw=0.6, alpha=0.8, zorder=2)
+    for band in panel.bands:
+        if band.hatch:  # the chance envelope: a hatch between dashed bounds, no fill
+            ax.fill_between(
+                band.x,
+                band.low,
+                band.high,
+                facecolor="none",
+                edgecolor=band.color,
+                hatch=ENVELOPE_HATCH,
+                alpha=band.alpha,
+                lw=0,
+                zorder=1,
+            )
+            for edge in (band.low, band.high):
+                ax.plot(band.x, edge, color=band.color, lw=0.8, ls=(0, (4, 2)), zorder=2)
+        else:
+            ax.fill_between(
+                band.x, band.low, band.high, color=band.color, alpha=band.alpha, lw=0, zorder=2
+            )
     for spread in panel.ranges:
-        ax.vlines(spread.x, spread.low, spread.high, color=spread.color, alpha=0.3, lw=4, zorder=1)
+        ax.vlines(spread.x, spread.low, spread.high, color=spread.color, alpha=0.55, lw=1.2, zorder=3)
     for bars in panel.bars:
         ax.axvline(0, color=ZERO_LINE, lw=0.8, zorder=1)
         ax.barh(bars.y, bars.value, height=bars.height, color=bars.colors, zorder=2)
@@ -236,16 +257,9 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
             )
     for k, line in enumerate(panel.lines):
         x, y = np.asarray(line.x), np.asarray(line.y)
-        if line.fill:
-            above: Any = y >= 0  # a boolean array; older matplotlib stubs ask for a sequence
-            below: Any = y <= 0
-            ax.fill_between(
-                x, 0, y, where=above, interpolate=True, color=POSITIVE, alpha=0.2, lw=0, zorder=1
-            )
-            ax.fill_between(
-                x, 0, y, where=below, interpolate=True, color=NEGATIVE, alpha=0.2, lw=0, zorder=1
-            )
-        style = {"color": line.color, "lw": line.width, "zorder": 3, "label": line.label}
+        style = {"color": line.color, "lw": line.width, "zorder": 3}
+        if line.dashed:
+            style["ls"] = (0, (5, 2))
         ax.plot(x, y, **{**style, **(line_kws if k == 0 else {})})
     for pts in panel.points:
         dense = len(pts.x) > DENSE_POINTS
@@ -260,7 +274,6 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
                 markeredgecolor=pts.colors[0] if pts.colors else INK,
                 markeredgewidth=1.6,
                 zorder=5,
-                label=f"_{pts.label}",
             )
         elif pts.hollow:
             ax.scatter(pts.x, pts.y, s=pts.size, facecolors="none", edgecolors=pts.colors, zorder=4)
@@ -281,16 +294,16 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
         ax.text(
             turn.x,
             turn.y,
-            "\u25b2" if peak else "\u25bc",
+            ("\u25b3" if peak else "\u25bd") if turn.faint else ("\u25b2" if peak else "\u25bc"),
             ha="center",
             va="center_baseline",
             fontsize=TURN_MARKER_FONT,
-            color=turn.color,
+            color=FAINT_TURN if turn.faint else turn.color,
             zorder=6,
             clip_on=False,
             **text,
         )
-        if turn.text:
+        if turn.text and not turn.faint:
             ax.vlines(
                 turn.x,
                 turn.y,
@@ -338,16 +351,115 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
             arrowprops={"arrowstyle": "-", "color": note.color, "lw": 0.9, "shrinkB": 4},
             **text,
         )
-    if panel.legend and panel.lines:
+
+
+#: How each kind of legend swatch is drawn: a line, a marker, or a patch.
+_MARKERS = {"point": "o", "hollow point": "o", "ring": "o", "peak": "^", "valley": "v"}
+
+
+def _swatch(key: Key) -> Artist:
+    """A legend handle that looks like the mark ``key`` stands for."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    if key.mark in ("line", "dashed line", "chapter", "book"):
+        ls: Any = (0, (5, 2)) if key.mark == "dashed line" else "-"
+        return Line2D([], [], color=key.color, lw=key.width, ls=ls)
+    if key.mark == "range":
+        return Line2D([], [], ls="none", marker="|", markersize=11, mew=1.4, color=key.color)
+    if key.mark in _MARKERS:
+        hollow = key.mark in ("hollow point", "ring")
+        return Line2D(
+            [],
+            [],
+            ls="none",
+            marker=_MARKERS[key.mark],
+            markersize=10 if key.mark == "ring" else 7,
+            mfc="none" if hollow else key.color,
+            mec=key.color,
+            mew=1.6 if key.mark == "ring" else 0.8,
+            alpha=key.alpha,
+        )
+    if key.mark == "faint turn":
+        return Line2D([], [], ls="none", marker="^", markersize=7, mfc="none", mec=key.color)
+    if key.mark == "hatch":
+        return Patch(
+            facecolor="none", edgecolor=key.color, hatch=ENVELOPE_HATCH, ls=(0, (4, 2)), lw=0.8
+        )
+    return Patch(facecolor=key.color, alpha=key.alpha, lw=0)
+
+
+def _legend_columns(keys: list[Key], width_pt: float) -> tuple[int, int]:
+    """How many columns and rows the legend takes in ``width_pt`` points."""
+    if not keys:
+        return 0, 0
+    widest = max(len(k.label) for k in keys) * LEGEND_FONT * 0.56 + 34
+    ncol = max(1, min(len(keys), int(width_pt // widest)))
+    rows = -(-len(keys) // ncol)
+    return -(-len(keys) // rows), rows  # as few columns as that many rows need
+
+
+def _caption_lines(caption: str, width_pt: float) -> list[str]:
+    return textwrap.wrap(caption, max(60, int(width_pt / (CAPTION_FONT * 0.52))))
+
+
+def footer_height(chart: Chart, width_in: float) -> float:
+    """Inches the legend and caption take under the x axis of a ``width_in`` wide figure.
+
+    Added to a chart's nominal height when it is saved, so the panels keep their size.
+    """
+    width_pt = width_in * 0.85 * 72
+    _, rows = _legend_columns(chart.legend(), width_pt)
+    lines = len(_caption_lines(chart.caption, width_pt)) if chart.caption else 0
+    return (rows * LEGEND_FONT * 1.5 + lines * CAPTION_FONT * 1.3 + 12) / 72
+
+
+def _legend_and_caption(ax: Axes, chart: Chart, text: dict[str, Any]) -> None:
+    """The legend in rows under the bottom panel's x axis, and the small caption under it."""
+    from matplotlib.transforms import offset_copy
+
+    keys = chart.legend()
+    fig = ax.get_figure()
+    below = 36.0 if chart.xlabel else 24.0  # tick labels and the x label, in points
+    anchor = offset_copy(ax.transAxes, fig=fig, y=-below, units="points")
+    width_pt = figure_width(ax) * ax.get_position().width * 72
+    where: Any = None
+    if keys:
+        ncol, _ = _legend_columns(keys, width_pt)
         legend = ax.legend(
-            loc="best",
-            fontsize=legend_font(len(panel.lines)),
-            framealpha=0.9,
-            ncol=1 if len(panel.lines) <= LEGEND_ROWS else 2,
+            [_swatch(k) for k in keys],
+            [k.label for k in keys],
+            loc="upper left",
+            bbox_to_anchor=(0, 0),
+            bbox_transform=anchor,
+            ncol=ncol,
+            fontsize=LEGEND_FONT,
+            frameon=False,
+            handlelength=1.8,
+            handleheight=0.9,
+            columnspacing=1.6,
+            borderaxespad=0,
+            borderpad=0,
         )
         for entry in legend.get_texts():
             entry.set_parse_math(False)
             entry.set_fontfamily(text["fontfamily"])
+        where = legend
+    if chart.caption:
+        ax.annotate(
+            "\n".join(_caption_lines(chart.caption, width_pt)),
+            xy=(0, 0),
+            xycoords=where if where is not None else anchor,
+            xytext=(0, -6),
+            textcoords="offset points",
+            ha="left",
+            va="top",
+            fontsize=CAPTION_FONT,
+            color=CAPTION_GREY,
+            annotation_clip=False,
+            gid="caption",
+            **text,
+        )
 
 
 def _titles(ax: Axes, title: str, subtitle: str, text: dict[str, Any], *, room: float) -> None:
@@ -357,7 +469,7 @@ def _titles(ax: Axes, title: str, subtitle: str, text: dict[str, Any], *, room: 
     labels). Long lines are wrapped to the figure's width, never clipped.
     """
     width_in = figure_width(ax)
-    chars = max(40, int(width_in * ax.get_position().width * 72 / 4.7))
+    chars = max(40, int(width_in * ax.get_position().width * 72 / (SUBTITLE_FONT * 0.53)))
     title = "\n".join(textwrap.wrap(title, max(30, int(chars / 1.75)))) or title
     lines = textwrap.wrap(subtitle, chars)
     ax.annotate(
@@ -370,6 +482,7 @@ def _titles(ax: Axes, title: str, subtitle: str, text: dict[str, Any], *, room: 
         color=CAPTION_GREY,
         va="bottom",
         annotation_clip=False,
+        gid="subtitle",
         **text,
     )
     ax.set_title(

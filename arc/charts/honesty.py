@@ -22,14 +22,17 @@ from arc.charts.theme import (
     BOOTSTRAP_ALPHA,
     ENVELOPE,
     ENVELOPE_ALPHA,
-    RANGE,
+    UNCERTAINTY,
 )
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "BEYOND_CHANCE",
+    "CHANCE",
     "LOW_COVERAGE",
+    "UNCERTAIN",
     "coverage_shades",
     "honest_bands",
     "low_coverage",
@@ -39,8 +42,12 @@ __all__ = [
     "text_coverage",
 ]
 
-#: The label of the first low-coverage stretch on a chart (the others repeat it silently).
-LOW_COVERAGE = "low lexicon coverage"
+#: The legend's words for a low-coverage stretch: a caution about the points above it.
+LOW_COVERAGE = "few words the lexicon knows: read with care"
+#: The legend's words for the chance envelope, what leaves it, and the uncertainty band.
+CHANCE = "chance: where a shuffled text's arc lies"
+BEYOND_CHANCE = "beyond chance"
+UNCERTAIN = "uncertainty band"
 
 
 # ------------------------------------------------------------------ band and envelope
@@ -56,19 +63,7 @@ def honest_bands(line: pd.DataFrame) -> list[Band]:
     value = line["value"].to_numpy(dtype=float)
     if line["null_low"].notna().any():
         lo, hi = line["null_low"].to_numpy(dtype=float), line["null_high"].to_numpy(dtype=float)
-        null = line.attrs.get("null", {})
-        out.append(
-            Band(
-                x,
-                floats(lo),
-                floats(hi),
-                f"word-salad envelope ({null.get('level', 0.95):.0%} of "
-                f"{null.get('draws', 0)} shuffled texts)",
-                ENVELOPE,
-                ENVELOPE_ALPHA,
-                outline=True,
-            )
-        )
+        out.append(Band(x, floats(lo), floats(hi), CHANCE, ENVELOPE, ENVELOPE_ALPHA, hatch=True))
         above, below = value > hi, value < lo
         beyond_lo = np.where(above, hi, np.where(below, value, np.nan))
         beyond_hi = np.where(above, value, np.where(below, lo, np.nan))
@@ -78,7 +73,7 @@ def honest_bands(line: pd.DataFrame) -> list[Band]:
                     x,
                     floats(beyond_lo),
                     floats(beyond_hi),
-                    "beyond the envelope",
+                    BEYOND_CHANCE,
                     BEYOND,
                     BEYOND_ALPHA,
                 )
@@ -90,9 +85,8 @@ def honest_bands(line: pd.DataFrame) -> list[Band]:
                 x,
                 floats(line["low"]),
                 floats(line["high"]),
-                f"{band.get('level', 0.9):.0%} bootstrap band "
-                f"({band.get('resamples', 0)} resamples)",
-                RANGE,
+                f"{UNCERTAIN} ({band.get('level', 0.9):.0%})",
+                UNCERTAINTY,
                 BOOTSTRAP_ALPHA,
             )
         )
@@ -197,8 +191,8 @@ def low_paragraphs(story: pd.DataFrame, coverage: float, share: float) -> list[t
 
 
 def coverage_shades(spans: list[tuple[float, float]]) -> list[Shade]:
-    """One shade per low-coverage stretch; the first labelled :data:`LOW_COVERAGE`."""
-    return [Shade(x0, x1, LOW_COVERAGE if k == 0 else "") for k, (x0, x1) in enumerate(spans)]
+    """One shade per low-coverage stretch, each labelled :data:`LOW_COVERAGE` (one legend entry)."""
+    return [Shade(x0, x1, LOW_COVERAGE) for x0, x1 in spans]
 
 
 def span_share(method: str, params: dict[str, Any]) -> float:

@@ -7,7 +7,7 @@ Labels are placed here, in data units reckoned from points and inches of a nomin
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -58,13 +58,32 @@ def frame_scale(df: pd.DataFrame) -> type[Scorer]:
     return scorer_info(str(df.attrs.get("scorer") or "vader"))
 
 
-def zoomed_limits(values: np.ndarray, value_range: tuple[float, float]) -> tuple[float, float]:
-    """Limits a little beyond the values and always including 0, inside the value range."""
+#: A zoomed panel shows at least this many times the neutral zone's half-width each side of 0,
+#: so wiggles inside the neutral zone never fill the panel and look dramatic.
+MIN_ZOOM = 4.0
+
+
+def zoomed_limits(
+    values: np.ndarray, value_range: tuple[float, float], neutral: float | None = None
+) -> tuple[float, float]:
+    """Limits a little beyond the values and always including 0, inside the value range.
+
+    With ``neutral`` (the scorer's neutral half-width), the limits reach at least
+    :data:`MIN_ZOOM` times it on both sides of 0.
+
+    Examples
+    --------
+    >>> zoomed_limits(np.array([-0.04, 0.03]), (-1.0, 1.0), 0.05)
+    (-0.2, 0.2)
+    """
     values = values[np.isfinite(values)] if len(values) else np.zeros(1)
     low = min(0.0, float(values.min())) if len(values) else 0.0
     high = max(0.0, float(values.max())) if len(values) else 0.0
     pad = max((high - low) * 0.08, 0.01)
-    return (max(value_range[0] * 1.05, low - pad), min(value_range[1] * 1.05, high + pad))
+    low, high = low - pad, high + pad
+    if neutral:
+        low, high = min(low, -MIN_ZOOM * neutral), max(high, MIN_ZOOM * neutral)
+    return (max(value_range[0] * 1.05, low), min(value_range[1] * 1.05, high))
 
 
 def nice_ticks(limits: tuple[float, float]) -> list[float]:
@@ -153,8 +172,23 @@ def _fit_labels(
 # ----------------------------------------------------------------------------- turns
 
 
-def turn_marks(found: pd.DataFrame, panel: Panel, neutral: float, width_in: float) -> list[Turn]:
+def turn_marks(
+    found: pd.DataFrame,
+    panel: Panel,
+    neutral: float,
+    width_in: float,
+    *,
+    score: Callable[[str], float] | None = None,
+    chance: tuple[np.ndarray, ...] | None = None,
+) -> list[Turn]:
     """Markers and labels for the turning points, the panel's y limits widened to hold them.
+
+    A marker and its box take the colour of the quoted sentence's own ``score`` (the turn's
+    smoothed value when there is no scorer or no sentence). With ``chance``, the envelope as
+    ``(x, low, high)`` and, if the arc has one, its uncertainty band ``(..., band_low,
+    band_high)``, a turn is quoted only when it is clear of chance: its band (or, without
+    one, its value) lies wholly beyond the envelope. Any other turn is faint: drawn hollow
+    and never quoted, since a shuffled text's arc could have made it.
 
     Peaks are labelled in rows above the arc, valleys in rows below it, the most prominent
     turns first, each where :func:`_place_turn` finds room, quoting
@@ -165,6 +199,15 @@ def turn_marks(found: pd.DataFrame, panel: Panel, neutral: float, width_in: floa
     """
     if found.empty:
         return []
+    faint = np.zeros(len(found), dtype=bool)
+    if chance is not None:
+        cx, *edges = (np.asarray(a, dtype=float) for a in chance)
+        t, v = found["time"].to_numpy(dtype=float), found["value"].to_numpy(dtype=float)
+        lo, hi = (np.interp(t, cx, e) for e in edges[:2])
+        blo, bhi = (np.interp(t, cx, e) for e in edges[2:4]) if len(edges) >= 4 else (v, v)
+        blo, bhi = np.where(np.isnan(blo), v, blo), np.where(np.isnan(bhi), v, bhi)
+        faint = ~((blo > hi) | (bhi < lo))
+    found = found.assign(faint_=faint)
     axis_pt = width_in * 0.75 * 72  # the x axis is about 3/4 of the figure's width
     char = 0.62 * TURN_FONT / axis_pt * 100  # % of the x axis a character takes, or less
     pad = 0.4 * TURN_FONT / axis_pt * 100
@@ -173,7 +216,10 @@ def turn_marks(found: pd.DataFrame, panel: Panel, neutral: float, width_in: floa
     chosen = []
     order = list(found.sort_values(["prominence", "time"], ascending=[False, True]).itertuples())
     for k, turn in enumerate(order):
-        later = [float(t.time) for t in order[k + 1 :] if t.kind == turn.kind]
+        if turn.faint_:
+            chosen.append((turn, "", None))
+            continue
+        later = [float(t.time) for t in order[k + 1 :] if t.kind == turn.kind and not t.faint_]
         for chars in (TURN_CHARS, TURN_CHARS // 2):  # a shorter quote where the long finds no room
             quote = excerpt(turn.sentence, chars, turn.word or None)
             text = f"\u201c{quote}\u201d" if turn.sentence else (f"{turn.kind} {turn.time:.0f}%")
@@ -193,11 +239,12 @@ def turn_marks(found: pd.DataFrame, panel: Panel, neutral: float, width_in: floa
     marks = []
     for turn, text, spot in sorted(chosen, key=lambda c: c[0].time):
         x, y = float(turn.time), float(turn.value)
+        said = score(str(turn.sentence)) if score is not None and turn.sentence else y
         mark = Turn(
             x,
             y,
             str(turn.kind),
-            sign_color(y, neutral),
+            sign_color(said, neutral),
             "",
             x,
             y,
@@ -206,6 +253,7 @@ def turn_marks(found: pd.DataFrame, panel: Panel, neutral: float, width_in: floa
             sentence=str(turn.sentence),
             index=int(turn.index),
             chapter=None if turn.chapter is None else str(turn.chapter),
+            faint=bool(turn.faint_),
         )
         if spot is not None:
             x0, x1, row, ha = spot

@@ -92,14 +92,21 @@ def new_figure(width: float = 10, height: float = 5.6) -> Figure:
 def save_chart(chart: Chart, path: str | Path, *, dpi: int = 150) -> Path:
     """Draw ``chart`` on a new figure of its nominal size and save it to ``path``.
 
+    The figure is taller than the nominal size by the legend and caption under the axes
+    (:func:`arc.charts.drawing.footer_height`), so the panels keep their room.
+
     A chart too large to draw (:func:`check_size`) is refused before drawing.
     """
     from arc.charts.drawing import draw
     from arc.charts.fonts import quiet_glyph_warnings
 
+    from arc.charts.drawing import footer_height
+
     hint = "show fewer words (--top)" if chart.kind == "wordshift" else ""
-    check_size(*chart.size, dpi, Path(path).suffix.lstrip("."), hint)
-    fig = new_figure(*chart.size)
+    width, height = chart.size
+    height += footer_height(chart, width)
+    check_size(width, height, dpi, Path(path).suffix.lstrip("."), hint)
+    fig = new_figure(width, height)
     with quiet_glyph_warnings():
         draw(chart, fig.add_subplot())
         save_figure(fig, path, dpi, digest=chart.digest())

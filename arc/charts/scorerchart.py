@@ -32,7 +32,7 @@ from arc.charts.data import Band, Chart, Line, Panel, floats
 from arc.charts.layout import chapter_marks, narrative_axis, nice_ticks
 from arc.charts.theme import (
     EMOTION_ALPHA,
-    EMOTION_COLORS,
+    EMOTION_COLOR,
     EMOTIONS_SIZE,
     INK,
     LONG_SIZE,
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EMOTIONS_SIZE",
-    "EMOTION_COLORS",
     "emotion_shares",
     "emotions_chart",
     "scorers_chart",
@@ -121,7 +120,6 @@ def scorers_chart(
         nice_ticks(limits),
         neutral=None,
         height=1.0,
-        legend=True,
         lines=lines,
         bands=bands,
     )
@@ -239,7 +237,7 @@ def emotions_chart(
     panels = []
     for emotion in EMOTIONS:
         y = shares[emotion].to_numpy(dtype=float)
-        color = EMOTION_COLORS[emotion]
+        color = EMOTION_COLOR
         overall = shares.attrs["overall"][emotion]
         panel = Panel(emotion, emotion, (0.0, upper * 1.04), yticks, labels, zero=False, height=1.0)
         panel.bands.append(Band(x, [0.0] * len(x), floats(y), emotion, color, EMOTION_ALPHA))

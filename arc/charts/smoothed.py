@@ -17,11 +17,13 @@ from arc.analysis.turns import PROMINENCE_SHARE
 from arc.analysis.units import UNITS
 from arc.analysis.view import DEFAULT_SMOOTHER
 from arc.charts.captions import (
+    chance_verdict,
     coverage_caption,
     honest_caption,
-    shape_caption,
     shape_of,
+    shape_verdict,
     title_and_note,
+    verdict,
 )
 from arc.charts.data import Band, Chart, Line, Panel, Points, floats
 from arc.charts.honesty import (
@@ -40,7 +42,8 @@ from arc.charts.layout import (
     turn_marks,
     zoomed_limits,
 )
-from arc.charts.theme import INK, LONG_SIZE, PALETTE, point_style, tone
+from arc.charts.theme import INK, LONG_SIZE, PALETTE, point_style, tone, tone_keys
+from arc.score.scorers import get_scorer
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -152,7 +155,6 @@ def _smoothed(
                 smoother_caption(method, params),
                 PALETTE[k % len(PALETTE)] if several else INK,
                 width=1.8,
-                fill=not several and not bands,
             )
         )
     shared = unit.averaged
@@ -163,11 +165,10 @@ def _smoothed(
         "arc",
         f"{'smoothed' if several else lines[0].label.split(' (')[0] if lines else 'smoothed'}"
         f"\n({scorer.label})",
-        zoomed_limits(on_arc, scorer.value_range),
+        zoomed_limits(on_arc, scorer.value_range, scorer.neutral),
         [],
         neutral=scorer.neutral,
         height=2.6,
-        legend=several,
         lines=lines,
         bands=bands,
     )
@@ -180,7 +181,20 @@ def _smoothed(
         )
     if turns and len(lines) == 1:
         found = result.turns(methods[0], value, **params)
-        arc_panel.turns = turn_marks(found, arc_panel, scorer.neutral, width or LONG_SIZE[0])
+        chance = None
+        if honest is not None and honest["null_low"].notna().any():
+            chance = tuple(
+                honest[c].to_numpy(dtype=float)
+                for c in ("time", "null_low", "null_high", "low", "high")
+            )
+        arc_panel.turns = turn_marks(
+            found,
+            arc_panel,
+            scorer.neutral,
+            width or LONG_SIZE[0],
+            score=_sentence_score(scorer.name),
+            chance=chance,
+        )
     panels = [arc_panel]
     if points and len(y):
         style = point_style(len(y), on_arc=shared)
@@ -191,6 +205,7 @@ def _smoothed(
             f"each {unit.singular}",
             size=style["size"],
             alpha=style["alpha"],
+            keys=tone_keys(unit.singular, scorer.neutral),
         )
         if shared:
             arc_panel.points.append(pts)
@@ -211,36 +226,39 @@ def _smoothed(
     if df.attrs.get("unit") == "window":
         extra = f" of {df.attrs.get('window')} words, step {df.attrs.get('step')}"
     where = "on the arc's scale" if shared else "in the strip below, on the full scale"
-    parts = [
-        f"points: {unit.noun(len(story))}{extra} ({where})"
-        if points
-        else f"{unit.noun(len(story))}{extra}"
-    ]
+    parts = [note.rstrip(" ·")] if note else []
+    parts.append(
+        f"{unit.noun(len(story))}{extra} ({where})" if points else f"{unit.noun(len(story))}{extra}"
+    )
     if several:
-        parts.append("lines: each smoother on the same scale, in the scorer's units")
+        parts.append("each smoother's line on the same scale, in the scorer's units")
     elif lines:
         parts.append(f"line: {lines[0].label}")
         smoother = SMOOTHERS.get(methods[0])
         if smoother is not None:
-            parts.append(f"edges: {smoother.edges}")
-    parts.append(f"grey band: neutral (±{scorer.neutral:g})")
+            parts.append(smoother.edges)
     parts.extend(honest_caption(honest))
-    if coverage is not None:
-        parts.append(coverage_caption(coverage, bool(arc_panel.shades)))
-    found = shape_of(result, methods[0], value, params) if lines and not several else None
-    if found is not None:
-        parts.insert(0, shape_caption(found, "the line"))
     if arc_panel.turns:
         parts.append(
-            f"\u25b2\u25bc turning points (prominence \u2265 {PROMINENCE_SHARE:.0%} of the "
-            "arc's range) and the sentences that drive them"
+            f"turning points: peaks and valleys that stand out by at least {PROMINENCE_SHARE:.0%} "
+            "of the line's range, each quoting the sentence that drives it"
         )
+    if coverage is not None:
+        parts.append(coverage_caption(coverage, bool(arc_panel.shades)))
     if marks:
         parts.append(how)
+    found = shape_of(result, methods[0], value, params) if lines and not several else None
+    if several:
+        subtitle = verdict(
+            f"{len(lines)} smoothers on one scale",
+            "where they agree, the arc does not depend on the method",
+        )
+    else:
+        subtitle = verdict(shape_verdict(found) if lines else "", chance_verdict(honest))
     return Chart(
         "methods" if several else "smoothed",
         title,
-        note + " · ".join(parts),
+        subtitle,
         *narrative_axis(),
         panels,
         chapters=marks,
@@ -253,4 +271,14 @@ def _smoothed(
             "methods": methods,
             "params": dict(params),
         },
+        caption=" \u00b7 ".join(parts),
     )
+
+
+def _sentence_score(name: str) -> Any:
+    """A function giving one sentence's value under scorer ``name`` (a turn's colour)."""
+    try:
+        scorer = get_scorer(name)
+    except (ValueError, KeyError, ImportError):  # no such single scorer: the turn's own value
+        return None
+    return lambda text: float(scorer.score(text).compound)

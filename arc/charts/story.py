@@ -15,12 +15,14 @@ from arc.analysis.result import Analysis, as_analysis
 from arc.analysis.units import UNITS
 from arc.analysis.view import DEFAULT_SMOOTHER
 from arc.charts.captions import (
+    chance_verdict,
     coverage_caption,
     honest_caption,
-    shape_caption,
     shape_of,
+    shape_verdict,
     signed,
     title_and_note,
+    verdict,
 )
 from arc.charts.data import Annotation, Chart, Label, Line, Panel, Points, Ranges, floats
 from arc.charts.honesty import (
@@ -31,6 +33,7 @@ from arc.charts.honesty import (
     text_coverage,
 )
 from arc.charts.layout import frame_scale, place_annotations
+from arc.charts.honesty import BEYOND_CHANCE
 from arc.charts.theme import (
     BEYOND,
     NEUTRAL_GREY,
@@ -40,8 +43,9 @@ from arc.charts.theme import (
     STORY_SIZE,
     sign_color,
     tone,
+    tone_keys,
 )
-from arc.score.scorers import frame_scorer
+from arc.score.scorers import frame_scorer, get_scorer
 from arc.text.paratext import STORY_ROLES
 
 if TYPE_CHECKING:
@@ -65,7 +69,10 @@ def story_chart(
 
     The x axis is the frame's ``index`` column, so a point is found in ``arc score``'s
     table by its number. Each point has a bar over its sentences' range; the lowest, highest
-    and last story paragraphs are annotated with the sentence that moved them most. Captions
+    and last story paragraphs are annotated: the lowest and highest with the sentence that
+    moved them most, the ending with the story's last sentence, each box in the colour of
+    the sentence it quotes. The subtitle gives the verdict (shape, how much is beyond
+    chance, how many paragraphs are negative); the caption under the legend, how. Captions
     are laid out for a figure ``width`` inches wide (default: the chart's own size).
 
     Examples
@@ -106,12 +113,10 @@ def story_chart(
                 floats(xs[story]),
                 floats(rows["compound_min"][story]),
                 floats(rows["compound_max"][story]),
-                "the range of its sentences",
+                "its sentences' range (lowest to highest)",
             )
         )
-    panel.lines.append(
-        Line(floats(xs[story]), floats(y[story]), _value_label(value), width=1.8, fill=True)
-    )
+    panel.lines.append(Line(floats(xs[story]), floats(y[story]), _value_label(value), width=1.8))
     panel.points.append(
         Points(
             floats(xs[story]),
@@ -120,6 +125,7 @@ def story_chart(
             "story paragraph",
             size=STORY_POINT,
             rows=[int(i) for i in rows.index[story]],
+            keys=tone_keys("paragraph", scorer.neutral),
         )
     )
     if not story.all():
@@ -128,7 +134,7 @@ def story_chart(
                 floats(xs[~story]),
                 floats(y[~story]),
                 [NEUTRAL_GREY] * int((~story).sum()),
-                "paratext",
+                "not the story (" + ", ".join(sorted(set(rows["role"][~story]))) + ")",
                 size=PARATEXT_POINT,
                 hollow=True,
                 rows=[int(i) for i in rows.index[~story]],
@@ -139,8 +145,6 @@ def story_chart(
     honest = _story_honesty(result, rows, story, value, band=band, null=null)
     if honest is not None:
         panel.bands = [b for b in honest_bands(honest) if b.color != BEYOND]
-        if panel.bands:
-            panel.lines[0].fill = False
         low, high = honest["null_low"].to_numpy(), honest["null_high"].to_numpy()
         beyond = (y[story] > high) | (y[story] < low)
         if beyond.any():  # single paragraphs: ringed, as a stretch of a line is shaded
@@ -149,7 +153,7 @@ def story_chart(
                     floats(xs[story][beyond]),
                     floats(y[story][beyond]),
                     [BEYOND] * int(beyond.sum()),
-                    "beyond the envelope",
+                    BEYOND_CHANCE,
                     size=RING_POINT,
                     hollow=True,
                     overlay=True,
@@ -162,35 +166,39 @@ def story_chart(
         )
     left_out = sorted(set(df["role"]) - set(rows["role"]))
     how = f"the mean {scorer.label} of its sentences" if value == "compound" else value
-    parts = [
-        f"{UNITS['paragraph'].noun(n_story).replace('paragraph', 'story paragraph')}",
-        f"each point: {how}" + (" · bars: its sentences' range" if spread else ""),
-        f"grey band: neutral (±{scorer.neutral:g})",
-        "x: the index column of arc score",
+    parts = [note.rstrip(" ·")] if note else []
+    parts += [
+        f"{UNITS['paragraph'].noun(n_story).replace('paragraph', 'story paragraph')}, "
+        f"each point {how}",
+        "x: the paragraph's number, as in the table arc score writes",
     ]
     if left_out:
         parts.append(f"left out: {', '.join(left_out)}")
-    parts.extend(honest_caption(honest, "gold rings"))
+    parts.extend(honest_caption(honest))
     coverage = text_coverage(df)
     if coverage is not None:
         low = low_paragraphs(rows[story], coverage, span_share(DEFAULT_SMOOTHER, {}))
         panel.shades = coverage_shades(low)
         parts.append(coverage_caption(coverage, bool(low)))
     found = shape_of(result, DEFAULT_SMOOTHER, value, {})
-    if found is not None:
-        parts.insert(0, shape_caption(found, "its rolling mean"))
+    story_y = y[story]
+    negative = int((story_y < -scorer.neutral).sum())
+    positive = int((story_y > scorer.neutral).sum())
+    tally = f"{negative} of {len(story_y)} paragraphs negative, {positive} positive"
+    subtitle = verdict(shape_verdict(found), chance_verdict(honest), tally)
     ticks = x if len(x) <= 30 else floats(np.unique(np.linspace(min(x), max(x), 11).round()))
     return Chart(
         "story",
         title,
-        note + " · ".join(parts),
-        "paragraph (its index in the table), in narrative order",
+        subtitle,
+        "paragraph, in narrative order",
         xlim,
         ticks,
         [f"{t:g}" for t in ticks],
         [panel],
         size=STORY_SIZE,
         meta={"unit": "paragraph", "value": value, "scorer": scorer.name},
+        caption=" \u00b7 ".join(parts),
     )
 
 
@@ -279,7 +287,12 @@ def _story_annotations(
     xlim: tuple[float, float],
     width_in: float,
 ) -> list[Annotation]:
-    """The lowest, highest and last story paragraphs, each quoting its driving sentence."""
+    """The lowest, highest and last story paragraphs, each quoting a sentence of its own.
+
+    The lowest and highest quote the sentence that moved them most; the ending quotes the
+    story's last sentence (how it ends, whatever its paragraph's mean says). Each box takes
+    the colour of the sentence it quotes.
+    """
     df = result.frame
     story = rows[rows["role"].isin(STORY_ROLES)]
     if story.empty:
@@ -291,19 +304,49 @@ def _story_annotations(
         picks.setdefault(int(values.idxmax()), []).append("highest")
     picks.setdefault(int(story.index[-1]), []).append("ending")
     lo, hi = scorer.value_range
+    last = int(story.index[-1])
     notes = []
     for row, kinds in picks.items():
         v = float(df.at[row, value])
         down = "lowest" in kinds or ("highest" not in kinds and v < 0)
-        sentence = result.driving_sentence(row, down=down)
+        sentence = (
+            _last_sentence(result, row)
+            if kinds == ["ending"] and row == last
+            else result.driving_sentence(row, down=down)
+        )
         caption = f"{', '.join(kinds)} ({signed(v)}): \u201c{excerpt(sentence)}\u201d"
         notes.append((float(df.at[row, "index"]), v, kinds, caption, row, sentence, down))
     placed = place_annotations(notes, xlim, width_in, lo, hi)
+    said = get_scorer(frame_scorer(df))
     return [
         Annotation(
-            x, y, caption, kinds, sign_color(y, scorer.neutral), tx, ty, ha, va, row, sentence
+            x,
+            y,
+            caption,
+            kinds,
+            sign_color(float(said.score(sentence).compound), scorer.neutral),
+            tx,
+            ty,
+            ha,
+            va,
+            row,
+            sentence,
         )
         for (x, y, kinds, caption, row, sentence, _), (tx, ty, ha, va) in zip(
             notes, placed, strict=True
         )
     ]
+
+
+def _last_sentence(result: Analysis, row: int) -> str:
+    """The last sentence of paragraph-frame row ``row``: from the sentence table, or split."""
+    from arc.text.segment import split_sentences
+
+    df = result.frame
+    table = result.sentences_if_any()
+    if table is not None and "paragraph" in table:
+        mine = table[table["paragraph"].to_numpy() == int(df.at[row, "index"])]
+        if not mine.empty:
+            return str(mine["text"].iloc[-1])
+    found = split_sentences(str(df.at[row, "text"]))
+    return found[-1].text if found else str(df.at[row, "text"])

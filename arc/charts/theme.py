@@ -19,6 +19,7 @@ __all__ = [
     "BOOK_LINE",
     "BOOTSTRAP_ALPHA",
     "BOX_TEXT",
+    "CAPTION_FONT",
     "CAPTION_GREY",
     "CHAPTER_FONT",
     "CHAPTER_FONT_MANY",
@@ -26,10 +27,12 @@ __all__ = [
     "DENSE_POINTS",
     "EMOTIONS_SIZE",
     "EMOTION_ALPHA",
-    "EMOTION_COLORS",
+    "EMOTION_COLOR",
     "END_COLOR",
     "ENVELOPE",
     "ENVELOPE_ALPHA",
+    "ENVELOPE_HATCH",
+    "FAINT_TURN",
     "FEW_POINTS",
     "GRID",
     "INK",
@@ -46,8 +49,10 @@ __all__ = [
     "MAX_DRAWN_CHAPTERS",
     "MAX_LEGEND_CHARS",
     "NEGATIVE",
+    "NEUTRAL_ALPHA",
     "NEUTRAL_BAND",
     "NEUTRAL_GREY",
+    "ORDERED",
     "OVERALL",
     "PALETTE",
     "PALE_NEGATIVE",
@@ -58,73 +63,98 @@ __all__ = [
     "QUOTE_CHARS",
     "RANGE",
     "RING_POINT",
+    "SCORER_COLORS",
     "SHADE",
     "SHADE_ALPHA",
+    "SHADE_HEIGHT",
     "SHIFT_SIZE",
     "SHIFT_WIDTH",
     "SIGN_FONT",
+    "SPREAD",
     "SPREAD_ALPHA",
     "STORY_POINT",
     "STORY_SIZE",
     "SUBTITLE_FONT",
+    "SUBTITLE_LINES",
     "TITLE_FONT",
     "TURN_CHARS",
     "TURN_FONT",
     "TURN_MARKER_FONT",
     "TURN_PANEL_HEIGHT",
     "TURN_ROWS",
+    "UNCERTAINTY",
     "ZERO_LINE",
     "chapter_font",
     "legend_font",
     "point_style",
     "sign_color",
     "tone",
+    "tone_keys",
 ]
 
 # ----------------------------------------------------------------------------- colours
+
+# One visual grammar for every chart. Green and red mean positive and negative sentiment and
+# nothing else; each kind of band has a look of its own that reads alone and over the others
+# (the neutral zone a grey fill, the uncertainty band a blue fill, the chance envelope a hatch
+# between dashed bounds, what leaves it a gold fill); categorical colours (scorers, texts,
+# smoothers) never use green or red; an ordered parameter gets an ordered palette.
 
 POSITIVE = "#1a9850"
 NEGATIVE = "#d73027"
 NEUTRAL_GREY = "#8a8a8a"
 INK = "#333333"
-RANGE = "#6b8cae"
-#: Line colours for several lines on one panel (smoothers compared, texts compared).
-PALETTE = ("#1f78b4", "#e66101", "#6a3d9a", "#1b9e77", "#b2182b", "#666666", "#a6761d", "#e7298a")
+#: Each paragraph's sentence range: thin dark bars, under the points, never band-coloured.
+RANGE = "#555555"
+#: Line colours for several lines on one panel (smoothers, texts): no green, no red.
+PALETTE = ("#1f78b4", "#e66101", "#5e3c99", "#8c510a", "#c51b7d", "#4d4d4d", "#56b4e9")
+#: An ordered palette (light to dark blues) for an ordered parameter, such as a span.
+ORDERED = ("#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b")
+#: Each scorer's colour on every chart (validation, the scorers' arcs); others take PALETTE.
+SCORER_COLORS = {
+    "vader": "#1f78b4",
+    "afinn": "#e66101",
+    "textblob": "#5e3c99",
+    "nrc": "#8c510a",
+    "valence": "#c51b7d",
+    "ensemble": "#222222",
+}
 #: Paler colours (word shift) for words used less often in the first stretch than the second.
 PALE_POSITIVE = "#a9dbb8"
 PALE_NEGATIVE = "#f4aaa4"
-#: Stretches of low lexicon coverage, shaded across the panel.
-SHADE = "#8e7cc3"
-SHADE_ALPHA = 0.12
-#: A band's default opacity; the bootstrap band's; the scorers' spread around the ensemble.
+#: Stretches where the lexicon knows few words: a strip along the foot of the panel.
+SHADE = "#7b3294"
+SHADE_ALPHA = 0.6
+#: The strip's height, a share of the panel's.
+SHADE_HEIGHT = 0.025
+#: The uncertainty (bootstrap) band: a blue fill.
+UNCERTAINTY = "#4a78b0"
 BAND_ALPHA = 0.25
-BOOTSTRAP_ALPHA = 0.3
-SPREAD_ALPHA = 0.22
-#: The word-salad envelope and the arc's stretches beyond it.
-ENVELOPE = "#9a9a9a"
-ENVELOPE_ALPHA = 0.16
+BOOTSTRAP_ALPHA = 0.22
+#: The scorers' spread around the ensemble: a fill of its own colour.
+SPREAD = "#c9b78f"
+SPREAD_ALPHA = 0.35
+#: The chance (word-salad) envelope: a hatch between dashed bounds, no fill; the arc's
+#: stretches beyond it, filled gold.
+ENVELOPE = "#6f6f6f"
+ENVELOPE_ALPHA = 0.55
+ENVELOPE_HATCH = "////"
 BEYOND = "#e0a100"
 BEYOND_ALPHA = 0.55
 #: The bars at the two ends of the smoothing check (the plain means of the first and last 5 %).
 END_COLOR = "#111111"
-#: One colour per NRC emotion, after Plutchik's wheel; their fill's opacity; the grey line of
+#: The emotions chart: every emotion in one colour (its panel names it), and the grey line of
 #: an emotion's share over the whole story.
-EMOTION_COLORS = {
-    "anger": "#d62728",
-    "anticipation": "#ff7f0e",
-    "disgust": "#8c564b",
-    "fear": "#2ca02c",
-    "joy": "#d4a900",
-    "sadness": "#1f77b4",
-    "surprise": "#17becf",
-    "trust": "#6a9f2a",
-}
-EMOTION_ALPHA = 0.3
+EMOTION_COLOR = "#5e3c99"
+EMOTION_ALPHA = 0.22
 OVERALL = "#9a9a9a"
+#: Turning points inside the chance envelope: hollow, grey, unquoted.
+FAINT_TURN = "#9a9a9a"
 #: The renderer's greys (matplotlib grey levels): grid, neutral band, zero line, chapter lines
 #: (books darker), subtitle and chapter labels, paratext labels, text in boxes.
 GRID = "0.93"
 NEUTRAL_BAND = "0.86"
+NEUTRAL_ALPHA = 0.45
 ZERO_LINE = "0.55"
 BOOK_LINE = "0.6"
 CHAPTER_LINE = "0.85"
@@ -146,7 +176,11 @@ SHIFT_SIZE = (SHIFT_WIDTH, 7.0)
 # ------------------------------------------------------------------------------- fonts
 
 TITLE_FONT = 14
-SUBTITLE_FONT = 8.5
+SUBTITLE_FONT = 10
+#: The small print under the legend: unit, smoother, edges, coverage, rules.
+CAPTION_FONT = 7.5
+#: A subtitle is at most this many lines.
+SUBTITLE_LINES = 2
 AXIS_LABEL_FONT = 9
 #: "positive" and "negative" beside the axis.
 SIGN_FONT = 8
@@ -210,6 +244,15 @@ def tone(values: np.ndarray, neutral: float) -> list[str]:
     return np.where(
         values > neutral, POSITIVE, np.where(values < -neutral, NEGATIVE, NEUTRAL_GREY)
     ).tolist()
+
+
+def tone_keys(noun: str, neutral: float) -> dict[str, str]:
+    """The legend's words for points coloured by :func:`tone`: 'positive sentence', ..."""
+    return {
+        POSITIVE: f"positive {noun}",
+        NEUTRAL_GREY: f"neutral {noun} (within \u00b1{neutral:g})",
+        NEGATIVE: f"negative {noun}",
+    }
 
 
 def sign_color(value: float, neutral: float) -> str:
