@@ -269,13 +269,13 @@ def test_compare_value_ensemble():
 def test_scorers_chart_lines_are_the_data(many_sentences):
     from arc.analysis.agreement import agreement, scorer_arcs
     from arc.analysis.timeline import smoothed_arc
-    from arc.charts.scorerchart import scorers_chart
+    from arc.charts.scorerchart import ENSEMBLE, agreement_verdict, scorers_chart
 
     chart = scorers_chart(many_sentences, "rolling")
     assert arc.Chart.from_dict(chart.to_dict()).to_dict() == chart.to_dict()
     panel = chart.panel("arc")
     labels = [line.label for line in panel.lines]
-    assert labels == [scorer_info(n).label for n in ALL] + ["ensemble"]
+    assert labels == [scorer_info(n).label for n in ALL] + [ENSEMBLE]
     sd = chart.meta["sd"]
     for name, line in zip([*ALL, "ensemble"], panel.lines, strict=True):
         raw = smoothed_arc(many_sentences, "rolling", name, band=False, null=False)
@@ -292,8 +292,124 @@ def test_scorers_chart_lines_are_the_data(many_sentences):
     r = np.corrcoef(panel.lines[0].y, panel.lines[1].y)[0, 1]
     assert chart.meta["agreement"][0][:2] == ["vader", "afinn"]
     assert chart.meta["agreement"][0][2] == pytest.approx(r, abs=1e-4)
-    assert f"vader\u2013afinn {r:.2f}" in chart.subtitle
-    assert "standard deviation" in chart.subtitle
+    # The subtitle is the verdict; the figures and the standardisation are in the caption.
+    assert chart.subtitle == agreement_verdict(pairs)
+    assert f"VADER\u2013AFINN {r:.2f}".replace("-", "\u2212") in chart.caption
+    assert "standard deviation" in chart.caption and "standard deviation" not in chart.subtitle
+
+
+def test_scorers_chart_colours_are_the_scorers_own(many_sentences):
+    """Each scorer in its colour of every chart, the ensemble dark, the spread not the blue band."""
+    from arc.charts.scorerchart import SPREAD_LABEL, scorers_chart
+    from arc.charts.theme import SCORER_COLORS, SPREAD, UNCERTAINTY
+    from tests.reading import reading_problems
+
+    names = ["textblob", "vader", "afinn"]  # another order: the colours stay
+    df = arc.analyze(unit="sentence", scorers=names)
+    chart = scorers_chart(df, "rolling")
+    panel = chart.panel("arc")
+    assert [ln.color for ln in panel.lines] == [SCORER_COLORS[n] for n in [*names, "ensemble"]]
+    ensemble = panel.lines[-1]
+    assert ensemble.width == max(ln.width for ln in panel.lines)
+    (band,) = panel.bands
+    assert band.color == SPREAD != UNCERTAINTY and band.label == SPREAD_LABEL
+    assert reading_problems(chart) == []
+    full = scorers_chart(many_sentences, "rolling")
+    assert [ln.color for ln in full.panel("arc").lines][:2] == [
+        SCORER_COLORS["vader"],
+        SCORER_COLORS["afinn"],
+    ]
+
+
+def test_the_ensemble_is_measured_as_a_sum_of_the_drawn_arcs(many_sentences):
+    """Item 11: the ensemble leaves the scorers' spread; the caption says how often and why."""
+    from arc.analysis.agreement import scorer_arcs
+    from arc.charts.scorerchart import ensemble_weights, scorers_chart
+    from arc.score.ensemble import weights
+
+    for df in (many_sentences, arc.analyze(unit="sentence", scorers=["vader", "textblob"])):
+        chart = scorers_chart(df, "rolling")
+        panel = chart.panel("arc")
+        w = chart.meta["ensemble_weights"]
+        names = chart.meta["scorers"]
+        assert list(w) == names
+        combined = sum(w[n] * np.asarray(ln.y) for n, ln in zip(names, panel.lines, strict=False))
+        assert np.allclose(combined, panel.lines[-1].y, atol=1e-9)
+        # It is the fitted combination, on the chart's scale: weight x sd(scorer) / sd(ensemble).
+        sd = chart.meta["sd"]
+        fitted = weights(names)
+        for n in names:
+            assert w[n] == pytest.approx(fitted[n] * sd[n] / sd["ensemble"], rel=1e-6)
+        e, (band,) = np.asarray(panel.lines[-1].y), panel.bands
+        out = np.mean((e < np.asarray(band.low) - 1e-9) | (e > np.asarray(band.high) + 1e-9))
+        assert chart.meta["ensemble_outside"] == pytest.approx(out, abs=1e-4)
+        assert out > 0  # the case the caption must explain
+        assert f"sum to {sum(w.values()):.2f}, not 1" in chart.caption
+        assert f"outside their spread at {out:.0%} of points" in chart.caption
+        assert "\u00d7 VADER" in chart.caption
+    arcs = scorer_arcs(many_sentences, "rolling")
+    assert ensemble_weights(arcs.drop(columns="ensemble")) is None
+    skewed = arcs.assign(ensemble=arcs["ensemble"] + np.linspace(0, 1, len(arcs)) ** 2)
+    assert ensemble_weights(skewed) is None  # not a sum of the arcs: no weights claimed
+
+
+def _pairs(*rows):
+    import pandas as pd
+
+    return pd.DataFrame(list(rows), columns=["a", "b", "r"])
+
+
+def test_agreement_verdicts():
+    from arc.charts.scorerchart import agreement_verdict
+
+    close = _pairs(
+        ("vader", "afinn", 0.99), ("vader", "textblob", 0.87), ("afinn", "textblob", 0.9)
+    )
+    assert agreement_verdict(close) == "the scorers agree closely (arcs' r 0.87\u20130.99)"
+    broad = _pairs(("vader", "afinn", 0.95), ("vader", "textblob", 0.6), ("afinn", "textblob", 0.7))
+    assert agreement_verdict(broad) == "the scorers broadly agree (arcs' r 0.60\u20130.95)"
+    odd = _pairs(("vader", "afinn", 0.83), ("vader", "textblob", -0.03), ("afinn", "textblob", 0.1))
+    assert agreement_verdict(odd) == (
+        "TextBlob disagrees with the others (arcs' r \u22120.03 to 0.10) \u00b7 "
+        "VADER and AFINN agree closely (r 0.83)"
+    )
+    assert agreement_verdict(_pairs(("vader", "textblob", -0.03))) == (
+        "TextBlob disagrees with VADER (r \u22120.03)"
+    )
+    assert agreement_verdict(_pairs(("vader", "afinn", 0.91))) == (
+        "VADER and AFINN agree closely (r 0.91)"
+    )
+    split = _pairs(
+        ("vader", "afinn", 0.83),
+        ("vader", "textblob", -0.03),
+        ("vader", "nrc", -0.18),
+        ("afinn", "textblob", 0.1),
+        ("afinn", "nrc", -0.03),
+        ("textblob", "nrc", 0.82),
+    )
+    assert agreement_verdict(split) == (
+        "the scorers disagree (arcs' r \u22120.18 to 0.83): "
+        "least alike VADER and NRC (r \u22120.18)"
+    )
+    flat = _pairs(("vader", "afinn", float("nan")))
+    assert agreement_verdict(flat) == "no agreement to measure for VADER\u2013AFINN (a flat arc)"
+    one_flat = _pairs(("vader", "afinn", 0.9), ("vader", "nrc", float("nan")))
+    assert agreement_verdict(one_flat) == (
+        "VADER and AFINN agree closely (r 0.90) \u00b7 no agreement to measure for VADER\u2013NRC "
+        "(a flat arc)"
+    )
+
+
+def test_the_scorers_verdict_of_the_examples():
+    """The verdict names what the figures say: Alice's TextBlob goes its own way."""
+    from arc.charts.scorerchart import scorers_chart
+    from tests.books import ALICE, FRANKENSTEIN
+
+    names = ["vader", "afinn", "textblob"]
+    alice = scorers_chart(arc.analyze(ALICE, unit="sentence", scorers=names), "rolling")
+    assert alice.subtitle.startswith("TextBlob disagrees with the others")
+    book = scorers_chart(arc.analyze(FRANKENSTEIN, unit="sentence", scorers=names), "rolling")
+    assert book.subtitle.startswith("the scorers agree closely")
 
 
 def test_scorer_arcs_keep_zero():

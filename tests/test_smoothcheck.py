@@ -174,7 +174,6 @@ def test_the_chart_shows_every_variant_and_the_survivors(valley):
     assert chart.kind == "smoothcheck"
     assert Chart.from_dict(chart.to_dict()).to_dict() == chart.to_dict()
     arc_panel = chart.panel("arc")
-    assert arc_panel.legend
     lines = [ln for ln in arc_panel.lines if ln.color != END_COLOR]
     assert len(lines) == len(check.variants)
     for variant in check.variants:
@@ -188,11 +187,93 @@ def test_the_chart_shows_every_variant_and_the_survivors(valley):
         zip(check.survivors.kind, check.survivors.time, strict=True)
     )
     assert chart.panel("points").points[0].y == pytest.approx(valley.compound.tolist())
-    assert "smoothing check: " + verdict(check) + " · " in chart.subtitle
-    assert "edges: " + SMOOTHERS["rolling"].edges in chart.subtitle
+    # The subtitle is the verdict alone; the method is in the caption.
+    assert chart.subtitle == verdict(check)
+    assert "edges: " + SMOOTHERS["rolling"].edges in chart.caption
+    assert "from 5% (lightest) to 20% (darkest)" in chart.caption
     low, high = arc_panel.ylim
     for line in arc_panel.lines:
         assert all(low <= y <= high for y in line.y if not math.isnan(y))
+
+
+def _lightness(color):
+    from matplotlib.colors import to_rgb
+
+    return sum(to_rgb(color)) / 3
+
+
+@pytest.mark.parametrize("method", list(SMOOTHERS))
+def test_the_spans_are_an_ordered_palette_in_ascending_order(alice_sentences, method):
+    """Item 11: light for the smallest span to dark for the largest, the legend ascending."""
+    from arc.charts.checkchart import ordered_colors
+    from arc.charts.theme import ORDERED
+
+    check = smooth_check(alice_sentences, method)
+    chart = smoothcheck_chart(alice_sentences, method, check=check)
+    lines = [ln for ln in chart.panel("arc").lines if ln.color != END_COLOR]
+    assert [ln.color for ln in lines] == ordered_colors(len(check.variants))
+    assert all(ln.color in ORDERED for ln in lines)
+    shades = [_lightness(ln.color) for ln in lines]
+    assert shades == sorted(shades, reverse=True) and len(set(shades)) == len(shades)
+    legend = [k.label for k in chart.legend() if k.mark == "line"]
+    assert legend[: len(lines)] == [ln.label for ln in lines]
+    settings = [float(label.split()[1].rstrip("%")) for label in legend[: len(lines)]]
+    assert settings == sorted(settings)
+    default = next(ln for ln in lines if ln.label.endswith("(default)"))
+    assert default.front and default.width > max(ln.width for ln in lines if ln is not default)
+    assert not any(ln.front for ln in lines if ln is not default)
+
+
+def test_ordered_colors_spread_light_to_dark():
+    from arc.charts.checkchart import ordered_colors
+    from arc.charts.theme import ORDERED
+
+    assert ordered_colors(0) == []
+    assert ordered_colors(2) == [ORDERED[0], ORDERED[-1]]
+    assert ordered_colors(len(ORDERED)) == list(ORDERED)
+    many = ordered_colors(11)
+    assert many[0] == ORDERED[0] and many[-1] == ORDERED[-1] and len(set(many)) == 11
+    shades = [_lightness(c) for c in many]
+    assert shades == sorted(shades, reverse=True)
+
+
+def test_every_mark_is_keyed_and_the_survivors_are_drawn_over_the_lines(alice_sentences):
+    """The default line's other turns and the end bars are in the legend; ▲▼ over every line."""
+    from matplotlib.colors import to_hex
+    from matplotlib.figure import Figure
+
+    from arc.charts.checkchart import LOST_TURNS
+    from arc.charts.drawing import draw
+    from tests.reading import reading_problems
+
+    chart = smoothcheck_chart(alice_sentences)
+    labels = [k.label for k in chart.legend()]
+    assert LOST_TURNS in labels
+    assert f"plain mean of the first and last {END_SHARE:.0%}" in labels
+    assert {"positive sentence", "negative sentence"} <= set(labels)
+    assert "peak (a turning point)" in labels and "valley (a turning point)" in labels
+    assert reading_problems(chart) == []
+    ax = draw(chart, Figure(figsize=(11, 6.4)).add_subplot())
+    arc_ax = ax.arc_panels["arc"]
+    top_line = max(line.get_zorder() for line in arc_ax.get_lines())
+    markers = [t for t in arc_ax.texts if t.get_text() in ("\u25b2", "\u25bc")]
+    assert len(markers) == len(chart.panel("arc").turns) > 0
+    assert all(m.get_zorder() > top_line for m in markers)
+    zorder = {to_hex(line.get_color()): line.get_zorder() for line in arc_ax.get_lines()}
+    spans = [ln for ln in chart.panel("arc").lines if ln.color != END_COLOR]
+    default = next(ln for ln in spans if ln.label.endswith("(default)"))
+    assert all(zorder[default.color] > zorder[ln.color] for ln in spans if ln is not default)
+
+
+def test_surviving_turns_take_the_colour_of_their_sentence(alice_sentences):
+    from arc.charts.theme import sign_color
+    from arc.score.scorers import get_scorer
+
+    chart = smoothcheck_chart(alice_sentences)
+    vader = get_scorer("vader")
+    for turn in chart.panel("arc").turns:
+        said = vader.score(turn.sentence).compound
+        assert turn.color == sign_color(said, 0.05)
 
 
 def test_the_dct_chart_shows_where_the_ends_are(alice_sentences):
@@ -202,9 +283,9 @@ def test_the_dct_chart_shows_where_the_ends_are(alice_sentences):
     assert [ln.label for ln in chart.panel("arc").lines if ln.color != END_COLOR] == [
         "low_pass_size 3",
         "low_pass_size 4",
+        "low_pass_size 5 (default)",
         "low_pass_size 7",
         "low_pass_size 9",
-        "low_pass_size 5 (default)",
     ]
     assert "low_pass_size from 3 to 9" in chart.subtitle
     assert chart.meta["settings"] == [3, 4, 5, 7, 9]

@@ -2,12 +2,15 @@
 
 :func:`smoothcheck_chart` turns a :class:`arc.analysis.smoothcheck.SmoothCheck` into an
 :class:`arc.charts.data.Chart` of kind ``"smoothcheck"``, drawn by :mod:`arc.charts.drawing`
-like any other chart: one arc panel with each variant's line in its own colour (the default
-thicker) and a legend, the points in a strip below it as on the long-text chart, the default
-line's surviving turns marked ▲▼ with their driving sentences (labels placed as
-:func:`arc.charts.layout.turn_marks` places them: they never overlap), its other turns as hollow
-circles, and two short black bars at 0–5 % and 95–100 %: the plain mean of the text's first
-and last 5 %, so the reader sees where each smoother puts the ends and where they are.
+like any other chart: one arc panel with each variant's line in an ordered palette (light for
+the smallest span, dark for the largest, :data:`arc.charts.theme.ORDERED`; the legend in
+ascending order), the default thicker and drawn over the others, the points in a strip below
+it as on the long-text chart, the default line's surviving turns marked ▲▼ with their driving
+sentences (labels placed as :func:`arc.charts.layout.turn_marks` places them: they never
+overlap; coloured by the quoted sentence's own score), its other turns as hollow circles,
+and two short black bars at 0–5 % and 95–100 %: the plain mean of the text's first and last
+5 %, so the reader sees where each smoother puts the ends and where they are. The subtitle
+is the verdict (:func:`verdict`); the caption under the legend, how it was reached.
 """
 
 from __future__ import annotations
@@ -37,15 +40,22 @@ from arc.charts.theme import (
     LONG_SIZE,
     LOST_TURN_POINT,
     NEUTRAL_GREY,
-    PALETTE,
+    ORDERED,
     point_style,
     tone,
+    tone_keys,
 )
+from arc.score.scorers import get_scorer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pandas as pd
 
-__all__ = ["END_COLOR", "end_line", "smoothcheck_chart", "verdict"]
+__all__ = ["END_COLOR", "LOST_TURNS", "end_line", "ordered_colors", "smoothcheck_chart", "verdict"]
+
+#: The legend's words for the default line's turns that do not survive every span.
+LOST_TURNS = "the default line's other turns (not on every line)"
 
 
 def smoothcheck_chart(
@@ -73,17 +83,18 @@ def smoothcheck_chart(
     x = unit_time(story)
     y = story[check.value].to_numpy(dtype=float)
     title, note = title_and_note(df, title)
+    colors = ordered_colors(len(check.variants))
     lines = [
         Line(
             floats(v.line["time"]),
             floats(v.line["value"]),
             _setting(check, v.setting) + (" (default)" if v.default else ""),
-            PALETTE[k % len(PALETTE)],
+            color,
             width=2.8 if v.default else 1.3,
+            front=v.default,
         )
-        for k, v in enumerate(check.variants)
-    ]
-    lines.sort(key=lambda line: line.width)  # the default last, drawn over the others
+        for v, color in zip(check.variants, colors, strict=True)
+    ]  # ascending, as the legend reads; the default drawn in front
     plural = unit.plural
     if len(check.ends):
         lines.append(end_line(check.ends))
@@ -94,7 +105,7 @@ def smoothcheck_chart(
     arc_panel = Panel(
         "arc",
         f"{smoother.label}\n({scorer.label})",
-        zoomed_limits(on_arc, scorer.value_range),
+        zoomed_limits(on_arc, scorer.value_range, scorer.neutral),
         [],
         neutral=scorer.neutral,
         height=2.6,
@@ -102,7 +113,13 @@ def smoothcheck_chart(
     )
     arc_panel.yticks = nice_ticks(arc_panel.ylim)
     survivors = check.survivors
-    arc_panel.turns = turn_marks(survivors, arc_panel, scorer.neutral, width or LONG_SIZE[0])
+    arc_panel.turns = turn_marks(
+        survivors,
+        arc_panel,
+        scorer.neutral,
+        width or LONG_SIZE[0],
+        score=_sentence_score(scorer.name),
+    )
     lost = check.turns[~check.turns["survives"]]
     if len(lost):
         arc_panel.points.append(
@@ -110,7 +127,7 @@ def smoothcheck_chart(
                 floats(lost["time"]),
                 floats(lost["value"]),
                 [NEUTRAL_GREY] * len(lost),
-                "a turn of the default line that does not survive",
+                LOST_TURNS,
                 size=LOST_TURN_POINT,
                 hollow=True,
             )
@@ -124,6 +141,7 @@ def smoothcheck_chart(
             f"each {unit.singular}",
             size=point_style(len(y))["size"],
             alpha=point_style(len(y))["alpha"],
+            keys=tone_keys(unit.singular, scorer.neutral),
         )
         if shared:
             arc_panel.points.insert(0, pts)
@@ -142,24 +160,29 @@ def smoothcheck_chart(
             )
     marks, rows, how = chapter_marks(df, width or LONG_SIZE[0])
     where = "on the arc's scale" if shared else "in the strip below, on the full scale"
-    parts = [
-        "smoothing check: " + verdict(check),
-        f"lines: {smoother.label} at each {check.param}, the default "
-        f"({_setting(check, check.reference.setting, name=False)}) thicker",
-        f"\u25b2\u25bc survivors: a turn of the same kind within \u00b1{check.tolerance:g}% on "
-        f"every line (a line's turns: prominence \u2265 {PROMINENCE_SHARE:.0%} of its range)"
-        + (" · \u25cb the default line's other turns" if len(lost) else ""),
-        f"black bars: the plain mean of the first and last {END_SHARE:.0%} of the {plural}",
+    low = _setting(check, check.settings[0], name=False)
+    high = _setting(check, check.settings[-1], name=False)
+    parts = [note.rstrip(" \u00b7")] if note else []
+    parts += [
+        f"lines: the {smoother.label} at each {check.param} from {low} (lightest) to {high} "
+        f"(darkest), the default ({_setting(check, check.reference.setting, name=False)}, "
+        "the line arc plot draws) thicker",
+        "turning points: peaks and valleys that stand out by at least "
+        f"{PROMINENCE_SHARE:.0%} of their line's range",
+        "a turn of the default line survives when every line has one of the same kind within "
+        f"\u00b1{check.tolerance:g}% of narrative time; survivors quote the sentence that "
+        "drives them",
+        f"end bars: the plain mean of the first and last {END_SHARE:.0%} of the {plural}, "
+        "where the text's ends are, beside where each line puts them",
         f"edges: {smoother.edges}",
-        f"points: {unit.noun(len(story))} ({where})",
-        f"grey band: neutral (\u00b1{scorer.neutral:g})",
+        f"{unit.noun(len(story))} ({where})",
     ]
     if marks:
         parts.append(how)
     return Chart(
         "smoothcheck",
         title,
-        note + " · ".join(parts),
+        verdict(check),
         *narrative_axis(),
         panels,
         chapters=marks,
@@ -175,7 +198,44 @@ def smoothcheck_chart(
             "tolerance": check.tolerance,
             "survivors": [(str(t.kind), float(t.time)) for t in survivors.itertuples()],
         },
+        caption=" \u00b7 ".join(parts),
     )
+
+
+def ordered_colors(n: int) -> list[str]:
+    """``n`` colours of :data:`arc.charts.theme.ORDERED`, light to dark, spread over all of it.
+
+    Up to its six, picked from it (one: its middle); more, blended between its neighbours.
+
+    Examples
+    --------
+    >>> ordered_colors(5) == [ORDERED[0], ORDERED[1], ORDERED[2], ORDERED[4], ORDERED[5]]
+    True
+    >>> len(set(ordered_colors(9)))
+    9
+    """
+    last = len(ORDERED) - 1
+    if n <= 1:
+        return [ORDERED[last // 2]][:n]
+    spots = [k * last / (n - 1) for k in range(n)]
+    if n <= len(ORDERED):
+        return [ORDERED[round(s)] for s in spots]
+    rgb = np.array([[int(c[i : i + 2], 16) for i in (1, 3, 5)] for c in ORDERED], dtype=float)
+    out = []
+    for s in spots:
+        k = min(int(s), last - 1)
+        mix = rgb[k] + (rgb[k + 1] - rgb[k]) * (s - k)
+        out.append("#" + "".join(f"{round(v):02x}" for v in mix))
+    return out
+
+
+def _sentence_score(name: str) -> Callable[[str], float] | None:
+    """One sentence's value under scorer ``name``: a surviving turn's colour (None: its own)."""
+    try:
+        scorer = get_scorer(name)
+    except (ValueError, KeyError, ImportError):
+        return None
+    return lambda text: float(scorer.score(text).compound)
 
 
 def end_line(ends: pd.DataFrame) -> Line:
@@ -195,6 +255,7 @@ def end_line(ends: pd.DataFrame) -> Line:
         f"plain mean of the first and last {END_SHARE:.0%}",
         END_COLOR,
         width=3.5,
+        front=True,
     )
 
 

@@ -93,7 +93,11 @@ class Points:
 
 @dataclass
 class Line:
-    """A line on a panel; ``dashed`` draws it in dashes (a second kind of line on a panel)."""
+    """A line on a panel; ``dashed`` draws it in dashes (a second kind of line on a panel).
+
+    ``front`` draws it over the panel's other lines, whatever its place in the list (which
+    is the legend's order): the line a chart is about, among others.
+    """
 
     x: list[float]
     y: list[float]
@@ -101,6 +105,7 @@ class Line:
     color: str = INK
     width: float = LINE_WIDTH
     dashed: bool = False
+    front: bool = False
 
 
 @dataclass

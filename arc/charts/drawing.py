@@ -257,7 +257,7 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
             )
     for k, line in enumerate(panel.lines):
         x, y = np.asarray(line.x), np.asarray(line.y)
-        style = {"color": line.color, "lw": line.width, "zorder": 3}
+        style = {"color": line.color, "lw": line.width, "zorder": 3.5 if line.front else 3}
         if line.dashed:
             style["ls"] = (0, (5, 2))
         ax.plot(x, y, **{**style, **(line_kws if k == 0 else {})})
