@@ -11,6 +11,7 @@ import pytest
 import arc
 from arc.analysis.labels import display_title, driving_sentence, excerpt
 from arc.analysis.smoothers import SMOOTHERS
+from arc.charts.captions import signed
 from arc.charts.choice import chart_for
 from arc.charts.compare import compare_chart
 from arc.charts.data import SCHEMA_VERSION, Chart, Panel
@@ -333,25 +334,42 @@ def compared(alice_sentences, frankenstein_sentences):
     return arc.compare([alice_sentences, frankenstein_sentences])
 
 
-def test_compare_chart_of_rescaled_arcs(compared):
-    chart = compare_chart(compared)
+def drawn_values(line):
+    """A compare line's values at the data's grid points (its crossings added, gaps left out)."""
+    x, y = np.asarray(line.x), np.asarray(line.y)
+    on_grid = np.isin(x, np.linspace(0, 100, 101)) & np.isfinite(y)
+    return x[on_grid], y[on_grid]
+
+
+def test_compare_chart_of_rescaled_arcs(alice_sentences, frankenstein_sentences):
+    data = arc.compare([alice_sentences, frankenstein_sentences], scale=True)
+    chart = compare_chart(data)
     (panel,) = chart.panels
-    assert panel.ylim[0] < -1 and panel.ylim[1] > 1 and not panel.zero
+    assert panel.ylim[0] < -1 and panel.ylim[1] > 1 and not panel.zero and not panel.neutral
     assert panel.ytick_labels == ["its lowest", "its middle", "its highest"]
-    assert [ln.label for ln in panel.lines] == list(dict.fromkeys(compared.title))
-    for (_, group), line in zip(compared.groupby("text"), panel.lines, strict=True):
-        assert line.y == group.value.tolist() and line.x == group.time.tolist()
+    titled = [ln for ln in panel.lines if ln.label.split(":")[0] in set(data.title)]
+    assert [ln.label.split(":")[0] for ln in titled] == list(dict.fromkeys(data.title))
+    for (_, group), record, line in zip(
+        data.groupby("text"), data.attrs["texts"], titled, strict=True
+    ):
+        x, y = drawn_values(line)
+        kept = group.set_index("time").value
+        np.testing.assert_allclose(y, kept.loc[x].to_numpy())
+        real = f"real range {signed(record['low'])} to {signed(record['high'])}"
+        assert line.label.endswith(real)  # the stretched arc's real range, in its legend entry
     assert chart.title == "Sentiment arcs compared"
-    assert compare_chart(compared, title="Mine").title == "Mine"
+    assert compare_chart(data, title="Mine").title == "Mine"
 
 
-def test_compare_chart_in_scorer_units(alice_sentences, frankenstein_sentences):
-    data = arc.compare([alice_sentences, frankenstein_sentences], method="rolling", scale=False)
-    (panel,) = compare_chart(data).panels
+def test_compare_chart_in_scorer_units(compared):
+    (panel,) = compare_chart(compared).panels
     assert panel.zero and panel.neutral == VADER.neutral
     assert panel.ylim[0] > -1 and panel.ylim[1] < 1
+    assert panel.ylim[0] <= -4 * VADER.neutral and panel.ylim[1] >= 4 * VADER.neutral
     for line in panel.lines:
-        assert panel.ylim[0] <= min(line.y) and max(line.y) <= panel.ylim[1]
+        y = np.asarray(line.y)
+        assert panel.ylim[0] <= np.nanmin(y) and np.nanmax(y) <= panel.ylim[1]
+        assert "real range" not in line.label
 
 
 # ---------------------------------------------------------------------------- the choice

@@ -222,20 +222,36 @@ def test_empty_frames_return_the_axes(alice_sentences):
 # ------------------------------------------------------------------------- plot_compare
 
 
+def arc_lines(ax):
+    """The drawn arcs: lines across the axis (the zero line and chapter lines have 2 points)."""
+    return [ln for ln in ax.lines if len(ln.get_xdata()) > 2]
+
+
+def legend_texts(ax):
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
 def test_plot_compare_draws_on_the_axes_it_is_given(alice_sentences, frankenstein_sentences):
     ax = new_axes()
     data = arc.compare([alice_sentences, frankenstein_sentences])
     assert arc.plot_compare(data, ax=ax) is ax
-    lines = data_lines(ax)
-    assert len(lines) == 2 and len(ax.lines) == 2  # rescaled arcs get no zero line
-    np.testing.assert_array_equal(lines[-1].get_ydata(), data.value.to_numpy()[101:])
+    chart = arc.compare_chart(data)
+    drawn = arc_lines(ax)
+    assert len(drawn) == len(chart.panels[0].lines) >= 2
+    for line, mark in zip(drawn, chart.panels[0].lines, strict=True):
+        np.testing.assert_array_equal(line.get_ydata(), mark.y)
+    assert any(tuple(ln.get_ydata()) == (0, 0) for ln in ax.lines)  # one scale: a zero line
+    np.testing.assert_allclose(
+        np.nanmax([np.nanmax(ln.get_ydata()) for ln in drawn]), data.value.max()
+    )
 
 
 def test_plot_compare_legend(alice_sentences, frankenstein_sentences):
-    data = arc.compare([alice_sentences, frankenstein_sentences])
+    data = arc.compare([alice_sentences, frankenstein_sentences], scale=True)
     ax = arc.plot_compare(data, ax=new_axes())
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == list(dict.fromkeys(data.title))
+    legend = legend_texts(ax)
+    titles = list(dict.fromkeys(data.title))
+    assert [entry.split(":")[0] for entry in legend[: len(titles)]] == titles
     assert ax.get_xlim() == (0, 100)
     assert [t.get_text() for t in ax.get_yticklabels()] == [
         "its lowest",
@@ -251,8 +267,9 @@ def test_legend_keeps_the_names_that_tell_titles_apart(alice_sentences):
     other.attrs = {**alice_sentences.attrs, "name": "alice_copy", "title": "A" * 80}
     fig = new_figure(11, 6.4)
     ax = arc.plot_compare(arc.compare([first, other]), ax=fig.add_subplot())
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend[0].endswith("(alice_first)") and legend[1].endswith("(alice_copy)")
+    legend = legend_texts(ax)
+    assert legend[0].split(":")[0].endswith("(alice_first)")
+    assert legend[1].split(":")[0].endswith("(alice_copy)")
     fig.draw_without_rendering()
     box, frame = ax.get_legend().get_window_extent(), ax.get_window_extent()
     assert frame.x0 <= box.x0 and box.x1 <= frame.x1  # the legend fits in its Axes

@@ -154,10 +154,14 @@ def plot_methods(
 
 
 def plot_compare(data: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None) -> Axes:
-    """Overlay the arcs of :func:`arc.compare` on the 0–100 % axis, with a legend of titles.
+    """Overlay the arcs of :func:`arc.compare` on the 0–100 % axis (:func:`compare_chart`).
 
-    Rescaled arcs (the default) are read against each arc's own lowest…highest, which the
-    axis says; there is no zero line, since 0 is then each arc's middle, not neutral.
+    Arcs in the scorer's units (the default) share one scale with the zero line and the
+    neutral zone. Rescaled arcs (``arc.compare(..., scale=True)``) are read against each
+    arc's own lowest…highest, which the axis says, with no zero line (0 is then each arc's
+    middle, not neutral) and each arc's real range in the legend. Each arc is solid where it
+    leaves its own chance envelope and dashed where it stays inside; the legend names each
+    text with its shape and its share beyond chance.
     """
     return draw(compare_chart(data, title=title), ax)
 
