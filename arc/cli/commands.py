@@ -50,7 +50,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
         arc plot                      # the vignette, to output/final_goodbyes.png
         arc plot story.txt -o story.svg --title "My Story"
         arc plot novel.txt --smooth lowess --span 0.3
-        arc plot novel.txt --smooth all   # rolling, LOWESS and DCT side by side
+        arc plot novel.txt --smooth all   # every smoother on one panel, one scale
         arc plot novel.txt --smooth-check --smooth dct   # which turns survive 3-9 terms
         arc plot novel.txt --scorer vader,afinn,textblob   # the scorers' arcs and agreement
         arc plot novel.txt --emotions     # NRC's eight emotions, one small panel each

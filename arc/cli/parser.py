@@ -164,13 +164,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-band",
         dest="band",
         action="store_false",
-        help="leave out the bootstrap band around the arc",
+        help="leave out the uncertainty (bootstrap) band around the arc",
     )
     plot.add_argument(
         "--no-null",
         dest="null",
         action="store_false",
-        help="leave out the word-salad envelope (where a shuffled text would lie)",
+        help="leave out the chance envelope (where the arc of the same words, shuffled, would lie)",
     )
     plot.add_argument(
         "--smooth-check",
