@@ -29,8 +29,26 @@ def points(ax):
     return [c for c in ax.collections if isinstance(c, PathCollection)]
 
 
+def drawn_text(ax, gid):
+    """The text drawn with ``gid`` ("subtitle", "caption") on any of the chart's Axes."""
+    texts = [t for a in ax.figure.axes for t in a.texts if t.get_gid() == gid]
+    assert len(texts) == 1, gid
+    return " ".join(texts[0].get_text().split())
+
+
 def subtitle(ax):
-    return " ".join(max((t.get_text() for t in ax.texts), key=len).split())
+    return drawn_text(ax, "subtitle")
+
+
+def caption(ax):
+    return drawn_text(ax, "caption")
+
+
+def legend(ax):
+    """The legend's entries: one legend, under the chart's bottom panel."""
+    (drawn,) = [a.get_legend() for a in ax.figure.axes if a.get_legend() is not None]
+    assert drawn.axes is ax.figure.axes[-1]
+    return [t.get_text() for t in drawn.get_texts()]
 
 
 @pytest.fixture(scope="module")
@@ -76,14 +94,15 @@ def test_neutral_band_zero_line_and_subtitle(vignette):
     ]
     assert len(bands) == 1
     assert any(tuple(line.get_ydata()) == (0, 0) for line in ax.lines)
-    assert "neutral (±0.05)" in subtitle(ax) and "left out: end, note, title" in subtitle(ax)
+    assert "neutral zone (±0.05)" in legend(ax) and "left out: end, note, title" in caption(ax)
+    assert subtitle(ax).endswith("6 of 10 paragraphs negative, 3 positive")
 
 
 def test_annotations_name_the_lowest_highest_and_ending(vignette):
     ax = arc.plot_arc(vignette, ax=new_axes())
     texts = [t.get_text() for t in ax.texts if t.get_bbox_patch() is not None]
     assert any(t.startswith("lowest") and "He was hurt" in t for t in texts)
-    assert any(t.startswith("ending") and "Please come back soon." in t for t in texts)
+    assert any(t.startswith("ending") and "I never want to come back." in t for t in texts)
     assert any(t.startswith("highest") for t in texts)
     quiet = arc.plot_arc(vignette, ax=new_axes(), annotate=False)
     assert not [t for t in quiet.texts if t.get_bbox_patch() is not None]
@@ -114,7 +133,7 @@ def test_untitled_text_is_titled_by_its_file_name(tmp_path):
     path.write_text("It rained.\n\nThen the sun came out and she laughed.", encoding="utf-8")
     ax = arc.plot_arc(arc.analyze(path), ax=new_axes())
     assert ax.get_title(loc="left") == "my_short_story"
-    assert "no title found in the text; showing the file name" in subtitle(ax)
+    assert "no title found in the text; showing the file name" in caption(ax)
 
 
 def test_plot_arc_on_a_book_draws_the_smoothed_chart(frankenstein_sentences):
@@ -181,8 +200,10 @@ def test_plot_smoothed_points_line_and_chapters(alice_sentences):
 
 def test_chart_states_its_choices(alice_sentences):
     ax = arc.plot_smoothed(alice_sentences, ax=new_axes(), method="lowess", frac=0.3)
-    text = subtitle(ax)
+    text = caption(ax)
     assert "sentences" in text and "LOWESS (frac 30%)" in text and "12 chapters" in text
+    assert "LOWESS (frac 30%)" in legend(ax)
+    assert subtitle(ax).startswith("falls (riches to rags")
 
 
 def test_arc_scale_fits_the_line(frankenstein_sentences):
@@ -207,8 +228,9 @@ def test_plot_methods_has_every_smoother_in_compound_units(frankenstein_sentence
     for method, line in zip(SMOOTHERS, lines, strict=True):
         expected = arc.smoothed_arc(frankenstein_sentences, method).value
         np.testing.assert_allclose(line.get_ydata(), expected)
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == [s.caption() for s in SMOOTHERS.values()]
+    keys = legend(ax)
+    assert keys[: len(SMOOTHERS)] == [s.caption() for s in SMOOTHERS.values()]
+    assert "start of a chapter" in keys and "negative sentence" in keys
 
 
 def test_empty_frames_return_the_axes(alice_sentences):

@@ -196,7 +196,12 @@ class Turn:
 
 @dataclass
 class Annotation:
-    """A boxed caption at ``(text_x, text_y)`` pointing at the point ``(x, y)``."""
+    """A boxed caption at ``(text_x, text_y)`` pointing at the point ``(x, y)``.
+
+    ``lift`` moves the box that many points further from the arc (up when ``va`` is
+    "bottom", down when "top"): a box stacked over another is one box-height out, whatever
+    the panel's height in inches.
+    """
 
     x: float
     y: float
@@ -209,6 +214,7 @@ class Annotation:
     va: str
     row: int | None = None
     sentence: str = ""
+    lift: float = 0.0
 
 
 @dataclass
