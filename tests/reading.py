@@ -53,9 +53,9 @@ def drawn_marks(chart: Chart) -> set[str]:
 
 def _sentiment_hue(color: str) -> bool:
     """Whether a colour reads as green or red (hue and saturation), as sentiment does."""
-    h, l, s = colorsys.rgb_to_hls(*to_rgb(color))
+    h, light, s = colorsys.rgb_to_hls(*to_rgb(color))
     hue = h * 360
-    return s > 0.3 and 0.15 < l < 0.85 and (hue < 15 or hue > 340 or 85 < hue < 165)
+    return s > 0.3 and 0.15 < light < 0.85 and (hue < 15 or hue > 340 or 85 < hue < 165)
 
 
 def reading_problems(chart: Chart) -> list[str]:
