@@ -391,6 +391,18 @@ def test_agreement_verdicts():
         "the scorers disagree (arcs' r \u22120.18 to 0.83): "
         "least alike VADER and NRC (r \u22120.18)"
     )
+    loose = _pairs(
+        ("vader", "afinn", 0.92),
+        ("vader", "textblob", 0.61),
+        ("afinn", "textblob", 0.67),
+        ("textblob", "nrc", 0.43),
+    )
+    assert agreement_verdict(loose) == (
+        "the scorers agree loosely (arcs' r 0.43\u20130.92): least alike TextBlob and NRC (r 0.43)"
+    )
+    assert (
+        agreement_verdict(_pairs(("vader", "nrc", 0.35))) == "VADER and NRC agree loosely (r 0.35)"
+    )
     flat = _pairs(("vader", "afinn", float("nan")))
     assert agreement_verdict(flat) == "no agreement to measure for VADER\u2013AFINN (a flat arc)"
     one_flat = _pairs(("vader", "afinn", 0.9), ("vader", "nrc", float("nan")))

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AGREE_BROADLY",
     "AGREE_CLOSELY",
+    "AGREE_LOOSELY",
     "EMOTIONS_SIZE",
     "ENSEMBLE",
     "MIN_CHANGE",
@@ -74,9 +75,11 @@ __all__ = [
 ]
 
 #: Two scorers' arcs with a Pearson r at least this high agree closely; at least
-#: :data:`AGREE_BROADLY`, broadly; below it, they disagree.
+#: :data:`AGREE_BROADLY`, broadly; at least :data:`AGREE_LOOSELY`, loosely; below it, they
+#: disagree.
 AGREE_CLOSELY = 0.8
 AGREE_BROADLY = 0.5
+AGREE_LOOSELY = 0.3
 #: The legend's words for the ensemble's line and for the band of the scorers' spread.
 ENSEMBLE = "ensemble (a weighted sum of the scorers)"
 SPREAD_LABEL = "the scorers' spread (lowest to highest scorer)"
@@ -142,8 +145,10 @@ def agreement_verdict(agree: pd.DataFrame) -> str:
 
     ``agree`` is :func:`arc.analysis.agreement.agreement`'s table (``a``, ``b``, ``r``). All
     pairs at :data:`AGREE_CLOSELY` or more agree closely, at :data:`AGREE_BROADLY` or more
-    broadly; otherwise the scorer that agrees least with the others is named, with what the
-    rest do.
+    broadly. A scorer that disagrees with every other (r under :data:`AGREE_LOOSELY`) while
+    they agree broadly is named as the odd one out; otherwise all pairs at
+    :data:`AGREE_LOOSELY` or more agree loosely, and below it the scorers disagree, the
+    least alike pair named.
 
     Examples
     --------
@@ -164,11 +169,13 @@ def agreement_verdict(agree: pd.DataFrame) -> str:
     rs = [r for *_, r in pairs]
 
     def how(low: float) -> str:
-        return "agree closely" if low >= AGREE_CLOSELY else "broadly agree"
+        if low >= AGREE_CLOSELY:
+            return "agree closely"
+        return "broadly agree" if low >= AGREE_BROADLY else "agree loosely"
 
     if len(pairs) == 1:
         a, b, r = pairs[0]
-        if r >= AGREE_BROADLY:
+        if r >= AGREE_LOOSELY:
             said = f"{_short(a)} and {_short(b)} {how(r)} (r {_r(r)})"
         else:
             said = f"{_short(b)} disagrees with {_short(a)} (r {_r(r)})"
@@ -181,7 +188,7 @@ def agreement_verdict(agree: pd.DataFrame) -> str:
     own = [r for a, b, r in pairs if odd in (a, b)]
     rest = [(a, b, r) for a, b, r in pairs if odd not in (a, b)]
     rest_r = [r for *_, r in rest]
-    if rest and max(own) < AGREE_BROADLY <= min(rest_r):
+    if rest and max(own) < AGREE_LOOSELY and min(rest_r) >= AGREE_BROADLY:
         others = [n for n in names if n != odd]
         if len(others) == 2:
             who = f"{_short(others[0])} and {_short(others[1])} {how(min(rest_r))}"
@@ -194,8 +201,9 @@ def agreement_verdict(agree: pd.DataFrame) -> str:
             note,
         )
     low = min(pairs, key=lambda p: p[2])
+    said = "agree loosely" if low[2] >= AGREE_LOOSELY else "disagree"
     return verdict(
-        f"the scorers disagree (arcs' r {_r_range(rs)}): least alike "
+        f"the scorers {said} (arcs' r {_r_range(rs)}): least alike "
         f"{_short(low[0])} and {_short(low[1])} (r {_r(low[2])})",
         note,
     )
