@@ -36,6 +36,8 @@ def drawn_marks(chart: Chart) -> set[str]:
         labels |= {s.label for s in p.shades}
         for bars in p.bars:
             labels |= {bars.keys.get(c, bars.label) for c in set(bars.colors)}
+            if bars.intervals():
+                labels.add(bars.interval)
         if p.neutral:
             labels.add(f"neutral zone (\u00b1{p.neutral:g})")
         if any(t.kind == "peak" and not t.faint for t in p.turns):
@@ -53,9 +55,9 @@ def drawn_marks(chart: Chart) -> set[str]:
 
 def _sentiment_hue(color: str) -> bool:
     """Whether a colour reads as green or red (hue and saturation), as sentiment does."""
-    h, l, s = colorsys.rgb_to_hls(*to_rgb(color))
+    h, light, s = colorsys.rgb_to_hls(*to_rgb(color))
     hue = h * 360
-    return s > 0.3 and 0.15 < l < 0.85 and (hue < 15 or hue > 340 or 85 < hue < 165)
+    return s > 0.3 and 0.15 < light < 0.85 and (hue < 15 or hue > 340 or 85 < hue < 165)
 
 
 def reading_problems(chart: Chart) -> list[str]:
