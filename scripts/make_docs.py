@@ -1,4 +1,4 @@
-"""Redraw the README's images in docs/ from the vignette and the committed test books.
+"""Redraw the README's and the gallery's images in docs/ from the vignette and the test books.
 
 Run with ``make docs``; every image comes from the ``arc`` command, so the README shows
 exactly what a user gets.
@@ -48,6 +48,20 @@ CHARTS = [
         DOCS / "frankenstein_shift.png",
     ],
     ["validate", "-o", DOCS / "validation.png"],
+    # The gallery (docs/gallery.md): every other chart kind.
+    ["plot", "--example", "alice", "-o", DOCS / "alice.png"],
+    ["plot", str(ROOT / "docs" / "examples" / "winter_letters.txt"), "-o", DOCS / "poems.png"],
+    [
+        "plot",
+        "--example",
+        "frankenstein",
+        "--scorer",
+        "vader,afinn,textblob",
+        "-o",
+        DOCS / "frankenstein_scorers.png",
+    ],
+    ["plot", "--example", "frankenstein", "--emotions", "-o", DOCS / "frankenstein_emotions.png"],
+    ["plot", "--example", "frankenstein", "--smooth-check", "-o", DOCS / "frankenstein_check.png"],
 ]
 
 

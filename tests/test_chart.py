@@ -11,6 +11,7 @@ import pytest
 import arc
 from arc.analysis.labels import display_title, driving_sentence, excerpt
 from arc.analysis.smoothers import SMOOTHERS
+from arc.charts.captions import signed
 from arc.charts.choice import chart_for
 from arc.charts.compare import compare_chart
 from arc.charts.data import SCHEMA_VERSION, Chart, Panel
@@ -107,9 +108,13 @@ def test_story_chart_of_the_vignette(vignette):
     assert panel.points[0].rows == body.index.tolist()
     assert panel.ranges[0].low == body.compound_min.tolist()
     assert panel.ranges[0].high == body.compound_max.tolist()
-    assert "neutral (±0.05)" in chart.subtitle
-    assert "left out: end, note, title" in chart.subtitle
+    assert "neutral zone (±0.05)" in [k.label for k in chart.legend()]
+    assert "left out: end, note, title" in chart.caption
     assert "paragraph" in chart.xlabel
+    # The subtitle is the verdict: the shape, how much is beyond chance, the tally.
+    assert chart.subtitle.startswith("no clear shape (closest: riches to rags")
+    assert "beyond chance over 20% of the story" in chart.subtitle
+    assert chart.subtitle.endswith("6 of 10 paragraphs negative, 3 positive")
 
 
 @pytest.mark.parametrize("include_paratext", [False, True])
@@ -146,8 +151,13 @@ def test_vignette_annotations(vignette, vignette_sentences):
     body = vignette[vignette.role == "body"]
     ending = notes["ending"]
     assert ending.row == body.index[-1]
-    assert "Please come back soon." in ending.text and "Please come back soon." in ending.sentence
-    assert ending.color == POSITIVE
+    # The ending quotes the story's last sentence (not the paragraph's most positive one,
+    # the town sign "Please come back soon."), in the colour of that sentence's own score.
+    assert ending.sentence == "I never want to come back."
+    assert "\u201cI never want to come back.\u201d" in ending.text
+    said = get_scorer("vader").score(ending.sentence).compound
+    assert said < -VADER.neutral and ending.color == colour(said) == NEGATIVE
+    assert "Please come back soon." not in ending.text
     lowest = notes["lowest"]
     assert vignette.loc[lowest.row, "compound"] == body.compound.min()
     assert notes["highest"].row == body.compound.idxmax()
@@ -270,7 +280,7 @@ def test_windows_and_bins_share_one_panel_with_the_line(frankenstein_units, unit
     assert len(panel.points) == 1 and len(panel.lines) == 1
     assert panel.points[0].y == df.compound.tolist()
     np.testing.assert_allclose(panel.points[0].x, df.position * 100)
-    assert "on the arc's scale" in chart.subtitle
+    assert "on the arc's scale" in chart.caption
 
 
 @pytest.mark.parametrize("unit", ["sentence", "paragraph", "window", "bins"])
@@ -292,8 +302,9 @@ def test_everything_lies_inside_its_panels_scale(frankenstein_units, unit, metho
 
 def test_smoothed_chart_states_its_choices(alice_sentences):
     chart = smoothed_chart(alice_sentences, "lowess", frac=0.3)
-    assert "sentences" in chart.subtitle and "LOWESS (frac 30%)" in chart.subtitle
-    assert "12 chapters" in chart.subtitle and SMOOTHERS["lowess"].edges in chart.subtitle
+    assert "sentences" in chart.caption and "LOWESS (frac 30%)" in chart.caption
+    assert "12 chapters" in chart.caption and SMOOTHERS["lowess"].edges in chart.caption
+    assert "LOWESS (frac 30%)" in [k.label for k in chart.legend()]
     assert chart.meta["params"] == {"frac": 0.3} and chart.meta["methods"] == ["lowess"]
     np.testing.assert_allclose(
         chart.panel("arc").lines[0].y, arc.smoothed_arc(alice_sentences, "lowess", frac=0.3).value
@@ -322,7 +333,8 @@ def test_methods_chart_lines_are_in_compound_units(frankenstein_sentences):
     panel = chart.panel("arc")
     for line in lines:
         assert panel.ylim[0] <= min(line.y) and max(line.y) <= panel.ylim[1]
-    assert panel.legend
+    keys = [k.label for k in chart.legend()]
+    assert [k for k in keys if k in {ln.label for ln in lines}] == [ln.label for ln in lines]
 
 
 # -------------------------------------------------------------------------- compare chart
@@ -333,25 +345,42 @@ def compared(alice_sentences, frankenstein_sentences):
     return arc.compare([alice_sentences, frankenstein_sentences])
 
 
-def test_compare_chart_of_rescaled_arcs(compared):
-    chart = compare_chart(compared)
+def drawn_values(line):
+    """A compare line's values at the data's grid points (its crossings added, gaps left out)."""
+    x, y = np.asarray(line.x), np.asarray(line.y)
+    on_grid = np.isin(x, np.linspace(0, 100, 101)) & np.isfinite(y)
+    return x[on_grid], y[on_grid]
+
+
+def test_compare_chart_of_rescaled_arcs(alice_sentences, frankenstein_sentences):
+    data = arc.compare([alice_sentences, frankenstein_sentences], scale=True)
+    chart = compare_chart(data)
     (panel,) = chart.panels
-    assert panel.ylim[0] < -1 and panel.ylim[1] > 1 and not panel.zero
+    assert panel.ylim[0] < -1 and panel.ylim[1] > 1 and not panel.zero and not panel.neutral
     assert panel.ytick_labels == ["its lowest", "its middle", "its highest"]
-    assert [ln.label for ln in panel.lines] == list(dict.fromkeys(compared.title))
-    for (_, group), line in zip(compared.groupby("text"), panel.lines, strict=True):
-        assert line.y == group.value.tolist() and line.x == group.time.tolist()
+    titled = [ln for ln in panel.lines if ln.label.split(":")[0] in set(data.title)]
+    assert [ln.label.split(":")[0] for ln in titled] == list(dict.fromkeys(data.title))
+    for (_, group), record, line in zip(
+        data.groupby("text"), data.attrs["texts"], titled, strict=True
+    ):
+        x, y = drawn_values(line)
+        kept = group.set_index("time").value
+        np.testing.assert_allclose(y, kept.loc[x].to_numpy())
+        real = f"real range {signed(record['low'])} to {signed(record['high'])}"
+        assert line.label.endswith(real)  # the stretched arc's real range, in its legend entry
     assert chart.title == "Sentiment arcs compared"
-    assert compare_chart(compared, title="Mine").title == "Mine"
+    assert compare_chart(data, title="Mine").title == "Mine"
 
 
-def test_compare_chart_in_scorer_units(alice_sentences, frankenstein_sentences):
-    data = arc.compare([alice_sentences, frankenstein_sentences], method="rolling", scale=False)
-    (panel,) = compare_chart(data).panels
+def test_compare_chart_in_scorer_units(compared):
+    (panel,) = compare_chart(compared).panels
     assert panel.zero and panel.neutral == VADER.neutral
     assert panel.ylim[0] > -1 and panel.ylim[1] < 1
+    assert panel.ylim[0] <= -4 * VADER.neutral and panel.ylim[1] >= 4 * VADER.neutral
     for line in panel.lines:
-        assert panel.ylim[0] <= min(line.y) and max(line.y) <= panel.ylim[1]
+        y = np.asarray(line.y)
+        assert panel.ylim[0] <= np.nanmin(y) and np.nanmax(y) <= panel.ylim[1]
+        assert "real range" not in line.label
 
 
 # ---------------------------------------------------------------------------- the choice
@@ -399,7 +428,7 @@ def test_many_chapters_get_every_kth_label():
     labels = [m.label for m in labelled(chart)]
     assert 0 < len(labels) < 136
     k = int(labels[1])
-    assert f"every {k}th labelled" in chart.subtitle and "136 chapters" in chart.subtitle
+    assert f"every {k}th labelled" in chart.caption and "136 chapters" in chart.caption
     assert labels == ["1", *(str(i) for i in range(k, 137, k))]
     assert_labels_apart(chart)
 
@@ -410,7 +439,8 @@ def test_chapters_in_books_get_the_books_labelled():
     chart = smoothed_chart(sentence_frame(chapters, lengths))
     assert [m.label for m in labelled(chart)] == ROMAN
     assert all(m.major for m in labelled(chart))
-    assert "books" in chart.subtitle and "300 chapters" in chart.subtitle
+    assert "books" in chart.caption and "300 chapters" in chart.caption
+    assert "start of a book" in [k.label for k in chart.legend()]
     assert_labels_apart(chart)
 
 
@@ -418,7 +448,8 @@ def test_a_few_chapters_are_all_labelled(alice_sentences):
     lengths = np.random.default_rng(3).integers(20, 60, 20)
     chart = smoothed_chart(sentence_frame([f"Chapter {i}" for i in range(1, 21)], lengths))
     assert [m.label for m in chart.chapters] == [f"Chapter {i}" for i in range(1, 21)]
-    assert "20 chapters" in chart.subtitle and "labelled" not in chart.subtitle
+    assert "20 chapters" in chart.caption and "labelled" not in chart.caption
+    assert "start of a chapter" in [k.label for k in chart.legend()]
     assert_labels_apart(chart)
     alice = smoothed_chart(alice_sentences)
     assert [m.label for m in alice.chapters] == [str(i) for i in range(1, 13)]
@@ -449,7 +480,7 @@ def test_untitled_frame_is_titled_by_its_file_name(vignette):
     assert display_title(df) == "mystory (file name)"
     for chart in (story_chart(df), smoothed_chart(df)):
         assert chart.title == "mystory"
-        assert "no title found" in chart.subtitle and "file name" in chart.subtitle
+        assert "no title found" in chart.caption and "file name" in chart.caption
     assert story_chart(df, title="Given").title == "Given"
 
 
@@ -457,22 +488,23 @@ def test_frame_with_neither_title_nor_name(vignette):
     df = vignette.copy()
     df.attrs = {**vignette.attrs, "title": None, "name": None}
     assert display_title(df) == "Untitled" and story_chart(df).title == "Untitled"
-    assert "no title found" in story_chart(df).subtitle
+    assert "no title found" in story_chart(df).caption
 
 
 @pytest.mark.parametrize("title", ["Final Goodbyes", None])
-def test_author_is_in_the_subtitle(vignette, title):
+def test_author_leads_the_caption(vignette, title):
     df = vignette.copy()
     df.attrs = {**vignette.attrs, "title": title, "name": "mystory", "author": "Jane Roe"}
     for chart in (story_chart(df), smoothed_chart(df)):
-        assert chart.subtitle.startswith("by Jane Roe")
+        assert chart.caption.startswith("by Jane Roe")
+        assert "Jane Roe" not in chart.subtitle  # the subtitle is the verdict
         assert chart.title == (title or "mystory")
 
 
-def test_gutenberg_author_in_the_subtitle(frankenstein_sentences):
+def test_gutenberg_author_in_the_caption(frankenstein_sentences):
     chart = smoothed_chart(frankenstein_sentences)
     assert chart.title == "Frankenstein; Or, The Modern Prometheus"
-    assert chart.subtitle.startswith("by Mary Wollstonecraft Shelley")
+    assert chart.caption.startswith("by Mary Wollstonecraft Shelley")
 
 
 # ------------------------------------------------------------------------ data is plain
@@ -539,7 +571,10 @@ def test_a_chart_read_back_draws_the_same_file(tmp_path, vignette, alice_sentenc
 def test_from_dict_reads_its_own_version_only(vignette):
     data = story_chart(vignette).to_dict()
     unversioned = {k: v for k, v in data.items() if k != "schema_version"}
-    assert Chart.from_dict(unversioned).to_dict() == data  # written before the version was
+    assert data["schema_version"] == SCHEMA_VERSION == 2
+    # Without a version, the data is of version 1 (with Panel.legend and Line.fill): not read.
+    with pytest.raises(ValueError, match="schema version 1"):
+        Chart.from_dict(unversioned)
     with pytest.raises(ValueError, match="schema version 99"):
         Chart.from_dict({**data, "schema_version": 99})
     with pytest.raises(ValueError, match="no field 'colour'"):

@@ -168,7 +168,9 @@ def test_no_sentiment_words_is_coverage_zero_and_charts_still_draw():
     df = arc.analyze(text=text)
     assert df.attrs["coverage"] == 0.0 and (df["coverage"] == 0).all()
     chart = story_chart(df)
-    assert chart.panel("arc").shades == [] and "lexicon coverage 0.0% of words" in chart.subtitle
+    assert chart.panel("arc").shades == []
+    assert "the lexicon knows 0.0% of the words" in chart.caption
+    assert LOW_COVERAGE not in [k.label for k in chart.legend()]
     sentences = arc.analyze(text=text, unit="sentence")
     assert smoothed_chart(sentences).panel("arc").shades == []
 
@@ -191,17 +193,19 @@ def test_a_lexicon_free_stretch_is_shaded_on_the_long_chart(long_with_gap):
     gap = story.loc[story["coverage"] == 0, "position"] * 100
     assert shades[0].x0 <= gap.min() + 2 and shades[0].x1 >= gap.max() - 2
     assert shades[0].x1 - shades[0].x0 < 25
-    assert "(lilac: under half)" in chart.subtitle
     share = long_with_gap.attrs["coverage"]
-    assert f"lexicon coverage {share:.1%} of words" in chart.subtitle
+    assert f"the lexicon knows {share:.1%} of the words (marked at the foot" in chart.caption
+    assert "under half" in chart.caption and "lilac" not in chart.caption
     assert LOW_COVERAGE in set(chart.texts())
+    assert [k.mark for k in chart.legend() if k.label == LOW_COVERAGE] == ["strip"]
     assert chart.panel("points").shades == []  # only the arc panel is shaded
 
 
 def test_an_even_text_is_not_shaded_and_a_real_one_not_everywhere(long_normal, vignette_sentences):
     chart = smoothed_chart(long_normal)
     assert chart.panel("arc").shades == []
-    assert "lexicon coverage" in chart.subtitle and "stretches" not in chart.subtitle
+    assert "the lexicon knows" in chart.caption and "stretches" not in chart.caption
+    assert LOW_COVERAGE not in [k.label for k in chart.legend()]
     # The vignette opens on sentences VADER knows no word of: shaded there, not everywhere.
     shades = smoothed_chart(vignette_sentences).panel("arc").shades
     assert 0 < sum(s.x1 - s.x0 for s in shades) < 50
@@ -237,11 +241,12 @@ def test_story_chart_shades_low_paragraphs_never_paratext():
     spans = [(s.x0, s.x1) for s in shades]
     # Neighbouring low paragraphs merge; each stretch is its paragraphs' index ± 0.5.
     assert sum(x1 - x0 for x0, x1 in spans) == len(low)
-    assert [s.label for s in shades] == [LOW_COVERAGE] + [""] * (len(shades) - 1)
+    assert {s.label for s in shades} == {LOW_COVERAGE}  # one legend entry for them all
+    assert [k.label for k in chart.legend()].count(LOW_COVERAGE) == 1
     for x0, x1 in spans:
         covered = df[(df["index"] > x0) & (df["index"] < x1)]
         assert (covered["role"] == "body").all()
-    assert "(lilac: under half)" in chart.subtitle
+    assert "under half" in chart.caption
 
 
 def test_story_chart_judges_many_paragraphs_over_a_window():
@@ -259,7 +264,7 @@ def test_story_chart_judges_many_paragraphs_over_a_window():
 
 def test_vignette_story_chart_states_coverage(vignette):
     chart = story_chart(vignette)
-    assert f"lexicon coverage {vignette.attrs['coverage']:.1%} of words" in chart.subtitle
+    assert f"the lexicon knows {vignette.attrs['coverage']:.1%} of the words" in chart.caption
     shaded = sum(s.x1 - s.x0 for s in chart.panel("arc").shades)
     assert shaded < (vignette["role"] == "body").sum() / 2
 

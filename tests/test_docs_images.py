@@ -1,4 +1,4 @@
-"""The README's images are what `make docs` draws today: none is stale."""
+"""The README's and the gallery's images are what `make docs` draws today: none is stale."""
 
 import subprocess
 import sys
@@ -27,9 +27,27 @@ def test_every_readme_image_is_current(tmp_path):
     drawn = sorted(tmp_path.glob("*.png"))
     assert [p.name for p in drawn] == sorted(p.name for p in DOCS.glob("*.png"))
     readme = (ROOT / "README.md").read_text("utf-8")
+    gallery = (DOCS / "gallery.md").read_text("utf-8")
     for fresh in drawn:
-        assert f"docs/{fresh.name}" in readme, fresh.name
+        assert f"docs/{fresh.name}" in readme or f"]({fresh.name})" in gallery, fresh.name
         committed = DOCS / fresh.name
         # The chart's data fingerprint, not its pixels (those vary with matplotlib's version).
         assert png_digest(fresh) is not None
         assert png_digest(committed) == png_digest(fresh), f"run `make docs`: {fresh.name}"
+
+
+def test_the_gallery_shows_every_chart_kind_with_how_to_read_it():
+    """docs/gallery.md: one image of every chart kind, each with a few words on reading it."""
+    gallery = (DOCS / "gallery.md").read_text("utf-8")
+    images = [line for line in gallery.splitlines() if line.startswith("![")]
+    kinds = ["story", "novel", "chance", "poem", "smoothers", "compare", "scorers", "emotions"]
+    kinds += ["smoothing check", "word shift", "validation"]
+    sections = gallery.split("\n## ")[1:]
+    assert len(sections) == len(kinds) == len(images)
+    for kind, section in zip(kinds, sections, strict=True):
+        assert kind in section.splitlines()[0].lower(), (kind, section.splitlines()[0])
+        words = [ln for ln in section.splitlines()[1:] if ln and not ln.startswith("![")]
+        assert len(" ".join(words).split(". ")) >= 2, f"{kind}: say how to read it"
+    assert "(../README.md)" in gallery or "README" in gallery
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "docs/gallery.md" in readme

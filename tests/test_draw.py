@@ -136,8 +136,9 @@ def test_drawn_artists_are_the_chart_data(charts, kind):
             np.testing.assert_array_equal(line.get_ydata(), data.y)
             assert mcolors.same_color(line.get_color(), data.color)
         low, high = ax.get_ylim()
-        for line in lines:
-            assert low <= line.get_ydata().min() and line.get_ydata().max() <= high
+        for line in lines:  # a line may have gaps (NaN): compare's solid and dashed stretches
+            y = np.asarray(line.get_ydata(), dtype=float)
+            assert low <= np.nanmin(y) and np.nanmax(y) <= high
         drawn_points = scatters(ax)
         data_points = [p for p in panel.points if not p.overlay]
         assert len(drawn_points) == len(data_points)
@@ -177,8 +178,11 @@ def test_story_chart_artists(charts, vignette):
     assert [t.get_text() for t in ax.get_xticklabels()] == chart.xtick_labels
     texts = {t.get_text() for t in ax.texts}
     assert {"positive", "negative"} <= texts
-    subtitle = next(t.get_text() for t in ax.texts if "story paragraphs" in t.get_text())
+    subtitle = next(t.get_text() for t in ax.texts if t.get_gid() == "subtitle")
     assert " ".join(subtitle.split()) == " ".join(chart.subtitle.split())
+    caption = next(t.get_text() for t in ax.texts if t.get_gid() == "caption")
+    assert " ".join(caption.split()) == " ".join(chart.caption.split())
+    assert "story paragraphs" in caption and "story paragraphs" not in subtitle
 
 
 def test_annotations_drawn_as_data_says(charts):
@@ -236,13 +240,18 @@ def test_label_rows_do_not_overlap_when_drawn():
 
 
 def test_legends(charts):
-    for kind in ("methods", "compare"):
+    """One legend, under the bottom panel: exactly the chart's keys, the lines first."""
+    for kind in KINDS:
         chart = charts[kind]
-        _, ax, _ = drawn(chart)
-        legend = [t.get_text() for t in ax.get_legend().get_texts()]
-        assert legend == [ln.label for ln in chart.panel("arc").lines]
-    _, ax, _ = drawn(charts["smoothed-sentence"])
-    assert ax.get_legend() is None
+        fig, _, _ = drawn(chart)
+        bottom = fig.axes[-1]
+        assert all(a.get_legend() is None for a in fig.axes[:-1])
+        legend = [t.get_text() for t in bottom.get_legend().get_texts()]
+        assert legend == [k.label for k in chart.legend()], kind
+        keyed = {k.label: k.mark for k in chart.legend()}
+        lines = list(dict.fromkeys(ln.label for ln in chart.panels[0].lines))
+        assert set(lines) <= set(legend), kind  # every line keyed, the lines first
+        assert all(keyed[entry] in ("line", "dashed line") for entry in legend[: len(lines)])
 
 
 def test_line_kwargs_reach_the_top_panels_first_line(charts):

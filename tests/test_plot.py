@@ -29,8 +29,26 @@ def points(ax):
     return [c for c in ax.collections if isinstance(c, PathCollection)]
 
 
+def drawn_text(ax, gid):
+    """The text drawn with ``gid`` ("subtitle", "caption") on any of the chart's Axes."""
+    texts = [t for a in ax.figure.axes for t in a.texts if t.get_gid() == gid]
+    assert len(texts) == 1, gid
+    return " ".join(texts[0].get_text().split())
+
+
 def subtitle(ax):
-    return " ".join(max((t.get_text() for t in ax.texts), key=len).split())
+    return drawn_text(ax, "subtitle")
+
+
+def caption(ax):
+    return drawn_text(ax, "caption")
+
+
+def legend(ax):
+    """The legend's entries: one legend, under the chart's bottom panel."""
+    (drawn,) = [a.get_legend() for a in ax.figure.axes if a.get_legend() is not None]
+    assert drawn.axes is ax.figure.axes[-1]
+    return [t.get_text() for t in drawn.get_texts()]
 
 
 @pytest.fixture(scope="module")
@@ -76,14 +94,15 @@ def test_neutral_band_zero_line_and_subtitle(vignette):
     ]
     assert len(bands) == 1
     assert any(tuple(line.get_ydata()) == (0, 0) for line in ax.lines)
-    assert "neutral (±0.05)" in subtitle(ax) and "left out: end, note, title" in subtitle(ax)
+    assert "neutral zone (±0.05)" in legend(ax) and "left out: end, note, title" in caption(ax)
+    assert subtitle(ax).endswith("6 of 10 paragraphs negative, 3 positive")
 
 
 def test_annotations_name_the_lowest_highest_and_ending(vignette):
     ax = arc.plot_arc(vignette, ax=new_axes())
     texts = [t.get_text() for t in ax.texts if t.get_bbox_patch() is not None]
     assert any(t.startswith("lowest") and "He was hurt" in t for t in texts)
-    assert any(t.startswith("ending") and "Please come back soon." in t for t in texts)
+    assert any(t.startswith("ending") and "I never want to come back." in t for t in texts)
     assert any(t.startswith("highest") for t in texts)
     quiet = arc.plot_arc(vignette, ax=new_axes(), annotate=False)
     assert not [t for t in quiet.texts if t.get_bbox_patch() is not None]
@@ -114,7 +133,7 @@ def test_untitled_text_is_titled_by_its_file_name(tmp_path):
     path.write_text("It rained.\n\nThen the sun came out and she laughed.", encoding="utf-8")
     ax = arc.plot_arc(arc.analyze(path), ax=new_axes())
     assert ax.get_title(loc="left") == "my_short_story"
-    assert "no title found in the text; showing the file name" in subtitle(ax)
+    assert "no title found in the text; showing the file name" in caption(ax)
 
 
 def test_plot_arc_on_a_book_draws_the_smoothed_chart(frankenstein_sentences):
@@ -181,8 +200,10 @@ def test_plot_smoothed_points_line_and_chapters(alice_sentences):
 
 def test_chart_states_its_choices(alice_sentences):
     ax = arc.plot_smoothed(alice_sentences, ax=new_axes(), method="lowess", frac=0.3)
-    text = subtitle(ax)
+    text = caption(ax)
     assert "sentences" in text and "LOWESS (frac 30%)" in text and "12 chapters" in text
+    assert "LOWESS (frac 30%)" in legend(ax)
+    assert subtitle(ax).startswith("falls (riches to rags")
 
 
 def test_arc_scale_fits_the_line(frankenstein_sentences):
@@ -207,8 +228,9 @@ def test_plot_methods_has_every_smoother_in_compound_units(frankenstein_sentence
     for method, line in zip(SMOOTHERS, lines, strict=True):
         expected = arc.smoothed_arc(frankenstein_sentences, method).value
         np.testing.assert_allclose(line.get_ydata(), expected)
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == [s.caption() for s in SMOOTHERS.values()]
+    keys = legend(ax)
+    assert keys[: len(SMOOTHERS)] == [s.caption() for s in SMOOTHERS.values()]
+    assert "start of a chapter" in keys and "negative sentence" in keys
 
 
 def test_empty_frames_return_the_axes(alice_sentences):
@@ -222,20 +244,36 @@ def test_empty_frames_return_the_axes(alice_sentences):
 # ------------------------------------------------------------------------- plot_compare
 
 
+def arc_lines(ax):
+    """The drawn arcs: lines across the axis (the zero line and chapter lines have 2 points)."""
+    return [ln for ln in ax.lines if len(ln.get_xdata()) > 2]
+
+
+def legend_texts(ax):
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
 def test_plot_compare_draws_on_the_axes_it_is_given(alice_sentences, frankenstein_sentences):
     ax = new_axes()
     data = arc.compare([alice_sentences, frankenstein_sentences])
     assert arc.plot_compare(data, ax=ax) is ax
-    lines = data_lines(ax)
-    assert len(lines) == 2 and len(ax.lines) == 2  # rescaled arcs get no zero line
-    np.testing.assert_array_equal(lines[-1].get_ydata(), data.value.to_numpy()[101:])
+    chart = arc.compare_chart(data)
+    drawn = arc_lines(ax)
+    assert len(drawn) == len(chart.panels[0].lines) >= 2
+    for line, mark in zip(drawn, chart.panels[0].lines, strict=True):
+        np.testing.assert_array_equal(line.get_ydata(), mark.y)
+    assert any(tuple(ln.get_ydata()) == (0, 0) for ln in ax.lines)  # one scale: a zero line
+    np.testing.assert_allclose(
+        np.nanmax([np.nanmax(ln.get_ydata()) for ln in drawn]), data.value.max()
+    )
 
 
 def test_plot_compare_legend(alice_sentences, frankenstein_sentences):
-    data = arc.compare([alice_sentences, frankenstein_sentences])
+    data = arc.compare([alice_sentences, frankenstein_sentences], scale=True)
     ax = arc.plot_compare(data, ax=new_axes())
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == list(dict.fromkeys(data.title))
+    legend = legend_texts(ax)
+    titles = list(dict.fromkeys(data.title))
+    assert [entry.split(":")[0] for entry in legend[: len(titles)]] == titles
     assert ax.get_xlim() == (0, 100)
     assert [t.get_text() for t in ax.get_yticklabels()] == [
         "its lowest",
@@ -251,8 +289,9 @@ def test_legend_keeps_the_names_that_tell_titles_apart(alice_sentences):
     other.attrs = {**alice_sentences.attrs, "name": "alice_copy", "title": "A" * 80}
     fig = new_figure(11, 6.4)
     ax = arc.plot_compare(arc.compare([first, other]), ax=fig.add_subplot())
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend[0].endswith("(alice_first)") and legend[1].endswith("(alice_copy)")
+    legend = legend_texts(ax)
+    assert legend[0].split(":")[0].endswith("(alice_first)")
+    assert legend[1].split(":")[0].endswith("(alice_copy)")
     fig.draw_without_rendering()
     box, frame = ax.get_legend().get_window_extent(), ax.get_window_extent()
     assert frame.x0 <= box.x0 and box.x1 <= frame.x1  # the legend fits in its Axes

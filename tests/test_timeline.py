@@ -142,17 +142,56 @@ def test_windows_and_bins_keep_the_sentences_chapter_starts(excerpt_units, unit)
 
 
 def test_compare_returns_tidy_data(alice_sentences, frankenstein_sentences):
-    data = arc.compare([alice_sentences, frankenstein_sentences])
-    assert list(data.columns) == ["text", "title", "time", "value"]
+    data = arc.compare([alice_sentences, frankenstein_sentences], scale=True)
+    assert list(data.columns) == ["text", "title", "time", "value", "null_low", "null_high"]
     assert data.title.nunique() == 2 and len(data) == 2 * 101
     for _, group in data.groupby("title"):
         assert group.value.min() == -1 and group.value.max() == 1
         assert group.time.iloc[0] == 0 and group.time.iloc[-1] == 100
     assert data.attrs["method"] == "dct" and data.attrs["scale"] is True
-    unscaled = arc.compare([alice_sentences], scale=False, method="rolling")
+    unscaled = arc.compare([alice_sentences], method="rolling")  # the scorer's units: the default
+    assert unscaled.attrs["scale"] is False
     assert unscaled.value.abs().max() < 0.5
     line = smoothed_arc(alice_sentences, "rolling")
     np.testing.assert_allclose(unscaled.value, np.interp(unscaled.time, line.time, line.value))
+    for column in ("null_low", "null_high"):
+        np.testing.assert_allclose(
+            unscaled[column], np.interp(unscaled.time, line.time, line[column])
+        )
+    (record,) = unscaled.attrs["texts"]
+    assert record["beyond"] == line.attrs["null"]["outside"]
+    assert (record["low"], record["high"]) == (unscaled.value.min(), unscaled.value.max())
+
+
+def test_compare_rescales_the_envelope_with_its_arc(alice_sentences):
+    levels = arc.compare([alice_sentences], method="rolling")
+    stretched = arc.compare([alice_sentences], method="rolling", scale=True)
+    (record,) = stretched.attrs["texts"]
+    assert record == levels.attrs["texts"][0]  # the real range and the shares are kept
+    low, high = record["low"], record["high"]
+    for column in ("value", "null_low", "null_high"):
+        back = (stretched[column] + 1) / 2 * (high - low) + low
+        np.testing.assert_allclose(back, levels[column], atol=1e-12)
+    beyond = lambda d: (d.value > d.null_high) | (d.value < d.null_low)  # noqa: E731
+    assert beyond(levels).tolist() == beyond(stretched).tolist()
+
+
+def test_compare_keeps_each_texts_shape(alice_sentences, frankenstein_sentences):
+    from arc.analysis.shapes import ArcShape
+
+    data = arc.compare([alice_sentences, frankenstein_sentences], method="rolling")
+    for record, df in zip(
+        data.attrs["texts"], (alice_sentences, frankenstein_sentences), strict=True
+    ):
+        assert ArcShape(**record["shape"]) == arc.shape(df, "rolling")
+    copied = data.copy()  # attrs are deep-copied: they must be plain
+    assert copied.attrs["texts"] == data.attrs["texts"]
+
+
+def test_compare_without_the_envelope(alice_sentences):
+    data = arc.compare([alice_sentences], method="rolling", null=False)
+    assert data.null_low.isna().all() and data.null_high.isna().all()
+    assert data.attrs["texts"][0]["beyond"] is None
 
 
 def test_compare_tells_apart_same_titles(alice_sentences):

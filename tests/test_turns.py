@@ -225,9 +225,14 @@ def test_the_chart_marks_the_turning_points(alice_sentences):
     assert [(m.kind, m.x, m.y, m.index, m.sentence) for m in marks] == list(
         turns[["kind", "time", "value", "index", "sentence"]].itertuples(index=False, name=None)
     )
-    assert all(m.text for m in marks)  # each labelled
-    assert set(m.text for m in marks) <= set(chart.texts())
-    assert "turning points" in chart.subtitle
+    # Quoted only when clear of chance; the others are faint, and never quoted.
+    assert [m for m in marks if not m.faint] and [m for m in marks if m.faint]
+    assert all(m.text for m in marks if not m.faint)
+    assert all(m.text == "" and m.row == -1 for m in marks if m.faint)
+    assert set(m.text for m in marks) - {""} <= set(chart.texts())
+    assert "turning points" in chart.caption
+    plain = smoothed_chart(alice_sentences, band=False, null=False).panel("arc").turns
+    assert all(m.text and not m.faint for m in plain)  # no envelope: nothing to be faint against
     assert [m.x for m in smoothed_chart(alice_sentences, "lowess").panel("arc").turns] == (
         turning_points(alice_sentences, "lowess").time.tolist()
     )
@@ -235,18 +240,20 @@ def test_the_chart_marks_the_turning_points(alice_sentences):
 
 def test_turns_can_be_left_off(alice_sentences):
     assert smoothed_chart(alice_sentences, turns=False).panel("arc").turns == []
-    assert "turning points" not in smoothed_chart(alice_sentences, turns=False).subtitle
+    assert "turning points" not in smoothed_chart(alice_sentences, turns=False).caption
     assert all(not p.turns for p in methods_chart(alice_sentences).panels)
 
 
 def turn_charts(alice_sentences, frankenstein_sentences, rng):
     """Charts with many turns: two novels, noise, and narrow figures."""
     noise = series(rng.normal(0, 0.5, 3000), unit="sentence", scorer="vader")
+    # Without the envelope every turn is quoted: the most labels to lay out.
+    plain = {"band": False, "null": False}
     return [
-        smoothed_chart(alice_sentences),
-        smoothed_chart(alice_sentences, width=6.0),
-        smoothed_chart(frankenstein_sentences),
-        smoothed_chart(frankenstein_sentences, "lowess", frac=0.05, width=7.0),
+        smoothed_chart(alice_sentences, **plain),
+        smoothed_chart(alice_sentences, width=6.0, **plain),
+        smoothed_chart(frankenstein_sentences, **plain),
+        smoothed_chart(frankenstein_sentences, "lowess", frac=0.05, width=7.0, **plain),
         smoothed_chart(noise),
         smoothed_chart(noise, window=0.03),
     ]

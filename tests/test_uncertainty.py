@@ -8,6 +8,8 @@ import arc
 from arc.analysis.smoothing import smooth
 from arc.analysis.timeline import smoothed_arc
 from arc.analysis.uncertainty import NULL_LEVEL, salad_scores
+from arc.charts.honesty import BEYOND_CHANCE, CHANCE
+from arc.charts.theme import BEYOND
 
 COLUMNS = ["time", "value", "low", "high", "null_low", "null_high"]
 
@@ -123,27 +125,42 @@ def test_long_chart_draws_the_columns(alice_sentences):
     a = smoothed_arc(alice_sentences, "rolling")
     panel = chart.panel("arc")
     labels = [b.label for b in panel.bands]
-    assert labels[0].startswith("word-salad envelope (95% of 200")
-    assert labels[-1] == "90% bootstrap band (200 resamples)"
-    envelope, band = panel.bands[0], panel.bands[-1]
+    assert labels == [CHANCE, BEYOND_CHANCE, "uncertainty band (90%)"]
+    envelope, beyond, band = panel.bands
+    assert envelope.hatch and not band.hatch and not beyond.hatch
     assert np.allclose(envelope.low, a["null_low"]) and np.allclose(band.high, a["high"])
+    # The gold fill is the arc's stretches beyond the envelope, from the envelope to the arc;
+    # inside it, it has no width, on the envelope's nearer edge.
+    on = np.asarray(envelope.x)
+    value = np.interp(on, a["time"], a["value"])
+    low, high = np.asarray(envelope.low), np.asarray(envelope.high)
+    width = np.asarray(beyond.high) - np.asarray(beyond.low)
+    outside = (value > high) | (value < low)
+    assert (width[outside] > 0).all() and (width[~outside] == 0).all()
+    assert np.allclose(np.where(value > high, beyond.high, beyond.low)[outside], value[outside])
+    inside_at = np.asarray(beyond.low)[~outside]
+    assert np.isin(inside_at, np.concatenate([low, high])).all()
     lo, hi = panel.ylim
     for b in panel.bands:
         values = np.array([v for v in b.low + b.high if v == v])
         assert lo <= values.min() and values.max() <= hi
-    assert f"envelope, left over {a.attrs['null']['outside']:.0%} of the story" in chart.subtitle
+    assert f"beyond chance over {a.attrs['null']['outside']:.0%} of the story" in chart.subtitle
+    assert "chance envelope: 95% of 200 texts made by shuffling" in chart.caption
+    assert "uncertainty band: 90% of 200 resamplings" in chart.caption
     plain = arc.smoothed_chart(alice_sentences, band=False, null=False)
-    assert not plain.panel("arc").bands and "bootstrap" not in plain.subtitle
+    assert not plain.panel("arc").bands and "beyond chance" not in plain.subtitle
+    assert "uncertainty" not in plain.caption and "chance" not in plain.caption
+    keys = {k.label for k in plain.legend()}
+    assert not keys & {CHANCE, BEYOND_CHANCE, "uncertainty band (90%)"}
 
 
 def test_story_chart_rings_paragraphs_beyond_the_envelope(vignette):
     chart = arc.story_chart(vignette)
     panel = chart.panel("arc")
-    assert [b.label.split(" (")[0] for b in panel.bands] == [
-        "word-salad envelope",
-        "90% bootstrap band",
-    ]
-    rings = [p for p in panel.points if p.label == "beyond the envelope"]
+    # The gold fill of a line's stretches beyond chance is, here, a ring on each paragraph.
+    assert [b.label for b in panel.bands] == [CHANCE, "uncertainty band (90%)"]
+    rings = [p for p in panel.points if p.label == BEYOND_CHANCE]
+    assert rings and rings[0].overlay and set(rings[0].colors) == {BEYOND}
     envelope = panel.bands[0]
     story = vignette[vignette["role"] == "body"]
     outside = [

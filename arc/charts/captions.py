@@ -136,9 +136,10 @@ def honest_caption(line: pd.DataFrame | None) -> list[str]:
     parts = []
     band = line.attrs.get("band")
     if band:
+        width = (line["high"] - line["low"]).abs().max() if "high" in line else 0.0
         parts.append(
             f"uncertainty band: {band['level']:.0%} of {band.get('resamples', 0)} resamplings "
-            "of the sentences"
+            "of the sentences" + ("" if width > 1e-9 else " (of no width here: not drawn)")
         )
     null = line.attrs.get("null")
     if null:
@@ -150,6 +151,12 @@ def honest_caption(line: pd.DataFrame | None) -> list[str]:
 
 
 def coverage_caption(coverage: float, shaded: bool) -> str:
-    """'the lexicon knows 9.7% of the words', and what the strip means when there is one."""
+    """'the lexicon knows 9.7% of the words', and the rule for the strip when there is one.
+
+    The legend keys the strip (:data:`arc.charts.honesty.LOW_COVERAGE`); the caption says
+    what "few" means.
+    """
     caption = f"the lexicon knows {coverage:.1%} of the words"
-    return caption + " (purple strip: stretches where it knows under half that share)" if shaded else caption
+    if not shaded:
+        return caption
+    return caption + " (marked at the foot of the panel: stretches where it knows under half that)"

@@ -93,7 +93,12 @@ class Points:
 
 @dataclass
 class Line:
-    """A line on a panel; ``dashed`` draws it in dashes (a second kind of line on a panel)."""
+    """A line on a panel; ``dashed`` draws it in dashes (a second kind of line on a panel).
+
+    A NaN in ``y`` is a gap. ``key`` is the colour of its legend swatch when that is not the
+    line's own: one kind of mark drawn in several colours (each text's stretches within
+    chance, in its own colour) is keyed once, in a colour of its own.
+    """
 
     x: list[float]
     y: list[float]
@@ -101,6 +106,7 @@ class Line:
     color: str = INK
     width: float = LINE_WIDTH
     dashed: bool = False
+    key: str = ""
 
 
 @dataclass
@@ -206,7 +212,12 @@ class Turn:
 
 @dataclass
 class Annotation:
-    """A boxed caption at ``(text_x, text_y)`` pointing at the point ``(x, y)``."""
+    """A boxed caption at ``(text_x, text_y)`` pointing at the point ``(x, y)``.
+
+    ``lift`` moves the box that many points further from the arc (up when ``va`` is
+    "bottom", down when "top"): a box stacked over another is one box-height out, whatever
+    the panel's height in inches.
+    """
 
     x: float
     y: float
@@ -219,6 +230,7 @@ class Annotation:
     va: str
     row: int | None = None
     sentence: str = ""
+    lift: float = 0.0
 
 
 @dataclass
@@ -415,7 +427,8 @@ class Chart:
 def _panel_keys(p: Panel) -> Iterator[Key]:
     """The legend entries of one panel's marks, in the order a reader meets them."""
     for line in p.lines:
-        yield Key(line.label, "dashed line" if line.dashed else "line", line.color, 1.0, line.width)
+        mark = "dashed line" if line.dashed else "line"
+        yield Key(line.label, mark, line.key or line.color, 1.0, line.width)
     for pts in p.points:
         mark = "ring" if pts.overlay else "hollow point" if pts.hollow else "point"
         if pts.keys:

@@ -49,6 +49,7 @@ from arc.errors import ArcWarning
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
     from arc.charts.data import Chart, Key, Panel
 
@@ -62,6 +63,14 @@ def current_axes(ax: Axes | None) -> Axes:
 
         ax = plt.gca()
     return ax
+
+
+def _root(ax: Axes) -> Figure | None:
+    """The figure ``ax`` is drawn in (a SubFigure's root figure), for its dpi."""
+    from matplotlib.figure import Figure
+
+    root = getattr(ax.figure, "figure", ax.figure)  # a SubFigure's .figure is the root
+    return root if isinstance(root, Figure) else None
 
 
 def figure_width(ax: Axes) -> float:
@@ -123,10 +132,36 @@ def draw(chart: Chart, ax: Axes | None = None, **line_kws: Any) -> Axes:
                 annotation_clip=False,
                 **text,
             )
-    _titles(top, chart.title, chart.subtitle, text, room=10 * chart.chapter_rows)
+    room = 10 * chart.chapter_rows + _notes_room(chart, top)
+    _titles(top, chart.title, chart.subtitle, text, room=room)
     _legend_and_caption(axes[-1], chart, text)
     top.arc_panels = dict(zip((p.name for p in chart.panels), axes, strict=True))  # type: ignore[attr-defined]
     return top
+
+
+def _notes_room(chart: Chart, ax: Axes) -> float:
+    """Points the top panel's boxed captions may reach above it: room the titles keep clear.
+
+    A caption lifted over another (``Annotation.lift``) stands that many points further out
+    than its place in data units, which on a short panel can be beyond the panel's margin.
+    The panel's height is estimated before the layout: the Axes' share of the figure, less the
+    legend and caption under it, the titles over it and the x axis's labels.
+    """
+    panel = chart.panels[0]
+    above = [n for n in panel.annotations if n.va == "bottom"]
+    if not above or panel.spine is None:
+        return 0.0
+    root = getattr(ax.figure, "figure", ax.figure)
+    height_pt = float(getattr(root, "get_figheight", lambda: 5.6)()) * 72
+    share = min(0.95, ax.get_position().height * 1.2)
+    lines = 2 + (len(chart.subtitle) > 100)  # the title's and the subtitle's lines
+    used = footer_height(chart, figure_width(ax)) * 72 + 18 * lines + 40 + 10 * chart.chapter_rows
+    panel_pt = (height_pt * share - used) * panel.height / sum(p.height for p in chart.panels)
+    low, high = panel.ylim
+    per_pt = (high - low) / max(panel_pt, 72.0)  # data units a point
+    box = ANNOTATION_FONT * 1.9  # a line of text and the box's padding
+    reach = max(n.lift + box + (n.text_y - high) / per_pt for n in above)
+    return max(0.0, reach)
 
 
 def _panel_axes(ax: Axes, chart: Chart) -> list[Axes]:
@@ -161,6 +196,9 @@ def _panel_axes(ax: Axes, chart: Chart) -> list[Axes]:
 
 def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str, Any]) -> None:
     """Scale, guides, then bars, lines, points, labels and annotations of one panel."""
+    from matplotlib import patheffects
+    from matplotlib.transforms import offset_copy
+
     ax.set_ylim(*panel.ylim)
     ax.set_yticks(panel.yticks)
     if panel.ytick_labels is not None:
@@ -261,7 +299,7 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
             )
     for k, line in enumerate(panel.lines):
         x, y = np.asarray(line.x), np.asarray(line.y)
-        style = {"color": line.color, "lw": line.width, "zorder": 3}
+        style = {"color": line.color, "lw": line.width, "zorder": 3, "label": line.label}
         if line.dashed:
             style["ls"] = (0, (5, 2))
         ax.plot(x, y, **{**style, **(line_kws if k == 0 else {})})
@@ -278,6 +316,7 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
                 markeredgecolor=pts.colors[0] if pts.colors else INK,
                 markeredgewidth=1.6,
                 zorder=5,
+                label=f"_{pts.label}",
             )
         elif pts.hollow:
             ax.scatter(pts.x, pts.y, s=pts.size, facecolors="none", edgecolors=pts.colors, zorder=4)
@@ -295,16 +334,24 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
             )
     for turn in panel.turns:  # glyphs and vlines: Line2D and PathCollection are lines, points
         peak = turn.kind == "peak"
+        # A quoted turn: a solid ▲ or ▼ in its sentence's colour, edged in white to stand off
+        # the line. A faint one: white inside a grey edge, so it shows on the line, but faintly.
         ax.text(
             turn.x,
             turn.y,
-            ("\u25b3" if peak else "\u25bd") if turn.faint else ("\u25b2" if peak else "\u25bc"),
+            "\u25b2" if peak else "\u25bc",
             ha="center",
             va="center_baseline",
             fontsize=TURN_MARKER_FONT,
-            color=FAINT_TURN if turn.faint else turn.color,
+            color="white" if turn.faint else turn.color,
             zorder=6,
             clip_on=False,
+            path_effects=[
+                patheffects.withStroke(
+                    linewidth=1.6 if turn.faint else 1.2,
+                    foreground=FAINT_TURN if turn.faint else "white",
+                )
+            ],
             **text,
         )
         if turn.text and not turn.faint:
@@ -342,10 +389,12 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
             **text,
         )
     for note in panel.annotations:
+        lift = note.lift if note.va == "bottom" else -note.lift
         ax.annotate(
             note.text,
             xy=(note.x, note.y),
             xytext=(note.text_x, note.text_y),
+            textcoords=offset_copy(ax.transData, fig=_root(ax), y=lift, units="points"),
             ha=note.ha,
             va=note.va,
             fontsize=ANNOTATION_FONT,
@@ -419,7 +468,9 @@ def _swatch(key: Key) -> Artist:
             alpha=key.alpha,
         )
     if key.mark == "faint turn":
-        return Line2D([], [], ls="none", marker="^", markersize=7, mfc="none", mec=key.color)
+        return Line2D(
+            [], [], ls="none", marker="^", markersize=7, mfc="white", mec=key.color, mew=1.2
+        )
     if key.mark == "hatch":
         return Patch(
             facecolor="none", edgecolor=key.color, hatch=ENVELOPE_HATCH, ls=(0, (4, 2)), lw=0.8
@@ -427,12 +478,34 @@ def _swatch(key: Key) -> Artist:
     return Patch(facecolor=key.color, alpha=key.alpha, lw=0)
 
 
+#: The legend's spacing, in font sizes: a swatch, the gap after it, the gap between columns.
+_HANDLE, _HANDLE_PAD, _COLUMN_GAP = 1.8, 0.8, 1.6
+
+
+def _legend_width(keys: list[Key], ncol: int) -> float:
+    """Points a legend of ``keys`` in ``ncol`` columns takes, filled as matplotlib fills them.
+
+    Each column is as wide as its longest label (about 0.55 of the font size a character)
+    and its swatch.
+    """
+    rows, large = divmod(len(keys), ncol)
+    sizes = [rows + 1] * large + [rows] * (ncol - large)
+    total, start = 0.0, 0
+    for size in sizes:
+        column = keys[start : start + size]
+        start += size
+        if column:
+            chars = max(len(k.label) for k in column)
+            total += (chars * 0.55 + _HANDLE + _HANDLE_PAD) * LEGEND_FONT
+    return total + _COLUMN_GAP * LEGEND_FONT * (ncol - 1)
+
+
 def _legend_columns(keys: list[Key], width_pt: float) -> tuple[int, int]:
-    """How many columns and rows the legend takes in ``width_pt`` points."""
+    """How many columns and rows the legend takes in ``width_pt`` points: the most that fit."""
     if not keys:
         return 0, 0
-    widest = max(len(k.label) for k in keys) * LEGEND_FONT * 0.56 + 34
-    ncol = max(1, min(len(keys), int(width_pt // widest)))
+    fits = [c for c in range(1, len(keys) + 1) if _legend_width(keys, c) <= width_pt]
+    ncol = max(fits, default=1)
     rows = -(-len(keys) // ncol)
     return -(-len(keys) // rows), rows  # as few columns as that many rows need
 
@@ -457,10 +530,11 @@ def _legend_and_caption(ax: Axes, chart: Chart, text: dict[str, Any]) -> None:
     from matplotlib.transforms import offset_copy
 
     keys = chart.legend()
-    fig = ax.get_figure()
     below = 36.0 if chart.xlabel else 24.0  # tick labels and the x label, in points
-    anchor = offset_copy(ax.transAxes, fig=fig, y=-below, units="points")
-    width_pt = figure_width(ax) * ax.get_position().width * 72
+    anchor = offset_copy(ax.transAxes, fig=_root(ax), y=-below, units="points")
+    # The Axes' width once laid out: a lone Axes grows from matplotlib's default 0.775 of the
+    # figure to about the 0.85 that footer_height reckons with; one of several keeps its share.
+    width_pt = figure_width(ax) * min(0.85, ax.get_position().width * 1.1) * 72
     where: Any = None
     if keys:
         from matplotlib.legend_handler import HandlerLine2D
@@ -480,9 +554,10 @@ def _legend_and_caption(ax: Axes, chart: Chart, text: dict[str, Any]) -> None:
             ncol=ncol,
             fontsize=LEGEND_FONT,
             frameon=False,
-            handlelength=1.8,
+            handlelength=_HANDLE,
+            handletextpad=_HANDLE_PAD,
             handleheight=0.9,
-            columnspacing=1.6,
+            columnspacing=_COLUMN_GAP,
             borderaxespad=0,
             borderpad=0,
         )

@@ -32,6 +32,7 @@ __all__ = [
     "BEYOND_CHANCE",
     "CHANCE",
     "LOW_COVERAGE",
+    "NOT_TESTED",
     "UNCERTAIN",
     "coverage_shades",
     "honest_bands",
@@ -48,13 +49,21 @@ LOW_COVERAGE = "few words the lexicon knows: read with care"
 CHANCE = "chance: where a shuffled text's arc lies"
 BEYOND_CHANCE = "beyond chance"
 UNCERTAIN = "uncertainty band"
+#: The verdict's words when the chance envelope is left out (``null=False``).
+NOT_TESTED = "not tested against chance"
 
 
 # ------------------------------------------------------------------ band and envelope
 
 
 def honest_bands(line: pd.DataFrame) -> list[Band]:
-    """The envelope (behind), the arc's stretches beyond it, and the bootstrap band."""
+    """The envelope (behind), the arc's stretches beyond it, and the bootstrap band.
+
+    The stretches beyond the envelope are filled from its edge to the arc; inside it the fill
+    has no width and lies on the nearer edge, so a stretch beyond it between two points of the
+    grid still shows, tapering to where the arc crosses the edge. A band of no width anywhere
+    (each point of the line one unit, nothing to resample) is not drawn, and so not keyed.
+    """
     from arc.analysis.uncertainty import grid
 
     out = []
@@ -65,8 +74,9 @@ def honest_bands(line: pd.DataFrame) -> list[Band]:
         lo, hi = line["null_low"].to_numpy(dtype=float), line["null_high"].to_numpy(dtype=float)
         out.append(Band(x, floats(lo), floats(hi), CHANCE, ENVELOPE, ENVELOPE_ALPHA, hatch=True))
         above, below = value > hi, value < lo
-        beyond_lo = np.where(above, hi, np.where(below, value, np.nan))
-        beyond_hi = np.where(above, value, np.where(below, lo, np.nan))
+        edge = np.where(np.abs(value - hi) <= np.abs(value - lo), hi, lo)  # inside: the nearer
+        beyond_lo = np.where(above, hi, np.where(below, value, edge))
+        beyond_hi = np.where(above, value, np.where(below, lo, edge))
         if (above | below).any():
             out.append(
                 Band(
@@ -78,7 +88,7 @@ def honest_bands(line: pd.DataFrame) -> list[Band]:
                     BEYOND_ALPHA,
                 )
             )
-    if line["low"].notna().any():
+    if _visible(line["low"], line["high"]):
         band = line.attrs.get("band", {})
         out.append(
             Band(
@@ -91,6 +101,13 @@ def honest_bands(line: pd.DataFrame) -> list[Band]:
             )
         )
     return out
+
+
+def _visible(low: pd.Series, high: pd.Series) -> bool:
+    """Whether a band from ``low`` to ``high`` has any width to draw."""
+    width = (high - low).to_numpy(dtype=float)
+    width = width[np.isfinite(width)]
+    return bool(len(width)) and float(width.max()) > 1e-9
 
 
 # ----------------------------------------------------------------- lexicon coverage

@@ -213,7 +213,7 @@ def turn_marks(
     pad = 0.4 * TURN_FONT / axis_pt * 100
     row_pt = TURN_FONT * 1.25 + 0.6 * TURN_FONT + 3  # a line, the box's padding, a gap
     taken: dict[str, list[tuple[float, float, int, float]]] = {"peak": [], "valley": []}
-    chosen = []
+    chosen: list[tuple[Any, str, tuple[float, float, int, str] | None]] = []
     order = list(found.sort_values(["prominence", "time"], ascending=[False, True]).itertuples())
     for k, turn in enumerate(order):
         if turn.faint_:
@@ -307,44 +307,48 @@ def _place_turn(
 # ----------------------------------------------------------------------- annotations
 
 
+#: A story chart's boxed caption, in points: its height with padding, and the step between
+#: stacked boxes.
+NOTE_HEIGHT = 17.0
+NOTE_STEP = 21.0
+
+
 def place_annotations(
     notes: Sequence[tuple[Any, ...]],
     xlim: tuple[float, float],
     width_in: float,
     lo: float,
     hi: float,
-) -> list[tuple[float, float, str, str]]:
-    """Where each caption goes, ``(x, y, ha, va)``: in the margins beyond the value range.
+) -> list[tuple[float, float, str, str, float]]:
+    """Where each caption goes, ``(x, y, ha, va, lift)``: in the margins beyond the value range.
 
     ``notes`` are ``(x, y, kinds, caption, row, sentence, down)``. Lows go below the range,
     the rest above it, so a caption never covers a point; captions near the edges are
-    aligned inwards, and one that would cover an earlier caption moves one box-height
-    further out.
+    aligned inwards, and one that would cover an earlier caption is lifted one box-height
+    (:data:`NOTE_STEP` points) further out, up to two times. Widths are reckoned for 8.5 pt
+    text on a ``width_in`` inch wide figure.
     """
     span = xlim[1] - xlim[0]
-    chars_across = width_in * 0.92 * 72 / 4.4  # 8.5 pt text: about 4.4 pt a character
-    height = (hi - lo) * 0.09
-    placed: list[tuple[float, float, float, float]] = []
+    axis_pt = width_in * 72 - 62  # the axis: the figure less the y label, ticks and signs
+    per_pt = span / max(axis_pt, 72.0)
+    placed: dict[tuple[bool, int], list[tuple[float, float]]] = {}
     out = []
     for x, _y, kinds, caption, _row, _sentence, down in notes:
         above = not down or "highest" in kinds
         frac = (x - xlim[0]) / span
         ha = "right" if frac > 0.7 else "left" if frac < 0.3 else "center"
         tx = x + {"right": -1.0, "left": 1.0, "center": 0.0}[ha] * 0.015 * span
-        width = len(caption) * span / chars_across
+        width = (len(caption) * 5.1 + 8) * per_pt  # 8.5 pt text: 5 pt a character, and padding
         x0 = {"right": tx - width, "left": tx, "center": tx - width / 2}[ha]
-        for tier in range(3):
-            ty = hi + (hi - lo) * 0.025 + tier * height * 1.15
-            box = (x0, x0 + width, ty, ty + height)
-            if not above:
-                ty = lo - (hi - lo) * 0.025 - tier * height * 1.15
-                box = (x0, x0 + width, ty - height, ty)
-            if not any(_overlap(box, other) for other in placed):
-                break
-        placed.append(box)
-        out.append((tx, ty, ha, "bottom" if above else "top"))
+        ty = hi + (hi - lo) * 0.025 if above else lo - (hi - lo) * 0.025
+        tier = next(
+            (
+                t
+                for t in range(3)
+                if not any(a < x0 + width and x0 < b for a, b in placed.get((above, t), []))
+            ),
+            2,
+        )
+        placed.setdefault((above, tier), []).append((x0, x0 + width))
+        out.append((tx, ty, ha, "bottom" if above else "top", tier * NOTE_STEP))
     return out
-
-
-def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]

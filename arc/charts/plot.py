@@ -4,7 +4,9 @@ Every function takes data first, keyword-only options after, an optional ``ax``,
 the Axes it drew on; nothing here saves, shows or touches rcParams. Titles sit above the
 axes: draw on a figure with ``layout="constrained"`` (as the ``arc`` command does) so nothing
 is clipped. A smoothed chart has two panels, the arc and a strip of points under it: the
-cell of ``ax`` is split between them, and ``ax.arc_panels`` names both.
+cell of ``ax`` is split between them, and ``ax.arc_panels`` names both. The subtitle gives the
+verdict (the arc's shape, how much of it is beyond chance); the legend, under the bottom
+panel, keys every mark drawn and nothing else; a small caption under it gives the method.
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ def plot_arc(
     """Plot a text's sentiment arc, choosing the chart as ``arc plot`` does.
 
     A short story's paragraph frame gets the story chart: one point per paragraph on the
-    scorer's −1…+1 scale, numbered by the frame's ``index``, with the lowest, highest and
-    last paragraphs annotated by the sentence that moved them most. A book (chapters, more
+    scorer's −1…+1 scale, numbered by the frame's ``index``, with the lowest and highest
+    paragraphs annotated by the sentence that moved them most and the last by the story's last
+    sentence, each box in the colour of the sentence it quotes. A book (chapters, more
     than 60 story paragraphs), a sentence, window or bin frame, or any frame with
     ``smoother`` set gets the smoothed chart (see :func:`plot_smoothed`).
 
@@ -107,7 +110,9 @@ def plot_smoothed(
     Sentence and paragraph scores spread over −1…+1 while their smoothed mean moves in a
     narrow band: the arc gets a panel scaled to itself and the points a strip on the full
     scale, sharing narrative time (0–100 %). Word windows and bins, averages already, share
-    the arc's panel. Chapter starts are lines, labelled so the labels fit.
+    the arc's panel. Chapter starts are lines, labelled so the labels fit. The arc has its
+    uncertainty band and chance envelope, and its turning points: quoted when clear of
+    chance, drawn hollow and unquoted when not.
 
     Parameters
     ----------
@@ -148,16 +153,24 @@ def plot_smoothed(
 def plot_methods(
     df: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None, value: str = "compound"
 ) -> Axes:
-    """Every smoother's line on one panel, all in the scorer's units, over a strip of points."""
+    """Every smoother's line on one panel, all in the scorer's units, over a strip of points.
+
+    The subtitle says how alike the lines are (the least and greatest Pearson r of a pair) and
+    whether they take the same shape; a line that lies on another is drawn dashed over it.
+    """
     ax = current_axes(ax)
     return draw(methods_chart(df, title=title, value=value, width=figure_width(ax)), ax)
 
 
 def plot_compare(data: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None) -> Axes:
-    """Overlay the arcs of :func:`arc.compare` on the 0–100 % axis, with a legend of titles.
+    """Overlay the arcs of :func:`arc.compare` on the 0–100 % axis (:func:`compare_chart`).
 
-    Rescaled arcs (the default) are read against each arc's own lowest…highest, which the
-    axis says; there is no zero line, since 0 is then each arc's middle, not neutral.
+    Arcs in the scorer's units (the default) share one scale with the zero line and the
+    neutral zone. Rescaled arcs (``arc.compare(..., scale=True)``) are read against each
+    arc's own lowest…highest, which the axis says, with no zero line (0 is then each arc's
+    middle, not neutral) and each arc's real range in the legend. Each arc is solid where it
+    leaves its own chance envelope and dashed where it stays inside; the legend names each
+    text with its shape and its share beyond chance.
     """
     return draw(compare_chart(data, title=title), ax)
 

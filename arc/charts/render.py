@@ -97,10 +97,8 @@ def save_chart(chart: Chart, path: str | Path, *, dpi: int = 150) -> Path:
 
     A chart too large to draw (:func:`check_size`) is refused before drawing.
     """
-    from arc.charts.drawing import draw
+    from arc.charts.drawing import draw, footer_height
     from arc.charts.fonts import quiet_glyph_warnings
-
-    from arc.charts.drawing import footer_height
 
     hint = "show fewer words (--top)" if chart.kind == "wordshift" else ""
     width, height = chart.size

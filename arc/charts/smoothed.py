@@ -27,6 +27,7 @@ from arc.charts.captions import (
 )
 from arc.charts.data import Band, Chart, Line, Panel, Points, floats
 from arc.charts.honesty import (
+    NOT_TESTED,
     coverage_shades,
     honest_bands,
     low_coverage,
@@ -42,13 +43,21 @@ from arc.charts.layout import (
     turn_marks,
     zoomed_limits,
 )
-from arc.charts.theme import INK, LONG_SIZE, PALETTE, point_style, tone, tone_keys
+from arc.charts.theme import (
+    INK,
+    LONG_SIZE,
+    PALETTE,
+    SHADE_HEIGHT,
+    point_style,
+    tone,
+    tone_keys,
+)
 from arc.score.scorers import get_scorer
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["methods_chart", "smoothed_chart"]
+__all__ = ["agreement_verdict", "methods_chart", "shapes_verdict", "smoothed_chart"]
 
 
 def smoothed_chart(
@@ -157,6 +166,7 @@ def _smoothed(
                 width=1.8,
             )
         )
+    coincide = _dash_coinciding(lines)
     shared = unit.averaged
     edges = [np.asarray(v, dtype=float) for b in bands for v in (b.low, b.high)]
     on_arc = np.concatenate([np.asarray(ln.y) for ln in lines] + [y if shared else y[:0]] + edges)
@@ -195,6 +205,9 @@ def _smoothed(
             score=_sentence_score(scorer.name),
             chance=chance,
         )
+        if arc_panel.shades and any(t.text and t.kind == "valley" for t in arc_panel.turns):
+            low, high = arc_panel.ylim  # room for the strip under the valleys' labels
+            arc_panel.ylim = (low - (high - low) * SHADE_HEIGHT * 2, high)
     panels = [arc_panel]
     if points and len(y):
         style = point_style(len(y), on_arc=shared)
@@ -231,7 +244,14 @@ def _smoothed(
         f"{unit.noun(len(story))}{extra} ({where})" if points else f"{unit.noun(len(story))}{extra}"
     )
     if several:
-        parts.append("each smoother's line on the same scale, in the scorer's units")
+        parts.append(
+            "each smoother's line on the same scale, in the scorer's units; how alike they are: "
+            "the Pearson r of each pair of lines over narrative time"
+        )
+        parts.extend(
+            f"{later} coincides with {earlier} here (drawn dashed over it)"
+            for later, earlier in coincide
+        )
     elif lines:
         parts.append(f"line: {lines[0].label}")
         smoother = SMOOTHERS.get(methods[0])
@@ -239,10 +259,19 @@ def _smoothed(
             parts.append(smoother.edges)
     parts.extend(honest_caption(honest))
     if arc_panel.turns:
-        parts.append(
-            f"turning points: peaks and valleys that stand out by at least {PROMINENCE_SHARE:.0%} "
-            "of the line's range, each quoting the sentence that drives it"
+        said = (
+            "turning points: peaks and valleys that stand out by at least "
+            f"{PROMINENCE_SHARE:.0%} of the line's range, each quoting the sentence that drives "
+            "it, in the colour of that sentence's own score"
         )
+        if any(t.faint for t in arc_panel.turns):
+            banded = honest is not None and honest["low"].notna().any()
+            said += (
+                "; one not clear of the chance envelope ("
+                + ("its uncertainty band overlaps it" if banded else "it lies inside it")
+                + ") is hollow and unquoted"
+            )
+        parts.append(said)
     if coverage is not None:
         parts.append(coverage_caption(coverage, bool(arc_panel.shades)))
     if marks:
@@ -250,11 +279,14 @@ def _smoothed(
     found = shape_of(result, methods[0], value, params) if lines and not several else None
     if several:
         subtitle = verdict(
-            f"{len(lines)} smoothers on one scale",
-            "where they agree, the arc does not depend on the method",
+            agreement_verdict(lines),
+            shapes_verdict([shape_of(result, m, value, {}) for m in methods[: len(lines)]]),
         )
     else:
-        subtitle = verdict(shape_verdict(found) if lines else "", chance_verdict(honest))
+        subtitle = verdict(
+            shape_verdict(found) if lines else "",
+            chance_verdict(honest) if null else NOT_TESTED,
+        )
     return Chart(
         "methods" if several else "smoothed",
         title,
@@ -273,6 +305,113 @@ def _smoothed(
         },
         caption=" \u00b7 ".join(parts),
     )
+
+
+#: The least correlation between two smoothers' lines for each word of the methods verdict.
+AGREEMENT_WORDS = ((0.9, "agree closely"), (0.7, "broadly agree"), (0.4, "partly agree"))
+
+
+def agreement_verdict(lines: list[Line]) -> str:
+    """How alike several smoothers' lines are, from the Pearson r of each pair.
+
+    The lines are read on one grid of narrative time (201 points, 0-100 %); the verdict is
+    worded by the least r (:data:`AGREEMENT_WORDS`, else "disagree") and names that pair:
+    'the 4 smoothers broadly agree: their lines correlate r 0.85 to 0.98 (least alike:
+    rolling mean and DCT low-pass)'.
+
+    Examples
+    --------
+    >>> x = [0.0, 50.0, 100.0]
+    >>> agreement_verdict([Line(x, [0.0, 1.0, 0.0], "a"), Line(x, [0.1, 0.9, 0.1], "b")])
+    'the 2 smoothers agree closely: their lines correlate r 1.00'
+    """
+    import itertools
+
+    grid = np.linspace(0.0, 100.0, 201)
+    ys = []
+    for line in lines:
+        x, y = np.asarray(line.x, dtype=float), np.asarray(line.y, dtype=float)
+        keep = np.isfinite(x) & np.isfinite(y)
+        if keep.sum() >= 2:
+            ys.append((line.label.split(" (")[0], np.interp(grid, x[keep], y[keep])))
+    n = len(lines)
+    pairs = [
+        (float(np.corrcoef(a, b)[0, 1]), na, nb)
+        for (na, a), (nb, b) in itertools.combinations(ys, 2)
+        if np.std(a) > 0 and np.std(b) > 0
+    ]
+    if not pairs:
+        return f"{n} smoothers on one scale" if n != 1 else "1 smoother"
+    low, first, second = min(pairs)
+    high = max(r for r, *_ in pairs)
+    word = next((w for floor, w in AGREEMENT_WORDS if low >= floor), "disagree")
+    spread = f"r {low:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"r {low:.2f} to {high:.2f}"
+    said = f"the {n} smoothers {word}: their lines correlate {spread}"
+    if len(pairs) > 1:
+        said += f" (least alike: {first} and {second})"
+    return said
+
+
+def shapes_verdict(found: list[Any]) -> str:
+    """Whether several smoothers' lines take the same shape, by the shape each is closest to.
+
+    'all 4 find riches to rags (falls)', 'all 4 closest to riches to rags (falls), 2 clearly',
+    or 'closest shapes differ: riches to rags 3, man in a hole 1'; empty with fewer than two
+    shapes to compare.
+    """
+    from arc.analysis.shapes import SHAPES
+    from arc.charts.captions import COURSE_WORDS
+
+    named = [f for f in found if f is not None and not f.reason and f.nearest is not None]
+    if len(named) < 2:
+        return ""
+    nearest = [f.nearest for f in named]
+    if len(set(nearest)) > 1:
+        counts = {name: nearest.count(name) for name in dict.fromkeys(nearest)}
+        return "closest shapes differ: " + ", ".join(f"{k} {v}" for k, v in counts.items())
+    name = nearest[0]
+    course = COURSE_WORDS[SHAPES[name].course]
+    clear = sum(bool(f.clear) for f in named)
+    if clear == len(named):
+        return f"all {len(named)} find {name} ({course})"
+    return f"all {len(named)} closest to {name} ({course}), " + (
+        "none clearly" if clear == 0 else f"{clear} clearly"
+    )
+
+
+def _dash_coinciding(lines: list[Line]) -> list[tuple[str, str]]:
+    """Dash each line that lies on an earlier one, so both show; ``(later, earlier)`` names.
+
+    Two lines coincide when, read on one grid of narrative time, they never part by more than
+    0.1 % of the lines' range (a smoother whose window holds one unit is the units themselves).
+    """
+    grid = np.linspace(0.0, 100.0, 201)
+    read = []
+    for line in lines:
+        x, y = np.asarray(line.x, dtype=float), np.asarray(line.y, dtype=float)
+        keep = np.isfinite(x) & np.isfinite(y)
+        read.append(np.interp(grid, x[keep], y[keep]) if keep.sum() >= 2 else None)
+    found = [r for r in read if r is not None]
+    span = float(np.ptp(np.concatenate(found))) if found else 0.0
+    out = []
+    for k, line in enumerate(lines):
+        here = read[k]
+        if here is None:
+            continue
+        same = next(
+            (
+                j
+                for j in range(k)
+                if read[j] is not None
+                and not lines[j].dashed
+                and float(np.max(np.abs(here - read[j]))) <= 1e-3 * span + 1e-12
+            ),
+            None,
+        )
+        if same is not None:
+            line.dashed = True
+            out.append((line.label.split(" (")[0], lines[same].label.split(" (")[0]))
+    return out
 
 
 def _sentence_score(name: str) -> Any:

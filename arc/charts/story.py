@@ -26,6 +26,8 @@ from arc.charts.captions import (
 )
 from arc.charts.data import Annotation, Chart, Label, Line, Panel, Points, Ranges, floats
 from arc.charts.honesty import (
+    BEYOND_CHANCE,
+    NOT_TESTED,
     coverage_shades,
     honest_bands,
     low_paragraphs,
@@ -33,7 +35,6 @@ from arc.charts.honesty import (
     text_coverage,
 )
 from arc.charts.layout import frame_scale, place_annotations
-from arc.charts.honesty import BEYOND_CHANCE
 from arc.charts.theme import (
     BEYOND,
     NEUTRAL_GREY,
@@ -113,7 +114,7 @@ def story_chart(
                 floats(xs[story]),
                 floats(rows["compound_min"][story]),
                 floats(rows["compound_max"][story]),
-                "its sentences' range (lowest to highest)",
+                "its sentences, lowest to highest",
             )
         )
     panel.lines.append(Line(floats(xs[story]), floats(y[story]), _value_label(value), width=1.8))
@@ -140,8 +141,9 @@ def story_chart(
                 rows=[int(i) for i in rows.index[~story]],
             )
         )
-        for xi, role in _role_runs(xs, rows["role"].to_numpy(), story):
-            panel.labels.append(Label(xi, lo + 0.03 * (hi - lo), role, rotation=90))
+        for xi, top, role in _role_runs(xs, y, rows["role"].to_numpy(), story):
+            # next to its hollow points: just above the highest of them
+            panel.labels.append(Label(xi, top + 0.05 * (hi - lo), role))
     honest = _story_honesty(result, rows, story, value, band=band, null=null)
     if honest is not None:
         panel.bands = [b for b in honest_bands(honest) if b.color != BEYOND]
@@ -185,7 +187,7 @@ def story_chart(
     negative = int((story_y < -scorer.neutral).sum())
     positive = int((story_y > scorer.neutral).sum())
     tally = f"{negative} of {len(story_y)} paragraphs negative, {positive} positive"
-    subtitle = verdict(shape_verdict(found), chance_verdict(honest), tally)
+    subtitle = verdict(shape_verdict(found), chance_verdict(honest) if null else NOT_TESTED, tally)
     ticks = x if len(x) <= 30 else floats(np.unique(np.linspace(min(x), max(x), 11).round()))
     return Chart(
         "story",
@@ -259,12 +261,17 @@ def _story_honesty(
 
 def _value_label(value: str) -> str:
     if value == "compound":
-        return "paragraph sentiment (mean of its sentences)"
+        return "paragraph sentiment, in order"
     return f"paragraph sentiment ({value})"
 
 
-def _role_runs(x: np.ndarray, roles: np.ndarray, story: np.ndarray) -> list[tuple[float, str]]:
-    """One label per run of consecutive paratext rows with the same role, at its middle."""
+def _role_runs(
+    x: np.ndarray, y: np.ndarray, roles: np.ndarray, story: np.ndarray
+) -> list[tuple[float, float, str]]:
+    """One label per run of consecutive paratext rows with the same role: ``(x, y, role)``.
+
+    ``x`` is the run's middle, ``y`` the highest of its values (the label goes just above).
+    """
     out = []
     start = None
     for k in range(len(roles) + 1):
@@ -272,7 +279,7 @@ def _role_runs(x: np.ndarray, roles: np.ndarray, story: np.ndarray) -> list[tupl
         if same:
             continue
         if start is not None:
-            out.append((float(x[start:k].mean()), str(roles[start])))
+            out.append((float(x[start:k].mean()), float(np.nanmax(y[start:k])), str(roles[start])))
             start = None
         if k < len(roles) and not story[k]:
             start = k
@@ -305,34 +312,42 @@ def _story_annotations(
     picks.setdefault(int(story.index[-1]), []).append("ending")
     lo, hi = scorer.value_range
     last = int(story.index[-1])
+    said = get_scorer(frame_scorer(df))
     notes = []
     for row, kinds in picks.items():
         v = float(df.at[row, value])
         down = "lowest" in kinds or ("highest" not in kinds and v < 0)
+        closing = kinds == ["ending"] and row == last
         sentence = (
-            _last_sentence(result, row)
-            if kinds == ["ending"] and row == last
-            else result.driving_sentence(row, down=down)
+            _last_sentence(result, row) if closing else result.driving_sentence(row, down=down)
         )
-        caption = f"{', '.join(kinds)} ({signed(v)}): \u201c{excerpt(sentence)}\u201d"
-        notes.append((float(df.at[row, "index"]), v, kinds, caption, row, sentence, down))
-    placed = place_annotations(notes, xlim, width_in, lo, hi)
-    said = get_scorer(frame_scorer(df))
+        own = float(said.score(sentence).compound)
+        # The ending quotes the story's last sentence, and gives that sentence's own score:
+        # the number agrees with the box's colour, even where the paragraph's mean does not.
+        head = (
+            f"ending, last sentence ({signed(own)})"
+            if closing
+            else f"{', '.join(kinds)} ({signed(v)})"
+        )
+        caption = f"{head}: \u201c{excerpt(sentence)}\u201d"
+        notes.append((float(df.at[row, "index"]), v, kinds, caption, row, sentence, down, own))
+    placed = place_annotations([n[:7] for n in notes], xlim, width_in, lo, hi)
     return [
         Annotation(
             x,
             y,
             caption,
             kinds,
-            sign_color(float(said.score(sentence).compound), scorer.neutral),
+            sign_color(own, scorer.neutral),
             tx,
             ty,
             ha,
             va,
             row,
             sentence,
+            lift,
         )
-        for (x, y, kinds, caption, row, sentence, _), (tx, ty, ha, va) in zip(
+        for (x, y, kinds, caption, row, sentence, _, own), (tx, ty, ha, va, lift) in zip(
             notes, placed, strict=True
         )
     ]

@@ -10,6 +10,7 @@ import numpy as np
 
 __all__ = [
     "ANNOTATION_FONT",
+    "ARC_WIDTH",
     "AXIS_LABEL_FONT",
     "BAND_ALPHA",
     "BAR_HEIGHT",
@@ -83,6 +84,8 @@ __all__ = [
     "TURN_PANEL_HEIGHT",
     "TURN_ROWS",
     "UNCERTAINTY",
+    "WITHIN_CHANCE",
+    "WITHIN_WIDTH",
     "ZERO_LINE",
     "chapter_font",
     "legend_font",
@@ -282,3 +285,13 @@ def chapter_font(n: int) -> int:
 def legend_font(n: int) -> float:
     """The font size of a legend of ``n`` lines."""
     return LEGEND_FONT if n <= LEGEND_ROWS else LEGEND_FONT_MANY
+
+
+# ------------------------------------------------------------------- compared arcs
+
+#: The compare chart: each text's arc in its own colour (:data:`PALETTE`), solid and
+#: :data:`ARC_WIDTH` wide where it leaves its own chance envelope, thin and dashed where it
+#: stays within it; the within-chance stretches are keyed once, in :data:`WITHIN_CHANCE`.
+WITHIN_CHANCE = "#9a9a9a"
+ARC_WIDTH = 2.4
+WITHIN_WIDTH = 1.2

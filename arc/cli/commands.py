@@ -50,7 +50,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
         arc plot                      # the vignette, to output/final_goodbyes.png
         arc plot story.txt -o story.svg --title "My Story"
         arc plot novel.txt --smooth lowess --span 0.3
-        arc plot novel.txt --smooth all   # rolling, LOWESS and DCT side by side
+        arc plot novel.txt --smooth all   # every smoother on one panel, one scale
         arc plot novel.txt --smooth-check --smooth dct   # which turns survive 3-9 terms
         arc plot novel.txt --scorer vader,afinn,textblob   # the scorers' arcs and agreement
         arc plot novel.txt --emotions     # NRC's eight emotions, one small panel each
@@ -169,13 +169,16 @@ def cmd_score(args: argparse.Namespace) -> None:
 def cmd_compare(args: argparse.Namespace) -> None:
     """Overlay several texts' smoothed sentence arcs on one 0-100% narrative-time axis.
 
-    Each arc is scaled to -1..+1 by default, so shapes compare whatever the books' lengths
-    and overall tone; the legend names each text by its detected title. With several
+    Every arc is drawn in the scorer's units on one shared scale, so how far each swings
+    compares; --rescale stretches each to its own range instead, so shapes compare whatever
+    the books' overall tone (the legend then gives each arc's real range). Each arc is solid
+    where it leaves its own chance envelope and dashed where a shuffled text could have
+    drawn it; the legend names each text by its detected title, with its shape. With several
     scorers (--scorer vader,afinn), each text's arc is their ensemble.
 
     Example:
         arc compare alice.txt frankenstein.txt -o compare.png
-        arc compare a.txt b.txt c.txt --smooth lowess --no-scale
+        arc compare a.txt b.txt c.txt --smooth lowess --rescale
         arc compare a.txt b.txt --scorer vader,afinn   # each text's ensemble arc
     """
     from arc.text.examples import example_path
@@ -201,7 +204,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
     data = compare(
         [frame(doc, "sentence", **scoring, workers=EVERY_CPU) for doc in docs],
         method=args.smooth,
-        scale=args.scale,
+        scale=args.rescale,
         value="ensemble" if "scorers" in scoring else "compound",
         **params,
     )

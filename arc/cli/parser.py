@@ -164,13 +164,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-band",
         dest="band",
         action="store_false",
-        help="leave out the bootstrap band around the arc",
+        help="leave out the uncertainty (bootstrap) band around the arc",
     )
     plot.add_argument(
         "--no-null",
         dest="null",
         action="store_false",
-        help="leave out the word-salad envelope (where a shuffled text would lie)",
+        help="leave out the chance envelope (where the arc of the same words, shuffled, would lie)",
     )
     plot.add_argument(
         "--smooth-check",
@@ -228,11 +228,20 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"{', '.join(SMOOTHERS)} (default: dct)",
     )
     compare.add_argument("--span", type=_fraction, metavar="F", help=_span_help())
-    compare.add_argument(
+    scaling = compare.add_mutually_exclusive_group()
+    scaling.add_argument(
+        "--rescale",
+        action="store_true",
+        help="stretch each arc to its own lowest..highest (-1..+1), so shapes compare rather "
+        "than levels; the legend gives each arc's real range (default: every arc in the "
+        "scorer's units on one shared scale, with the zero line and the neutral zone)",
+    )
+    scaling.add_argument(
         "--no-scale",
-        dest="scale",
-        action="store_false",
-        help="keep compound units, do not scale each arc to -1..+1",
+        dest="no_scale",
+        action="store_true",
+        help="the default, kept for old scripts: every arc in the scorer's units on one "
+        "shared scale (see --rescale)",
     )
     _add_scorers(compare)
     explain = _command(
