@@ -36,6 +36,8 @@ def drawn_marks(chart: Chart) -> set[str]:
         labels |= {s.label for s in p.shades}
         for bars in p.bars:
             labels |= {bars.keys.get(c, bars.label) for c in set(bars.colors)}
+            if bars.intervals():
+                labels.add(bars.interval)
         if p.neutral:
             labels.add(f"neutral zone (\u00b1{p.neutral:g})")
         if any(t.kind == "peak" and not t.faint for t in p.turns):

@@ -47,6 +47,7 @@ def test_every_sentence_and_paragraph_of_two_books():
 # ------------------------------------------------------------------ arc.explain and segments
 
 import math  # noqa: E402
+import re  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -223,9 +224,10 @@ def test_word_shift_chart_bars_are_the_top_words_and_are_drawn(vignette):
     assert [label.split()[0] for label in bars.labels] == shift["word"].head(8).tolist()
     assert "\u201c" in bars.labels[0] and "\u201c" not in bars.labels[7]  # quotes on the top 5
     shown = math.fsum(bars.value)
-    assert f"the other {len(shift) - 8:,} words {shift.attrs['difference'] - shown:+.3f}" in (
-        chart.subtitle
-    )
+    rest = f"{shift.attrs['difference'] - shown:+.3f}".replace("-", "\u2212")
+    assert f"the other {len(shift) - 8:,} words {rest}" in chart.caption
+    assert chart.title == "Word shift: paragraph 3 against the whole story"
+    assert "Final Goodbyes" in chart.subtitle + chart.caption
     lo, hi = chart.xlim
     assert lo < 0 < hi and lo <= min(bars.value) and max(bars.value) <= hi
     assert set(bars.labels) <= set(chart.texts())
@@ -256,6 +258,121 @@ def test_word_shift_labels_fit_inside_the_axes(alice_sentences):
     for text in labels:
         extent = text.get_window_extent()
         assert box.x0 - 1 <= extent.x0 and extent.x1 <= box.x1 + 1, text.get_text()
+
+
+@pytest.fixture(scope="module")
+def halves():
+    """Frankenstein's word shift, its first half against its second (as the README's)."""
+    from tests.books import FRANKENSTEIN
+
+    sentences = arc.analyze(FRANKENSTEIN, unit="sentence")
+    return arc.word_shift(
+        arc.explain(sentences, "sentence", segment="0-50%"),
+        arc.explain(sentences, "sentence", segment="50-100%"),
+    )
+
+
+def test_word_shift_title_is_short_and_the_books_title_is_in_the_subtitle(halves):
+    from arc.charts.shiftchart import word_shift_chart
+    from tests.reading import reading_problems
+
+    book = "Frankenstein; Or, The Modern Prometheus"
+    chart = word_shift_chart(halves, title=book)
+    assert chart.title == "Word shift: 0\u201350% against 50\u2013100% of the story"
+    assert chart.title.count(":") == 1 and book not in chart.title
+    assert chart.subtitle.startswith(f"In {book}, 0\u201350% of the story is 0.100 more positive")
+    assert book not in chart.caption
+    assert reading_problems(chart) == []
+    # A title too long for the subtitle's two lines goes to the caption instead.
+    long = "A Very Long Title, " * 6 + "the End"
+    chart = word_shift_chart(halves, title=long)
+    assert long not in chart.subtitle and chart.caption.startswith(long)
+    assert chart.subtitle.startswith("0\u201350% of the story is 0.100 more positive")
+    assert reading_problems(chart) == []
+
+
+def test_word_shift_verdict_is_computed_from_the_words(halves):
+    from arc.charts.shiftchart import shift_verdict, word_shift_chart
+
+    positive = math.fsum(halves.loc[halves["valence"] >= 0, "shift"])
+    negative = math.fsum(halves.loc[halves["valence"] < 0, "shift"])
+    assert math.isclose(positive + negative, halves.attrs["difference"], abs_tol=1e-9)
+    assert 0 < positive < negative  # the first half is brighter mostly for its negative words
+    said = shift_verdict(halves)
+    assert said == (
+        f"0\u201350% of the story is {halves.attrs['difference']:.3f} more positive than "
+        f"50\u2013100%: mostly fewer negative words (+{negative:.3f}), then more positive "
+        f"words (+{positive:.3f})"
+    )
+    chart = word_shift_chart(halves)
+    assert chart.subtitle == said
+    assert chart.meta["positive_words"] == pytest.approx(positive)
+    assert f"positive words' parts add up to +{positive:.3f}" in chart.caption
+
+
+def test_word_shift_verdict_turns_with_the_stretches_and_uses_true_minuses():
+    from arc.charts.shiftchart import shift_verdict
+
+    text = "I love it. Lovely day.\n\nIt is awful."
+    first, last = arc.explain(text=text, segment=0), arc.explain(text=text, segment=1)
+    assert shift_verdict(arc.word_shift(last, first)) == (
+        "paragraph 1 is 1.070 less positive than paragraph 0: mostly fewer positive words "
+        "(\u22120.611), then more negative words (\u22120.459)"
+    )
+    # One kind of word against the other: the larger wins, the other is named against it.
+    table = pd.DataFrame({"word": ["joy", "grim"], "shift": [0.05, -0.01], "valence": [2.0, -1.5]})
+    table.attrs.update(segment_a="chapter 1", segment_b="chapter 2", difference=0.04)
+    assert shift_verdict(table) == (
+        "chapter 1 is 0.040 more positive than chapter 2: more positive words (+0.050) "
+        "outweigh more negative words (\u22120.010)"
+    )
+    table["shift"] = [0.01, -0.01]
+    table.attrs["difference"] = 0.0
+    assert shift_verdict(table).startswith("chapter 1 is as positive as chapter 2")
+
+
+def test_word_shift_colours_are_keyed_by_the_legend_with_true_minuses(halves):
+    from arc.charts.shiftchart import KIND_COLORS, word_shift_chart
+    from arc.charts.theme import NEGATIVE, PALE_NEGATIVE, PALE_POSITIVE, POSITIVE
+
+    chart = word_shift_chart(halves, title="Frankenstein")
+    bars = chart.panel("words").bars[0]
+    keys = [k for k in chart.legend() if k.mark == "bar"]
+    assert [k.color for k in keys] == [POSITIVE, PALE_POSITIVE, NEGATIVE, PALE_NEGATIVE]
+    assert [k.label for k in keys] == [
+        "positive word, more often in 0\u201350% (+\u2191)",
+        "positive word, less often in 0\u201350% (+\u2193)",
+        "negative word, more often in 0\u201350% (\u2212\u2191)",
+        "negative word, less often in 0\u201350% (\u2212\u2193)",
+    ]
+    legend = {k.color: k.label for k in keys}
+    for row, color, label in zip(halves.itertuples(), bars.colors, bars.labels, strict=False):
+        positive, more = row.valence >= 0, row.rate_a >= row.rate_b
+        assert color == KIND_COLORS[("+" if positive else "-") + ("\u2191" if more else "\u2193")]
+        assert legend[color].startswith("positive" if positive else "negative")
+        assert ("more often" if more else "less often") in legend[color]
+        assert label.split()[1] == legend[color][-3:-1]  # the kind after the word, as keyed
+    # No hyphen-minus stands for a minus anywhere the chart writes.
+    for text in chart.texts():
+        assert "-\u2191" not in text and "-\u2193" not in text
+        assert not re.search(r"(?<![\w])-\d", text), text
+    # The paragraph that explained the colours is gone: the legend keys them.
+    assert "Green" not in chart.subtitle + chart.caption
+    assert "dark" not in chart.subtitle + chart.caption
+
+
+def test_a_word_shift_keys_only_the_kinds_it_draws(vignette):
+    from arc.charts.shiftchart import word_shift_chart
+    from tests.reading import reading_problems
+
+    shift = arc.word_shift(arc.explain(vignette, segment=3), arc.explain(vignette))
+    chart = word_shift_chart(shift, top=2)
+    bars = chart.panel("words").bars[0]
+    assert [k.color for k in chart.legend()] == [
+        c for c in dict.fromkeys(bars.keys) if c in bars.colors
+    ]
+    assert len(chart.legend()) == len(set(bars.colors)) <= 2
+    assert reading_problems(chart) == []
 
 
 def test_a_chapter_is_its_story_units_without_its_heading(frankenstein_sentences):

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from arc.charts.data import Chart
-from arc.charts.validationchart import validation_chart
+from arc.charts.theme import SCORER_COLORS
+from arc.charts.validationchart import SCORER_NAMES, validation_chart
 from arc.cli import main
 from arc.errors import InputError, TableError
 from arc.score import ensemble
@@ -19,11 +20,13 @@ from arc.score.validation import (
     classes,
     is_train,
     macro_f1,
+    pearson_interval,
     read_rated,
     shipped_set,
     validate,
 )
 from tests.extras import INSTALL, missing
+from tests.reading import _sentiment_hue, reading_problems
 
 # The published figures (vaderSentiment 3.3.2, Pearson r with the human mean).
 VADER_R = {
@@ -87,8 +90,14 @@ def test_split_keeps_a_document_on_one_side():
     assert is_train("7_2") is False
 
 
-def test_vader_reproduces_the_published_figures():
-    df = validate(scorers=["vader"])
+@pytest.fixture(scope="module")
+def vader_results():
+    """VADER alone on the four shipped sets: no ensemble."""
+    return validate(scorers=["vader"])
+
+
+def test_vader_reproduces_the_published_figures(vader_results):
+    df = vader_results
     whole = df[df["set"].isin(SETS)].set_index("set")["pearson"]
     assert {k: round(v, 3) for k, v in whole.items()} == VADER_R
     assert list(df.columns) == list(COLUMNS)
@@ -233,3 +242,142 @@ def test_chart_shows_test_halves(results):
     assert all("(test half)" in label.text for label in chart.panels[0].labels)
     assert isinstance(pd.DataFrame(chart.to_dict()["panels"][0]["bars"]), pd.DataFrame)
     assert Chart.from_dict(chart.to_dict()).to_dict() == chart.to_dict()
+    assert "test half (odd document numbers)" in chart.caption
+    assert reading_problems(chart) == []
+
+
+# --------------------------------------------------------------------------- the chart
+
+
+def _results(figures, sets=("tweets", "movie_reviews"), n=400, test=True):
+    """A results table as validate() gives it: figures is {scorer: [(r, f1) per set]}."""
+    rows = []
+    for k, name in enumerate(sets):
+        for scorer, per_set in figures.items():
+            if scorer != "ensemble" and test:
+                rows.append((name, scorer, 2 * n, per_set[k][0], per_set[k][0], per_set[k][1]))
+        for scorer, per_set in figures.items():
+            part = f"{name}:test" if test else name
+            rows.append((part, scorer, n, per_set[k][0], per_set[k][0], per_set[k][1]))
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def test_each_scorer_keeps_its_theme_colour_on_every_set(results):
+    chart = validation_chart(results)
+    (bars,) = chart.panels[0].bars
+    test = results[results["set"].str.endswith(":test")]
+    assert bars.colors == [SCORER_COLORS[s] for s in test["scorer"]]
+    legend = {k.label: k for k in chart.legend()}
+    for scorer in ("vader", "afinn", "textblob", "nrc"):
+        assert legend[SCORER_NAMES[scorer]].color == SCORER_COLORS[scorer]
+        assert legend[SCORER_NAMES[scorer]].mark == "bar"
+    ensemble_key = legend["ensemble of the scorers"]
+    assert ensemble_key.color == SCORER_COLORS["ensemble"]
+    assert not _sentiment_hue(ensemble_key.color)  # red means negative, not the ensemble
+    assert not any(_sentiment_hue(c) for c in bars.colors)
+    assert [k.mark for k in chart.legend()][-1] == "interval"
+
+
+def test_every_r_has_its_95_percent_interval(results):
+    chart = validation_chart(results)
+    (bars,) = chart.panels[0].bars
+    test = results[results["set"].str.endswith(":test")]
+    for r, n, lo, hi in zip(test["pearson"], test["n"], bars.low, bars.high, strict=True):
+        assert lo < r < hi
+        z, half = np.arctanh(r), 1.959964 / np.sqrt(n - 3)
+        assert (lo, hi) == pytest.approx((np.tanh(z - half), np.tanh(z + half)), abs=1e-6)
+    assert bars.interval == "95% interval of r"
+    assert "95% interval of r" in [k.label for k in chart.legend()]
+    assert "Fisher" in chart.caption
+
+
+def test_pearson_interval():
+    assert pearson_interval(0.5, 103) == pytest.approx((0.3393, 0.6323), abs=1e-4)
+    lo, hi = pearson_interval(-0.3, 50)
+    assert (lo, hi) == pytest.approx((-pearson_interval(0.3, 50)[1], -pearson_interval(0.3, 50)[0]))
+    narrow, wide = pearson_interval(0.6, 5000), pearson_interval(0.6, 50)
+    assert wide[0] < narrow[0] < 0.6 < narrow[1] < wide[1]
+    assert pearson_interval(0.9, 100, level=0.99)[0] < pearson_interval(0.9, 100)[0]
+    assert all(np.isnan(pearson_interval(0.5, 3))) and all(np.isnan(pearson_interval(np.nan, 99)))
+
+
+def test_the_subtitle_is_the_verdict_read_from_the_results(results):
+    chart = validation_chart(results)
+    test = results[results["set"].str.endswith(":test")]
+    r = test.pivot(index="set", columns="scorer", values="pearson")
+    f1 = test.pivot(index="set", columns="scorer", values="f1")
+    best = set(r.idxmax(axis=1))
+    assert best == {"ensemble"}  # today's figures: the ensemble's r is the highest on every set
+    assert chart.subtitle.startswith("The ensemble agrees best with people on every set")
+    runner = r.drop(columns="ensemble").mean().idxmax()
+    assert f"{SCORER_NAMES[runner]} close behind" in chart.subtitle
+    beats = int((f1["ensemble"] > f1["vader"]).sum())
+    said = {0: "on none of the 4 sets", 4: "on every set"}.get(beats, f"on only {beats} of 4 sets")
+    assert f"the ensemble's macro-F1 beats VADER's {said}" in chart.subtitle
+    assert chart.meta["f1_beats"] and len(chart.meta["f1_beats"]) == beats
+    # Each bar says its F1 too, so the claim can be checked on the chart.
+    (bars,) = chart.panels[0].bars
+    assert all(" \u00b7 F1 " in label for label in bars.labels)
+
+
+@pytest.mark.parametrize(
+    ("ensemble_f1", "said"),
+    [
+        ((0.9, 0.9), "the ensemble's macro-F1 beats VADER's on every set"),
+        ((0.1, 0.1), "the ensemble's macro-F1 beats VADER's on none of the 2 sets"),
+        ((0.9, 0.1), "the ensemble's macro-F1 beats VADER's on only 1 of 2 sets (Tweets)"),
+    ],
+)
+def test_the_f1_verdict_follows_the_figures(ensemble_f1, said):
+    figures = {
+        "vader": [(0.80, 0.5), (0.40, 0.5)],
+        "afinn": [(0.70, 0.4), (0.35, 0.4)],
+        "ensemble": [(0.85, ensemble_f1[0]), (0.45, ensemble_f1[1])],
+    }
+    chart = validation_chart(_results(figures))
+    assert said in chart.subtitle
+    assert chart.subtitle.startswith("The ensemble agrees best with people on every set")
+    assert "VADER close behind (r 0.050 lower)" in chart.subtitle
+
+
+def test_a_scorer_far_behind_is_next_not_close_and_a_split_verdict_is_counted():
+    figures = {
+        "vader": [(0.80, 0.5), (0.60, 0.5), (0.50, 0.5)],
+        "afinn": [(0.60, 0.4), (0.65, 0.4), (0.30, 0.4)],
+    }
+    sets = ("tweets", "movie_reviews", "amazon_reviews")
+    chart = validation_chart(_results(figures, sets=sets, test=False))
+    assert chart.subtitle.startswith("VADER agrees best with people on 2 of 3 sets, AFINN next")
+    assert "ensemble" not in chart.subtitle + chart.caption
+    assert chart.meta["best"] == ["vader", "afinn", "vader"]
+
+
+def test_a_single_scorer_chart_shows_whole_sets_and_never_the_ensemble(vader_results):
+    chart = validation_chart(vader_results)
+    (bars,) = chart.panels[0].bars
+    whole = vader_results[vader_results["set"].isin(SETS)]
+    assert bars.value == pytest.approx(whole["pearson"].tolist())
+    assert [round(v, 3) for v in bars.value] == list(VADER_R.values())
+    words = " ".join(
+        [chart.title, chart.subtitle, chart.caption, *bars.labels]
+        + [k.label for k in chart.legend()]
+        + [label.text for label in chart.panels[0].labels]
+    )
+    assert "ensemble" not in words.lower()
+    assert chart.title == "How well does VADER agree with people?"
+    assert chart.subtitle == (
+        "VADER agrees with people best on Tweets (r 0.872), least on Movie-review snippets "
+        "(r 0.427)"
+    )
+    assert [k.label for k in chart.legend()] == ["VADER", "95% interval of r"]
+    assert reading_problems(chart) == []
+
+
+def test_a_users_file_is_shown_whole_with_its_interval(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text(RATED, "utf-8")
+    chart = validation_chart(validate([read_rated(path)], ["vader"]))
+    (bars,) = chart.panels[0].bars
+    assert chart.panels[0].labels[0].text == "mine, n = 4"
+    assert "your file: every row" in chart.caption and "shipped" not in chart.caption
+    assert bars.low[0] < bars.value[0] < bars.high[0]  # 4 items: a wide interval

@@ -156,7 +156,10 @@ class Bars:
     """Horizontal bars from 0 to ``value`` at rows ``y``, each labelled at its tip.
 
     A word shift's words: the label goes right of a positive bar and left of a negative one.
-    ``keys`` names what each colour means in the legend (``{colour: label}``).
+    ``keys`` names what each colour means in the legend (``{colour: label}``), in the
+    legend's order. ``low`` and ``high``, when given, are an interval around each value
+    (e.g. a 95% interval of a correlation; NaN: none), drawn as a line with end ticks over
+    the bar and keyed as ``interval``; the bar's label goes beyond it.
     """
 
     y: list[float]
@@ -166,6 +169,19 @@ class Bars:
     label: str
     height: float = BAR_HEIGHT
     keys: dict[str, str] = field(default_factory=dict)
+    low: list[float] = field(default_factory=list)
+    high: list[float] = field(default_factory=list)
+    interval: str = ""
+
+    def intervals(self) -> list[tuple[float, float, float]]:
+        """The drawn intervals: ``(y, low, high)`` for each bar whose interval is finite."""
+        if not self.low and not self.high:
+            return []
+        return [
+            (at, lo, hi)
+            for at, lo, hi in zip(self.y, self.low, self.high, strict=True)
+            if math.isfinite(lo) and math.isfinite(hi)
+        ]
 
 
 @dataclass
@@ -295,6 +311,7 @@ KEY_MARKS = (
     "strip",
     "book",
     "chapter",
+    "interval",
 )
 
 #: Sentiment colours first, in this order, when one set of points is keyed by colour.
@@ -439,8 +456,13 @@ def _panel_keys(p: Panel) -> Iterator[Key]:
     for shade in p.shades:
         yield Key(shade.label, "strip", shade.color, shade.alpha)
     for bars in p.bars:
-        for color in dict.fromkeys(bars.colors):
+        drawn = dict.fromkeys(bars.colors)
+        for color in [c for c in bars.keys if c in drawn] + [
+            c for c in drawn if c not in bars.keys
+        ]:
             yield Key(bars.keys.get(color, bars.label), "bar", color)
+        if bars.intervals():
+            yield Key(bars.interval, "interval", INK, width=1.2)
 
 
 def floats(values: Any) -> list[float]:

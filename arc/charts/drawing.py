@@ -282,10 +282,13 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
     for bars in panel.bars:
         ax.axvline(0, color=ZERO_LINE, lw=0.8, zorder=1)
         ax.barh(bars.y, bars.value, height=bars.height, color=bars.colors, zorder=2)
-        for at, v, tag in zip(bars.y, bars.value, bars.labels, strict=True):
+        tips = list(bars.value)
+        if bars.intervals():
+            tips = _draw_intervals(ax, bars.value, bars.low, bars.high, bars.y)
+        for at, v, tip, tag in zip(bars.y, bars.value, tips, bars.labels, strict=True):
             ax.annotate(
                 tag,
-                (v, at),
+                (tip, at),
                 xytext=(3 if v >= 0 else -3, 0),
                 textcoords="offset points",
                 ha="left" if v >= 0 else "right",
@@ -408,6 +411,38 @@ def _draw_panel(ax: Axes, panel: Panel, text: dict[str, Any], line_kws: dict[str
         )
 
 
+def _draw_intervals(
+    ax: Axes, values: list[float], low: list[float], high: list[float], rows: list[float]
+) -> list[float]:
+    """Each bar's interval, a dark line with end ticks over it; where each bar's label goes.
+
+    A white edge keeps the line seen over a dark bar. The label of a bar goes beyond the
+    far end of its interval, or its tip when it has none.
+    """
+    from matplotlib import patheffects
+
+    edge = [patheffects.withStroke(linewidth=2.4, foreground="white")]
+    tips = []
+    for at, v, lo, hi in zip(rows, values, low, high, strict=True):
+        if not (np.isfinite(lo) and np.isfinite(hi)):
+            tips.append(v)
+            continue
+        ax.plot(
+            [lo, hi],
+            [at, at],
+            color=INK,
+            lw=1.2,
+            solid_capstyle="butt",
+            path_effects=edge,
+            zorder=3,
+        )
+        ax.plot(
+            [lo, hi], [at, at], ls="none", marker="|", markersize=9, mew=1.2, color=INK, zorder=3
+        )
+        tips.append(max(v, hi) if v >= 0 else min(v, lo))
+    return tips
+
+
 #: How each kind of legend swatch is drawn: a line, a marker, or a patch.
 _MARKERS = {"point": "o", "hollow point": "o", "ring": "o", "peak": "^", "valley": "v"}
 
@@ -420,6 +455,8 @@ def _swatch(key: Key) -> Artist:
     if key.mark in ("line", "dashed line", "chapter", "book"):
         ls: Any = (0, (5, 2)) if key.mark == "dashed line" else "-"
         return Line2D([], [], color=key.color, lw=key.width, ls=ls)
+    if key.mark == "interval":  # drawn with a tick at each end (see _legend_and_caption)
+        return Line2D([], [], color=key.color, lw=key.width, marker="|", markersize=7, mew=1.2)
     if key.mark == "range":
         return Line2D([], [], ls="none", marker="|", markersize=11, mew=1.4, color=key.color)
     if key.mark in _MARKERS:
@@ -505,10 +542,17 @@ def _legend_and_caption(ax: Axes, chart: Chart, text: dict[str, Any]) -> None:
     width_pt = figure_width(ax) * min(0.85, ax.get_position().width * 1.1) * 72
     where: Any = None
     if keys:
+        from matplotlib.legend_handler import HandlerLine2D
+
         ncol, _ = _legend_columns(keys, width_pt)
+        handles = [_swatch(k) for k in keys]
+        ends = HandlerLine2D(numpoints=2)  # an interval's swatch: a tick at each end
         legend = ax.legend(
-            [_swatch(k) for k in keys],
+            handles,
             [k.label for k in keys],
+            handler_map={
+                h: ends for h, k in zip(handles, keys, strict=True) if k.mark == "interval"
+            },
             loc="upper left",
             bbox_to_anchor=(0, 0),
             bbox_transform=anchor,

@@ -180,9 +180,10 @@ def plot_word_shift(
 ) -> Axes:
     """Plot a word shift from :func:`arc.word_shift`: each word's part in the difference.
 
-    The top bar is the whole difference between the two stretches, the bars under it the
-    ``top`` words that make most of it, the last bar all other words; green for positive
-    words, red for negative ones, dark when used more often in the first stretch.
+    The bars are the ``top`` words that make most of the difference between the two
+    stretches, largest first; green for positive words, red for negative ones, dark when
+    used more often in the first stretch, pale when less (the legend keys each). ``title``
+    is the text's: the subtitle (the verdict) or the caption names it.
 
     Examples
     --------

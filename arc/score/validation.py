@@ -53,6 +53,7 @@ __all__ = [
     "format_r",
     "is_train",
     "macro_f1",
+    "pearson_interval",
     "read_rated",
     "result_lines",
     "shipped_set",
@@ -471,3 +472,27 @@ def result_lines(results: pd.DataFrame) -> list[str]:
 
 def format_r(value: float) -> str:
     return "—" if math.isnan(value) else f"{value:.3f}"
+
+
+def pearson_interval(r: float, n: int, level: float = 0.95) -> tuple[float, float]:
+    """The ``level`` interval of a Pearson r from ``n`` pairs, by Fisher's z transform.
+
+    ``atanh(r) ± z / sqrt(n - 3)``, mapped back with ``tanh``: the usual interval for a
+    correlation of roughly normal data. NaN for an r that is NaN or from fewer than 4 pairs.
+
+    Examples
+    --------
+    >>> [round(v, 3) for v in pearson_interval(0.5, 103)]
+    [0.339, 0.632]
+    >>> pearson_interval(0.5, 3)
+    (nan, nan)
+    """
+    from statistics import NormalDist
+
+    if not (math.isfinite(r) and n > 3 and -1.0 <= r <= 1.0):
+        return (math.nan, math.nan)
+    if abs(r) == 1.0:
+        return (r, r)
+    z = math.atanh(r)
+    half = NormalDist().inv_cdf(0.5 + level / 2) / math.sqrt(n - 3)
+    return (math.tanh(z - half), math.tanh(z + half))
