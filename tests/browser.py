@@ -39,6 +39,21 @@ FLAGS = (
 )
 
 
+def _room_to_start() -> None:
+    """Lift the address-space soft limit (to the hard one) for Chromium and its driver.
+
+    .ci/run limits every process's address space (a soft limit, ``ulimit -S -v``): Chromium
+    reserves tens of gigabytes of address space that it never uses (V8's and its
+    allocator's cages) and its driver dies at start under the limit. Memory actually used
+    is not what the limit guards against here; the browser's own processes are bounded by
+    the page they show.
+    """
+    import resource
+
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+
+
 def found() -> tuple[str, str] | None:
     """The paths of Chromium and its driver, or None when either (or selenium) is missing."""
     import importlib.util
@@ -74,7 +89,9 @@ def chromium(width: int = 1200, height: int = 900):
     options.add_argument(f"--window-size={width},{height}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     env = {**os.environ, "SE_OFFLINE": "true"}
-    service = Service(executable_path=driver_path, env=env)
+    service = Service(
+        executable_path=driver_path, env=env, popen_kw={"preexec_fn": _room_to_start}
+    )
     driver = webdriver.Chrome(service=service, options=options)
     try:
         yield driver

@@ -7,7 +7,7 @@
  */
 (function () {
   "use strict";
-  var page = (window.arcPage = { ready: false, failed: null });
+  var page = (window.arcPage = { ready: false, failed: null, timings: [] });
   var MINUS = "\u2212";
   var SCALE = 10000; // shares are shipped as integers (arc.charts.reading.SHARE_SCALE)
 
@@ -42,6 +42,20 @@
     for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     return JSON.parse(await new Response(stream).text());
+  }
+
+  // How long a reader waits: from the pointer's event to the frame after the page answered
+  // (the tooltip shown, the paragraph written), in milliseconds (page.timings).
+  var lastEvent = 0;
+  ["pointermove", "pointerdown", "click"].forEach(function (type) {
+    document.addEventListener(type, function (e) { lastEvent = e.timeStamp; }, true);
+  });
+  function timed(what) {
+    var start = lastEvent;
+    requestAnimationFrame(function () {
+      page.timings.push({ what: what, ms: performance.now() - start });
+      if (page.timings.length > 200) page.timings.shift();
+    });
   }
 
   // ------------------------------------------------------------------ the text's units
@@ -147,6 +161,16 @@
     });
   }
 
+  // Dragging selects a span (its word shift) where there are points to read; Bokeh's own
+  // choice of active drag would be panning.
+  function activateSpan() {
+    if (!page.data) return;
+    page.doc.all_models.forEach(function (m) {
+      var inner = m.type === "ToolProxy" && m.tools && m.tools.length ? m.tools[0] : m;
+      if (inner.type === "BoxSelectTool") m.active = true;
+    });
+  }
+
   function fillHover() {
     if (!page.data) return;
     page.units.forEach(function (r) {
@@ -217,31 +241,48 @@
 
   // --------------------------------------------------------------------- reading a unit
 
-  function nearest(src, geom) {
-    var idx = src.selected.indices;
-    if (!idx.length) return -1;
-    var x = src.data.x, best = idx[0], gap = Infinity;
-    idx.forEach(function (i) {
-      var d = Math.abs(x[i] - geom.x);
-      if (d < gap) {
-        gap = d;
-        best = i;
+  // Bokeh's tap tool calls this once per renderer it hit (a colour of point each): the
+  // candidates of one tap are gathered and the nearest to the pointer is shown, once.
+  var taps = [];
+  page.tap = function (src, geom) {
+    if (!page.data || !src.data.u) return;
+    var r = page.units.find(function (m) { return m.data_source === src; });
+    if (!r) return;
+    var plot = page.views.find_one(r).parent, xs = plot.frame.x_scale, ys = plot.frame.y_scale;
+    src.selected.indices.forEach(function (i) {
+      if (src.data.u[i] < 0) return;
+      var dx = xs.compute(src.data.x[i]) - geom.sx, dy = ys.compute(src.data.y[i]) - geom.sy;
+      taps.push({ gap: dx * dx + dy * dy, u: src.data.u[i] });
+    });
+    if (taps.length === 0) return;
+    if (taps.pending) return;
+    taps.pending = true;
+    setTimeout(function () {
+      var best = null;
+      taps.forEach(function (t) { if (!best || t.gap < best.gap) best = t; });
+      taps = [];
+      if (best) page.show(best.u, null);
+    }, 0);
+  };
+
+  // A click on a plot: a turning point within a few pixels of it shows its passage.
+  page.click = function (fig, ev) {
+    if (!page.data) return;
+    var plot = page.views.find_one(fig);
+    if (!plot) return;
+    var best = null;
+    page.turns.forEach(function (r) {
+      if (page.views.find_one(r).parent !== plot || !r.visible) return;
+      var d = r.data_source.data;
+      for (var i = 0; i < d.x.length; i++) {
+        var dx = plot.frame.x_scale.compute(d.x[i]) - ev.sx, dy = plot.frame.y_scale.compute(d.y[i]) - ev.sy;
+        var gap = dx * dx + dy * dy;
+        if (gap <= 64 && (!best || gap < best.gap)) best = { gap: gap, d: d, i: i };
       }
     });
-    return best;
-  }
-
-  page.tap = function (src, geom) {
-    if (!page.data) return;
-    var i = nearest(src, geom);
-    if (i < 0) return;
-    if (src.data.u) {
-      if (src.data.u[i] >= 0) page.show(src.data.u[i], null);
-      return;
-    }
-    var index = src.data.index[i];
-    var u = page.data.units.index.indexOf(index);
-    if (u >= 0) page.show(u, src.data.sentence[i] || null, src.data.kind[i]);
+    if (!best) return;
+    var u = page.data.units.index.indexOf(best.d.index[best.i]);
+    if (u >= 0) page.show(u, best.d.sentence[best.i] || null, best.d.kind[best.i]);
   };
 
   function paragraphOf(u) {
@@ -257,6 +298,7 @@
   }
 
   page.show = function (u, focus, kind) {
+    timed("click");
     var d = page.data, box = byId("arc-reading");
     var view = paragraphOf(u);
     var parts = unitWords(view.own);
@@ -377,6 +419,7 @@
     var top = py - h - 12 < 4 ? py + 12 : py - h - 12;
     tip.style.left = left + window.scrollX + "px";
     tip.style.top = top + window.scrollY + "px";
+    timed("hover");
   };
 
   // ------------------------------------------------------------------- a span's shift
@@ -472,18 +515,32 @@
     if (select) select.value = "";
   };
 
-  // A unit's point on the screen (page coordinates), for tests and for keyboard users.
+  // Where a point is drawn, in the window's coordinates (for tests, and scripts).
+  function onScreen(r, i) {
+    var plot = page.views.find_one(r).parent, data = r.data_source.data;
+    var sx = plot.frame.x_scale.compute(data.x[i]), sy = plot.frame.y_scale.compute(data.y[i]);
+    var rect = plot.canvas_view.el.getBoundingClientRect();
+    return { x: rect.left + sx, y: rect.top + sy };
+  }
+  // A unit's point (u: its place among the page's units).
   page.locate = function (u) {
     for (var k = 0; k < page.units.length; k++) {
-      var r = page.units[k], data = r.data_source.data, i = Array.prototype.indexOf.call(data.u, u);
-      if (i < 0) continue;
-      var view = page.views.find_one(r);
-      var plot = view.parent;
-      var sx = plot.frame.x_scale.compute(data.x[i]), sy = plot.frame.y_scale.compute(data.y[i]);
-      var rect = plot.canvas_view.el.getBoundingClientRect();
-      return { x: rect.left + sx, y: rect.top + sy };
+      var i = Array.prototype.indexOf.call(page.units[k].data_source.data.u, u);
+      if (i >= 0) return onScreen(page.units[k], i);
     }
     return null;
+  };
+  // The turning points, in order of narrative time: kind, where, and the unit they are at.
+  page.turnPoints = function () {
+    var out = [];
+    page.turns.forEach(function (r) {
+      var d = r.data_source.data;
+      for (var i = 0; i < d.x.length; i++) {
+        var at = onScreen(r, i);
+        out.push({ kind: d.kind[i], x: d.x[i], index: d.index[i], sx: at.x, sy: at.y });
+      }
+    });
+    return out.sort(function (a, b) { return a.x - b.x; });
   };
 
   async function start() {
@@ -497,6 +554,7 @@
       if (page.data) page.data.units.story = page.data.units.story || page.data.units.index.map(function () { return true; });
       models();
       fillHover();
+      activateSpan();
       setupLegend();
       setupChapters();
       var box = byId("arc-reading");
@@ -505,6 +563,7 @@
           "for its whole " + (page.data.unit === "sentence" ? "paragraph" : page.data.noun) +
           " with each word tinted by its part; drag across the chart for the word shift of a span."));
       }
+      page.loaded = performance.now();
       page.ready = true;
       document.body.dataset.ready = "true";
     } catch (err) {

@@ -283,9 +283,9 @@ or show its marks">{legend}</div>
 <p class="arc-caption">{caption}</p>
 <section class="arc-reading" id="arc-reading" aria-live="polite"></section>
 <div class="arc-tip" id="arc-tip" role="tooltip" hidden></div>
-<footer class="arc-footer">Made with {made}. Hover a point to read it, click it (or a turning \
-point) for its paragraph, drag across the chart for a span's word shift; the legend's entries \
-hide and show their marks.</footer>
+<footer class="arc-footer">Made with {made}. The legend's entries hide and show their marks; \
+the chart pans and zooms along its x axis (the tools at its right; reset: the circling \
+arrows).</footer>
 </main>
 <script type="application/json" id="arc-chart-data">{chart}</script>
 <script type="text/plain" id="arc-reading-data">{reading}</script>
@@ -422,16 +422,7 @@ class _Drawing:
             h = round(total * panel.height / sum(heights))
             last = k == len(chart.panels) - 1
             figs.append(self.panel(panel, k, x_range, width, h + (40 if last else 0), last))
-        for fig in figs:  # set once on the merged toolbar below, not per figure
-            fig.toolbar.active_drag = "auto"
         grid = gridplot([[f] for f in figs], toolbar_location="right", merge_tools=True)
-        from bokeh.models import BoxSelectTool
-
-        for tool in grid.toolbar.tools:
-            inner = getattr(tool, "tools", [tool])
-            if inner and isinstance(inner[0], BoxSelectTool):
-                grid.toolbar.active_drag = tool
-        grid.toolbar.active_scroll = None
         return grid, sum(f.height for f in figs), self.points
 
     def figure(self, x_range: Any, width: int, height: int, y: tuple[float, float]) -> Any:
@@ -577,8 +568,8 @@ class _Drawing:
                     text=word,
                     angle=math.pi / 2,
                     text_align="center",
-                    text_baseline="top",
-                    x_offset=4,
+                    text_baseline="bottom",  # inside the frame, which clips annotations
+                    x_offset=-1,
                     text_color=color,
                     text_font_size=f"{SIGN_FONT}pt",
                 )
@@ -910,18 +901,29 @@ class _Drawing:
 
         units = [r for r in self.unit_renderers if r in fig.renderers]
         turns = [r for r in self.turn_renderers if r in fig.renderers]
-        fig.add_tools(PanTool(dimensions="width"), WheelZoomTool(dimensions="width"))
-        select = BoxSelectTool(dimensions="width", renderers=units or [])
-        fig.add_tools(select, ResetTool())
+        pan = PanTool(dimensions="width")
+        if self.units:  # a span to select is the first drag tool, so the one active
+            fig.add_tools(BoxSelectTool(dimensions="width", renderers=units or []), pan)
+        else:
+            fig.add_tools(pan)
+        fig.add_tools(WheelZoomTool(dimensions="width"), ResetTool())
         fig.js_on_event(
             "selectiongeometry",
             CustomJS(code="if (window.arcPage) window.arcPage.span(cb_obj.geometry, cb_obj.final)"),
         )
         fig.js_on_event("reset", CustomJS(code="if (window.arcPage) window.arcPage.reset()"))
-        if units or turns:
+        if turns:
+            fig.js_on_event(
+                "tap",
+                CustomJS(
+                    args={"fig": fig},
+                    code="if (window.arcPage) window.arcPage.click(fig, cb_obj)",
+                ),
+            )
+        if units:
             fig.add_tools(
                 TapTool(
-                    renderers=units + turns,
+                    renderers=units,
                     callback=CustomJS(
                         code="if (window.arcPage) window.arcPage.tap(cb_data.source, "
                         "cb_data.geometries)"
