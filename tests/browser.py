@@ -89,9 +89,7 @@ def chromium(width: int = 1200, height: int = 900):
     options.add_argument(f"--window-size={width},{height}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     env = {**os.environ, "SE_OFFLINE": "true"}
-    service = Service(
-        executable_path=driver_path, env=env, popen_kw={"preexec_fn": _room_to_start}
-    )
+    service = Service(executable_path=driver_path, env=env, popen_kw={"preexec_fn": _room_to_start})
     driver = webdriver.Chrome(service=service, options=options)
     try:
         yield driver

@@ -31,7 +31,7 @@ VIGNETTE_LIMIT = 1_500_000
 #: whose onerror would run.
 HOSTILE = (
     '</script><script>window.__pwned = 1</script> "A Title" <b>bold</b>\n\n'
-    "It was a lovely day, and <img src=x onerror=\"window.__pwned=2\"> she smiled happily. "
+    'It was a lovely day, and <img src=x onerror="window.__pwned=2"> she smiled happily. '
     "</script> was all she wrote & more.\n\n"
     "Then everything was terrible and awful. She cried and cried.\n\n"
     "The next morning was grey. Nothing moved.\n\n"

@@ -20,11 +20,11 @@ if missing_reason() is not None:
         pytest.fail(f"{REQUIRED} is set but {missing_reason()}", pytrace=False)
     pytest.skip(missing_reason(), allow_module_level=True)
 
-import arc  # noqa: E402
-from arc.analysis.narrative import story_values  # noqa: E402
-from arc.analysis.result import Analysis  # noqa: E402
-from arc.cli import main  # noqa: E402
-from tests.test_page import HOSTILE  # noqa: E402
+import arc
+from arc.analysis.narrative import story_values
+from arc.analysis.result import Analysis
+from arc.cli import main
+from tests.test_page import HOSTILE
 
 #: Longest a reader may wait, pointer event to the page's answer on screen (ms): a frame or
 #: two at 60 Hz for the tooltip, a few for the paragraph.
@@ -71,10 +71,14 @@ def _point(browser, x, y, click=False):
     from selenium.webdriver.common.actions.action_builder import ActionBuilder
 
     actions = ActionBuilder(browser)
-    actions.pointer_action.move_to_location(int(round(x)), int(round(y)))
+    actions.pointer_action.move_to_location(round(x), round(y))
     if click:
         actions.pointer_action.click()
     actions.perform()
+
+
+#: The stretch of the x axis the chart shows.
+_SHOWN = "return [window.arcPage.x_range.start, window.arcPage.x_range.end]"
 
 
 def _tip(browser):
@@ -167,8 +171,11 @@ def test_clicking_a_turning_point_shows_its_passage(browser, pages):
     turn = next(t for t in turns if "within" not in t["kind"])
     _point(browser, turn["sx"], turn["sy"], click=True)
     heading = browser.find_element("css selector", "#arc-reading h2").text
-    assert heading.startswith(turn["kind"] + ": sentence ")
+    assert heading.startswith(f"{turn['kind']} at {turn['x']:.0f}%: sentence ")
     assert browser.find_elements("css selector", "#arc-reading mark.arc-word")
+    # the passage is the sentence the turn quotes, marked, in its paragraph
+    focus = browser.find_element("css selector", "#arc-reading .arc-focus").text
+    assert focus == turn["sentence"]
 
 
 def test_a_legend_click_hides_a_layer(browser, pages):
@@ -203,10 +210,10 @@ def test_chapters_can_be_jumped_to(browser, pages):
     select = Select(browser.find_element("id", "arc-chapters"))
     assert len(select.options) == len(chapters) + 1
     select.select_by_index(10)
-    span = browser.execute_script("return [window.arcPage.x_range.start, window.arcPage.x_range.end]")
+    span = browser.execute_script(_SHOWN)
     assert span == pytest.approx([chapters[9]["x"], chapters[10]["x"]], abs=1e-6)
     select.select_by_index(0)
-    span = browser.execute_script("return [window.arcPage.x_range.start, window.arcPage.x_range.end]")
+    span = browser.execute_script(_SHOWN)
     assert span == pytest.approx([0, 100])
 
 

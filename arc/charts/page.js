@@ -249,7 +249,8 @@
     var r = page.units.find(function (m) { return m.data_source === src; });
     if (!r) return;
     var plot = page.views.find_one(r).parent, xs = plot.frame.x_scale, ys = plot.frame.y_scale;
-    src.selected.indices.forEach(function (i) {
+    var hit = src.inspected && src.inspected.indices.length ? src.inspected.indices : src.selected.indices;
+    hit.forEach(function (i) {
       if (src.data.u[i] < 0) return;
       var dx = xs.compute(src.data.x[i]) - geom.sx, dy = ys.compute(src.data.y[i]) - geom.sy;
       taps.push({ gap: dx * dx + dy * dy, u: src.data.u[i] });
@@ -281,9 +282,32 @@
       }
     });
     if (!best) return;
-    var u = page.data.units.index.indexOf(best.d.index[best.i]);
-    if (u >= 0) page.show(u, best.d.sentence[best.i] || null, best.d.kind[best.i]);
+    var sentence = best.d.sentence[best.i] || null;
+    var u = turnUnit(best.d.index[best.i], sentence);
+    var kind = best.d.kind[best.i] + " at " + best.d.x[best.i].toFixed(0) + "%";
+    if (u >= 0) page.show(u, sentence, kind);
   };
+
+  // The unit a turning point quotes: the one holding its sentence nearest the unit at the
+  // turn (a smoothed line's turn quotes the sentence that drives it, near but not at it).
+  function turnUnit(index, sentence) {
+    var d = page.data, at = d.units.index.indexOf(index);
+    if (!sentence) return at;
+    var best = -1, gap = Infinity;
+    for (var u = 0; u < d.units.index.length; u++) {
+      var far = at < 0 ? 0 : Math.abs(u - at);
+      if (far >= gap) continue;
+      var start = d.units.start[u], n = d.units.count[u];
+      for (var k = start; k < start + n; k++) {
+        if (d.sentences[k] === sentence || d.sentences[k].indexOf(sentence) >= 0) {
+          best = u;
+          gap = far;
+          break;
+        }
+      }
+    }
+    return best >= 0 ? best : at;
+  }
 
   function paragraphOf(u) {
     // The unit's own sentences, and for a sentence, the rest of its paragraph around it.
@@ -537,7 +561,7 @@
       var d = r.data_source.data;
       for (var i = 0; i < d.x.length; i++) {
         var at = onScreen(r, i);
-        out.push({ kind: d.kind[i], x: d.x[i], index: d.index[i], sx: at.x, sy: at.y });
+        out.push({ kind: d.kind[i], x: d.x[i], index: d.index[i], sentence: d.sentence[i], sx: at.x, sy: at.y });
       }
     });
     return out.sort(function (a, b) { return a.x - b.x; });

@@ -921,8 +921,9 @@ class _Drawing:
                 ),
             )
         if units:
-            fig.add_tools(
+            fig.add_tools(  # "inspect": a tap reads a point without re-drawing them all
                 TapTool(
+                    behavior="inspect",
                     renderers=units,
                     callback=CustomJS(
                         code="if (window.arcPage) window.arcPage.tap(cb_data.source, "
