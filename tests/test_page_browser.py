@@ -288,3 +288,30 @@ def test_a_novel_answers_without_visible_lag(browser, pages):
     assert len(hover) >= 10 and len(click) == 10
     assert statistics.median(hover) < HOVER_MS, hover
     assert statistics.median(click) < CLICK_MS, click
+
+
+def test_the_notebook_view_is_the_page(browser, tmp_path):
+    """What Jupyter shows for arc.interactive(df): the page in an iframe, working alike."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    shown = tmp_path / "notebook.html"
+    shown.write_text(
+        f"<!DOCTYPE html><html><body>{arc.interactive(arc.analyze())._repr_html_()}</body></html>",
+        "utf-8",
+    )
+    browser.get_log("browser")
+    browser.get(shown.resolve().as_uri())
+    browser.switch_to.frame(browser.find_element("tag name", "iframe"))
+    try:
+        WebDriverWait(browser, 60).until(
+            lambda d: d.execute_script("return !!(window.arcPage && window.arcPage.ready)")
+        )
+        units = browser.execute_script(
+            "return window.arcPage.units.reduce((n, r) => n + r.data_source.data.u.length, 0)"
+        )
+        assert units == 10
+        assert browser.find_element("css selector", "h1").text == "Final Goodbyes"
+    finally:
+        browser.switch_to.default_content()
+    assert console_errors(browser) == []
+    assert requests(browser) == []
