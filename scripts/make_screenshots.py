@@ -52,6 +52,7 @@ def _act(driver, name: str) -> None:
         point(valley["sx"], valley["sy"], click=True)
         at = driver.execute_script("return window.arcPage.locate(arguments[0])", len(index) // 3)
         point(at["x"], at["y"])
+    driver.execute_script("document.activeElement && document.activeElement.blur()")
     time.sleep(0.4)
 
 

@@ -20,7 +20,8 @@ import arc
 from arc.analysis.narrative import story_values
 from arc.analysis.result import Analysis
 from arc.charts.choice import chart_for
-from arc.charts.page import Page, css_color, interactive, page_html, save_page
+from arc.charts.page import Page, interactive, page_html, save_page
+from arc.charts.pagefigures import css_color
 from arc.charts.reading import SHARE_SCALE, reading_data, word_spans
 from arc.cli import main
 

@@ -88,6 +88,16 @@ def _tip(browser):
     )
 
 
+def _reading(browser):
+    """The reading panel once it shows a passage (a tap is answered on the next task)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_elements("css selector", "#arc-reading .arc-text")
+    )
+    return browser.find_element("id", "arc-reading")
+
+
 def _unit_text(browser, u):
     return browser.execute_script(
         "const d = window.arcPage.data, s = d.units.start[arguments[0]];"
@@ -145,7 +155,7 @@ def test_clicking_a_point_shows_its_paragraph_tinted(browser, pages, name, unit)
     _open(browser, pages, name)
     at = browser.execute_script("return window.arcPage.locate(arguments[0])", unit)
     _point(browser, at["x"], at["y"], click=True)
-    reading = browser.find_element("id", "arc-reading")
+    reading = _reading(browser)
     shown = int(reading.find_element("css selector", ".arc-text").get_attribute("data-unit"))
     own = _words(" ".join(e.text for e in reading.find_elements("css selector", ".arc-own")))
     assert own == _words(_unit_text(browser, shown))
@@ -259,7 +269,7 @@ def test_story_text_is_shown_as_text_never_run(browser, pages):
     _point(browser, at["x"], at["y"])
     assert '<img src=x onerror="window.__pwned=2">' in _tip(browser)["text"]
     _point(browser, at["x"], at["y"], click=True)
-    reading = browser.find_element("id", "arc-reading").text
+    reading = _reading(browser).text
     assert '<img src=x onerror="window.__pwned=2">' in reading
     assert "</script> was all she wrote & more." in reading
     images = browser.execute_script(
