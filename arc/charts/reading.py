@@ -21,11 +21,13 @@ Layout of the data (``sentences`` are the analysis's sentence table rows ``first
      "words": [[start, length, share, ...], ...],  # per sentence, flat triples; share x 1e4
      "emphasis": [0, 120, ...],        # per sentence, the "!"/"?" emphasis share x 1e4
      "units": {"index": [...], "value": [...], "chapter": [...], "start": [...],
-               "count": [...], "weights": [[...] or null]},
+               "count": [...], "weights": [[...] or null], "story": [true, ...]},
      "chapters": [{"x": 0.0, "label": "1.1", "major": true}, ...]}
 
 A unit's sentences are ``start .. start + count - 1`` (positions in ``sentences``), with
-weights ``weights[u]`` (``null``: each counts ``1 / count``).
+weights ``weights[u]`` (``null``: each counts ``1 / count``); ``story`` is false for paratext
+(``arc plot --all``), which a span's word shift leaves out of the whole story, as
+:func:`arc.explain` does.
 """
 
 from __future__ import annotations
