@@ -152,6 +152,29 @@ def test_story_text_is_escaped_everywhere(tmp_path):
     assert any("<img src=x onerror=" in s for s in data["sentences"])
 
 
+def test_bokeh_is_never_given_html_to_show():
+    """No Bokeh tooltip template: Bokeh 3.4 puts a template's fields in unescaped."""
+    result = Analysis.of(arc.example_path("alice"), unit="sentence")
+    html = page_html(chart_for(result), result)
+    found = re.search(r'<script type="application/json" id="arc-chart-data">(.*?)</script>', html)
+    hovers = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("name") == "HoverTool":
+                hovers.append(node.get("attributes", {}))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(found.group(1)))
+    assert len(hovers) == 2  # the points' and the turning points'
+    assert all(h.get("tooltips", "missing") is None for h in hovers)
+    assert not re.search(r'"name":"(Div|Paragraph|PreText|Markup)"', found.group(1))
+
+
 def test_interactive_shows_itself_in_a_notebook(vignette):
     page = interactive(arc.analyze())
     assert isinstance(page, Page)

@@ -84,7 +84,7 @@ _SHOWN = "return [window.arcPage.x_range.start, window.arcPage.x_range.end]"
 def _tip(browser):
     return browser.execute_script(
         "const t = document.getElementById('arc-tip');"
-        "return t.hidden ? null : {text: t.innerText, unit: Number(t.dataset.unit)};"
+        "return t.hidden ? null : {text: t.innerText, unit: Number(t.dataset.unit || -1)};"
     )
 
 
@@ -172,6 +172,16 @@ def test_clicking_a_point_shows_its_paragraph_tinted(browser, pages, name, unit)
     assert math.isclose(float(said.replace("\u2212", "-")), value, abs_tol=1.5e-3)
     if name == "frankenstein":  # a sentence is shown in its paragraph
         assert "rest of its paragraph" in reading.text
+
+
+def test_hovering_a_turning_point_shows_its_sentence(browser, pages):
+    _open(browser, pages, "frankenstein")
+    turn = next(t for t in browser.execute_script("return window.arcPage.turnPoints()"))
+    _point(browser, turn["sx"] - 20, turn["sy"] - 20)
+    _point(browser, turn["sx"], turn["sy"])
+    tip = _tip(browser)
+    assert tip is not None and tip["text"].startswith(f"{turn['kind']} at {turn['x']:.1f}%")
+    assert _words(turn["sentence"])[:40] in _words(tip["text"])
 
 
 def test_clicking_a_turning_point_shows_its_passage(browser, pages):

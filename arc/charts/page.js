@@ -196,6 +196,13 @@
     });
   }
 
+  function setupTip() {
+    byId("arc-chart").addEventListener("mouseleave", function () {
+      hits.clear();
+      byId("arc-tip").hidden = true;
+    });
+  }
+
   function setupLegend() {
     var buttons = document.querySelectorAll("#arc-legend .arc-key");
     buttons.forEach(function (b) {
@@ -407,13 +414,14 @@
   page.hover = function (cb) {
     var tip = byId("arc-tip");
     var found = cb.index && cb.index.indices ? cb.index.indices : [];
-    var r = cb.renderer, g = cb.geometry;
+    var r = cb.renderer, g = cb.geometry, plot = page.views.find_one(r).parent;
     hits.delete(r.id);
+    hits.forEach(function (h, id) { if (h.plot !== plot) hits.delete(id); });  // left that plot
     if (page.data && found.length) {
-      var data = r.data_source.data, plot = page.views.find_one(r).parent;
+      var data = r.data_source.data;
       var xs = plot.frame.x_scale, ys = plot.frame.y_scale;
       found.forEach(function (i) {
-        if (data.u[i] < 0) return;
+        if (data.u && data.u[i] < 0) return;
         var px = xs.compute(data.x[i]), py = ys.compute(data.y[i]);
         var gap = (px - g.sx) * (px - g.sx) + (py - g.sy) * (py - g.sy);
         var kept = hits.get(r.id);
@@ -428,13 +436,22 @@
     }
     var d = best.r.data_source.data, i = best.i;
     tip.textContent = "";
-    tip.appendChild(el("div", "arc-tip-where", d.where[i]));
-    tip.appendChild(el("div", "arc-tip-text", d.excerpt[i]));
-    var line = el("div");
-    line.appendChild(el("b", null, d.value[i]));
-    line.appendChild(el("span", "arc-tip-where", "  " + d.spread[i]));
-    tip.appendChild(line);
-    tip.dataset.unit = String(d.u[i]);
+    if (d.u) {
+      tip.appendChild(el("div", "arc-tip-where", d.where[i]));
+      tip.appendChild(el("div", "arc-tip-text", d.excerpt[i]));
+      var line = el("div");
+      line.appendChild(el("b", null, d.value[i]));
+      line.appendChild(el("span", "arc-tip-where", "  " + d.spread[i]));
+      tip.appendChild(line);
+      tip.dataset.unit = String(d.u[i]);
+    } else {  // a turning point: what it is, where, and the sentence it quotes
+      var head = el("div", "arc-tip-where", d.kind[i] + " at " + d.x[i].toFixed(1) + "%: ");
+      head.appendChild(el("b", null, signed(d.y[i], 3)));
+      tip.appendChild(head);
+      if (d.sentence[i]) tip.appendChild(el("div", "arc-tip-text", excerpt(d.sentence[i], 200)));
+      tip.appendChild(el("div", "arc-tip-where", "click it for its passage"));
+      tip.dataset.unit = "";
+    }
     var rect = best.plot.canvas_view.el.getBoundingClientRect();
     var px = rect.left + best.px, py = rect.top + best.py;
     tip.hidden = false;
@@ -579,6 +596,7 @@
       models();
       fillHover();
       activateSpan();
+      setupTip();
       setupLegend();
       setupChapters();
       var box = byId("arc-reading");

@@ -656,7 +656,7 @@ class Figures:
                     ),
                 )
             )
-        if units:  # one point's tooltip, the nearest, drawn by the page's script
+        if units:  # one point's tooltip, the nearest, drawn by the page's script (as text)
             fig.add_tools(
                 HoverTool(
                     renderers=units,
@@ -666,18 +666,14 @@ class Figures:
                     ),
                 )
             )
-        if turns:
+        if turns:  # never Bokeh's own tooltips: Bokeh 3.4 puts fields in as HTML
             fig.add_tools(
-                HoverTool(renderers=turns, tooltips=_TURN_TIP, point_policy="snap_to_data")
+                HoverTool(
+                    renderers=turns,
+                    tooltips=None,
+                    callback=CustomJS(code="if (window.arcPage) window.arcPage.hover(cb_data)"),
+                )
             )
-
-
-_TIP_STYLE = "max-width:420px;font:12px/1.35 system-ui,sans-serif;color:#222;white-space:normal"
-#: A turning point's tooltip (Bokeh escapes every field it puts in).
-_TURN_TIP = (
-    f'<div style="{_TIP_STYLE}"><div style="color:#666">@kind at @x{{0.0}}%: '
-    "<b>@y{+0.000}</b></div><div>@sentence</div></div>"
-)
 
 
 #: Columns longer than this go to the packed data (:meth:`Figures.source`).
