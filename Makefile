@@ -82,10 +82,13 @@ bench: $(ARC_STAMP)  ## speed and memory against issue #13's goals (benchmarks/R
 bench-arch: $(ARC_STAMP)  ## plot vs score + floor, start-up, analyze's memory (issue #18)
 	$(BIN)/python benchmarks/bench_arch.py
 
-docs: $(TEST_STAMP)  ## redraw the README's images in docs/ and re-run the notebooks in place
+# The page's screenshots need Debian's chromium and chromium-driver (apt-get install -y
+# chromium chromium-driver); without them that step says so and fails.
+docs: $(TEST_STAMP)  ## redraw the README's images in docs/, screenshot the page, re-run the notebooks
 	$(BIN)/python scripts/make_docs.py
+	$(BIN)/python scripts/make_screenshots.py
 	$(BIN)/python scripts/run_notebooks.py
 
 clean:
-	rm -rf $(VENV) $(VENV_MIN) $(VENV_NEWEST) output/*.png output/*.svg output/*.pdf .pytest_cache \
+	rm -rf $(VENV) $(VENV_MIN) $(VENV_NEWEST) output/*.png output/*.svg output/*.pdf output/*.html .pytest_cache \
 		.mypy_cache

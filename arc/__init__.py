@@ -63,6 +63,7 @@ _EXPORTS = {
     "word_shift_chart": "arc.charts.shiftchart",
     "turning_points": "arc.analysis.turns",
     "shape": "arc.analysis.shapes",
+    "interactive": "arc.charts.page",
 }
 
 __all__ = [
@@ -92,6 +93,7 @@ __all__ = [
     "example_path",
     "explain",
     "get_scorer",
+    "interactive",
     "methods_chart",
     "percentage_bins",
     "plot_arc",
@@ -129,6 +131,7 @@ if TYPE_CHECKING:
     from arc.charts.compare import compare_chart
     from arc.charts.data import Chart
     from arc.charts.drawing import draw
+    from arc.charts.page import interactive
     from arc.charts.plot import plot_arc, plot_compare, plot_methods, plot_smoothed, plot_word_shift
     from arc.charts.render import save_chart
     from arc.charts.shiftchart import word_shift_chart

@@ -1,4 +1,4 @@
-"""Which optional scorer extras are installed, and the skip reason that says how to add them."""
+"""Which optional extras (the scorers, the page) are installed, and the skip reason to add them."""
 
 import importlib.util
 import re
@@ -6,9 +6,9 @@ import tomllib
 from pathlib import Path
 
 #: The import name of each extra's package.
-PACKAGES = {"afinn": "afinn", "textblob": "textblob", "nrc": "nrclex"}
+PACKAGES = {"afinn": "afinn", "textblob": "textblob", "nrc": "nrclex", "page": "bokeh"}
 #: What a test that needs them says when one is missing.
-INSTALL = "needs the scorer extras: pip install -e '.[scorers]' (or .[test])"
+INSTALL = "needs the scorer or page extras: pip install -e '.[scorers,page]' (or .[test])"
 
 
 def missing(*extras: str) -> list[str]:
@@ -21,6 +21,8 @@ def needs(text: str) -> list[str]:
     found = [e for e in PACKAGES if re.search(rf"\b{e}\b", text)]
     if "--emotions" in text or "emotions_chart" in text:
         found.append("nrc")
+    if "arc.interactive" in text or re.search(r"-o \S+\.html\b", text):
+        found.append("page")
     return sorted(set(found))
 
 

@@ -1,5 +1,6 @@
 """The README's and the gallery's images are what `make docs` draws today: none is stale."""
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,14 @@ from tests.extras import INSTALL, missing
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+
+_spec = importlib.util.spec_from_file_location(
+    "make_screenshots", ROOT / "scripts" / "make_screenshots.py"
+)
+make_screenshots = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make_screenshots)
+#: The interactive page's screenshots (scripts/make_screenshots.py), taken in Chromium.
+SHOTS = make_screenshots.SHOTS
 
 
 def test_every_readme_image_is_current(tmp_path):
@@ -25,7 +34,9 @@ def test_every_readme_image_is_current(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     drawn = sorted(tmp_path.glob("*.png"))
-    assert [p.name for p in drawn] == sorted(p.name for p in DOCS.glob("*.png"))
+    assert [p.name for p in drawn] == sorted(
+        p.name for p in DOCS.glob("*.png") if p.name not in SHOTS
+    )
     readme = (ROOT / "README.md").read_text("utf-8")
     gallery = (DOCS / "gallery.md").read_text("utf-8")
     for fresh in drawn:
@@ -34,6 +45,18 @@ def test_every_readme_image_is_current(tmp_path):
         # The chart's data fingerprint, not its pixels (those vary with matplotlib's version).
         assert png_digest(fresh) is not None
         assert png_digest(committed) == png_digest(fresh), f"run `make docs`: {fresh.name}"
+
+
+def test_the_pages_screenshots_are_current_and_in_the_readme():
+    """Each screenshot shows the chart its static image beside it shows (their fingerprints)."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for shot, (_, chart) in SHOTS.items():
+        assert f"docs/{shot}" in readme, shot
+        assert png_digest(DOCS / shot) is not None, shot
+        assert png_digest(DOCS / shot) == png_digest(DOCS / chart), (
+            f"run `make docs`: {shot} shows an older {chart}"
+        )
+    assert {p.name for p in DOCS.glob("page_*.png")} == set(SHOTS)
 
 
 def test_the_gallery_shows_every_chart_kind_with_how_to_read_it():

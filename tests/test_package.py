@@ -34,9 +34,9 @@ SDIST_MUST_HAVE = {
     "pyproject.toml",
 }
 # Extras whose lower bounds CI tests (.ci/run installs `.[test]` on constraints/minimum.txt;
-# `test` includes `parquet`'s pyarrow and the scorers). `notebook` (JupyterLab) is for people,
-# not for CI.
-TESTED_EXTRAS = ("parquet", "afinn", "textblob", "nrc", "scorers", "test")
+# `test` includes `parquet`'s pyarrow, the scorers and `page`'s Bokeh). `notebook`
+# (JupyterLab) is for people, not for CI.
+TESTED_EXTRAS = ("parquet", "afinn", "textblob", "nrc", "scorers", "page", "test")
 # The dependencies whose private parts arc uses (arc/_compat.py): each has an upper bound too,
 # below its next minor release, and `make test-newest` tests its newest release regardless.
 PRIVATE_PARTS_USED = {"nltk", "vadersentiment"}

@@ -95,8 +95,14 @@ def save_chart(chart: Chart, path: str | Path, *, dpi: int = 150) -> Path:
     The figure is taller than the nominal size by the legend and caption under the axes
     (:func:`arc.charts.drawing.footer_height`), so the panels keep their room.
 
-    A chart too large to draw (:func:`check_size`) is refused before drawing.
+    A chart too large to draw (:func:`check_size`) is refused before drawing. A path ending
+    in ``.html`` gets the interactive page instead (:func:`arc.charts.page.save_page`, the
+    ``page`` extra), drawn from the chart alone.
     """
+    if Path(path).suffix.lower() == ".html":
+        from arc.charts.page import save_page
+
+        return save_page(chart, path)
     from arc.charts.drawing import draw, footer_height
     from arc.charts.fonts import quiet_glyph_warnings
 

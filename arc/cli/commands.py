@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import warnings
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from arc.analysis.smoothers import SMOOTHERS
@@ -20,7 +21,7 @@ from arc.cli.files import (
     use_example,
     write_stdout,
 )
-from arc.cli.options import PLOT_FORMATS, SCORE_FORMATS, UsageError
+from arc.cli.options import PAGE_FORMATS, PLOT_FORMATS, SCORE_FORMATS, UsageError
 from arc.errors import ArcWarning, EmptyInputError, TooShortError
 from arc.parallel import EVERY_CPU
 
@@ -49,6 +50,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
     Example:
         arc plot                      # the vignette, to output/final_goodbyes.png
         arc plot story.txt -o story.svg --title "My Story"
+        arc plot story.txt -o story.html  # the interactive page: hover, click, read
         arc plot novel.txt --smooth lowess --span 0.3
         arc plot novel.txt --smooth all   # every smoother on one panel, one scale
         arc plot novel.txt --smooth-check --smooth dct   # which turns survive 3-9 terms
@@ -69,7 +71,8 @@ def cmd_plot(args: argparse.Namespace) -> None:
             )
         if args.span is not None:
             raise UsageError("--smooth-check chooses the spans itself; leave out --span")
-    out = output_path(args.output, output_name(args.path), PLOT_FORMATS, [args.path])
+    out = output_path(args.output, output_name(args.path), PLOT_FORMATS + PAGE_FORMATS, [args.path])
+    _page_ready(out)
     doc = load_input(args.path, args.encoding, args.max_size)
     if not doc.story:
         roles = ", ".join(sorted(set(doc.roles)))
@@ -134,7 +137,12 @@ def cmd_plot(args: argparse.Namespace) -> None:
             **view.params,
         )
     make_folder(out)
-    save_chart(chart, out, dpi=args.dpi)
+    if out.suffix.lower() in PAGE_FORMATS:
+        from arc.charts.page import save_page
+
+        save_page(chart, out, result)
+    else:
+        save_chart(chart, out, dpi=args.dpi)
     say(str(out))
 
 
@@ -178,6 +186,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
 
     Example:
         arc compare alice.txt frankenstein.txt -o compare.png
+        arc compare alice.txt frankenstein.txt -o compare.html  # the interactive page
         arc compare a.txt b.txt c.txt --smooth lowess --rescale
         arc compare a.txt b.txt --scorer vader,afinn   # each text's ensemble arc
     """
@@ -189,7 +198,8 @@ def cmd_compare(args: argparse.Namespace) -> None:
     span = SMOOTHERS[args.smooth].span
     if args.span is not None and span is None:
         raise UsageError(f"--span sets the window of a smoother; {args.smooth} has none")
-    out = output_path(args.output, "compare", PLOT_FORMATS, args.paths)
+    out = output_path(args.output, "compare", PLOT_FORMATS + PAGE_FORMATS, args.paths)
+    _page_ready(out)
     docs = [load_input(path, args.encoding, args.max_size) for path in args.paths]
     for path, doc in zip(args.paths, docs, strict=True):
         if not doc.story:
@@ -209,7 +219,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
         **params,
     )
     make_folder(out)
-    save_chart(compare_chart(data, title=args.title), out, dpi=args.dpi)
+    save_chart(compare_chart(data, title=args.title), out, dpi=args.dpi)  # .html: the page
     say(str(out))
 
 
@@ -407,6 +417,14 @@ def cmd_validate(args: argparse.Namespace) -> None:
 
         write_table(results, out)
         say(str(out))
+
+
+def _page_ready(out: Path) -> None:
+    """Refuse an .html output before any work when Bokeh (the page extra) is missing."""
+    if out.suffix.lower() in PAGE_FORMATS:
+        from arc.charts.page import need_bokeh
+
+        need_bokeh(f"writing {out} (an interactive page)")
 
 
 def _unit_options(args: argparse.Namespace, default: str) -> tuple[str, dict[str, Any]]:

@@ -11,6 +11,7 @@ __all__ = [
     "MAX_SIZE_MB",
     "MAX_TOP",
     "MIN_DPI",
+    "PAGE_FORMATS",
     "PLOT_FORMATS",
     "SCORE_FORMATS",
     "SMOOTH_CHOICES",
@@ -33,6 +34,8 @@ MAX_SIZE_CEILING_MB = 4096
 MAX_TOP = 500
 
 PLOT_FORMATS = (".png", ".svg", ".pdf")
+#: The interactive page (the ``page`` extra): ``arc plot`` and ``arc compare`` write it.
+PAGE_FORMATS = (".html",)
 SCORE_FORMATS = (".csv", ".json", ".parquet")
 
 

@@ -142,7 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     plot = _command(commands, cmd_plot, "draw a story's sentiment arc to PNG, SVG or PDF")
     _add_source(plot)
-    _add_output(plot, "chart file, .png/.svg/.pdf (default: output/<name>.png)")
+    _add_output(
+        plot,
+        "chart file, .png/.svg/.pdf, or .html for the interactive page (default: "
+        "output/<name>.png)",
+    )
     plot.add_argument("--title", help="chart title (default: the detected title)")
     plot.add_argument("--dpi", type=_dpi, default=150, help="resolution of a PNG (default: 150)")
     plot.add_argument(
@@ -217,7 +221,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compare.add_argument("--encoding", help="force the files' encoding (default: detect it)")
     _add_max_size(compare)
-    _add_output(compare, "chart file, .png/.svg/.pdf (default: output/compare.png)")
+    _add_output(
+        compare,
+        "chart file, .png/.svg/.pdf, or .html for the interactive page (default: "
+        "output/compare.png)",
+    )
     compare.add_argument("--title", help="chart title")
     compare.add_argument("--dpi", type=_dpi, default=150, help="resolution of a PNG (default: 150)")
     compare.add_argument(
