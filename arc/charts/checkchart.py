@@ -32,6 +32,7 @@ from arc.charts.layout import (
     frame_scale,
     narrative_axis,
     nice_ticks,
+    sentence_scorer,
     turn_marks,
     zoomed_limits,
 )
@@ -45,11 +46,8 @@ from arc.charts.theme import (
     tone,
     tone_keys,
 )
-from arc.score.scorers import get_scorer
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     import pandas as pd
 
 __all__ = ["END_COLOR", "LOST_TURNS", "end_line", "ordered_colors", "smoothcheck_chart", "verdict"]
@@ -118,7 +116,7 @@ def smoothcheck_chart(
         arc_panel,
         scorer.neutral,
         width or LONG_SIZE[0],
-        score=_sentence_score(scorer.name),
+        score=sentence_scorer(scorer.name),
     )
     lost = check.turns[~check.turns["survives"]]
     if len(lost):
@@ -227,15 +225,6 @@ def ordered_colors(n: int) -> list[str]:
         mix = rgb[k] + (rgb[k + 1] - rgb[k]) * (s - k)
         out.append("#" + "".join(f"{round(v):02x}" for v in mix))
     return out
-
-
-def _sentence_score(name: str) -> Callable[[str], float] | None:
-    """One sentence's value under scorer ``name``: a surviving turn's colour (None: its own)."""
-    try:
-        scorer = get_scorer(name)
-    except (ValueError, KeyError, ImportError):
-        return None
-    return lambda text: float(scorer.score(text).compound)
 
 
 def end_line(ends: pd.DataFrame) -> Line:

@@ -26,7 +26,7 @@ from arc.charts.theme import (
     chapter_font,
     sign_color,
 )
-from arc.score.scorers import scorer_info
+from arc.score.scorers import get_scorer, scorer_info
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,6 +39,7 @@ __all__ = [
     "narrative_axis",
     "nice_ticks",
     "place_annotations",
+    "sentence_scorer",
     "turn_marks",
     "zoomed_limits",
 ]
@@ -170,6 +171,18 @@ def _fit_labels(
 
 
 # ----------------------------------------------------------------------------- turns
+
+
+def sentence_scorer(name: str) -> Callable[[str], float] | None:
+    """One sentence's value under scorer ``name`` (a turn's colour), or None without one.
+
+    None when ``name`` is no single scorer (an ensemble): a turn then takes its own value.
+    """
+    try:
+        scorer = get_scorer(name)
+    except (ValueError, KeyError, ImportError):
+        return None
+    return lambda text: float(scorer.score(text).compound)
 
 
 def turn_marks(

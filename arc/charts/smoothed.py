@@ -40,6 +40,7 @@ from arc.charts.layout import (
     frame_scale,
     narrative_axis,
     nice_ticks,
+    sentence_scorer,
     turn_marks,
     zoomed_limits,
 )
@@ -52,7 +53,6 @@ from arc.charts.theme import (
     tone,
     tone_keys,
 )
-from arc.score.scorers import get_scorer
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -202,7 +202,7 @@ def _smoothed(
             arc_panel,
             scorer.neutral,
             width or LONG_SIZE[0],
-            score=_sentence_score(scorer.name),
+            score=sentence_scorer(scorer.name),
             chance=chance,
         )
         if arc_panel.shades and any(t.text and t.kind == "valley" for t in arc_panel.turns):
@@ -412,12 +412,3 @@ def _dash_coinciding(lines: list[Line]) -> list[tuple[str, str]]:
             line.dashed = True
             out.append((line.label.split(" (")[0], lines[same].label.split(" (")[0]))
     return out
-
-
-def _sentence_score(name: str) -> Any:
-    """A function giving one sentence's value under scorer ``name`` (a turn's colour)."""
-    try:
-        scorer = get_scorer(name)
-    except (ValueError, KeyError, ImportError):  # no such single scorer: the turn's own value
-        return None
-    return lambda text: float(scorer.score(text).compound)
