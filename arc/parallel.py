@@ -297,13 +297,14 @@ class Pool(Generic[A, R]):
     ['A', 'B', 'C']
     """
 
-    def __init__(self, func: Callable[[A], R], workers: int) -> None:
+    def __init__(self, func: Callable[[A], R], workers: int, *, window: int | None = None) -> None:
         if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
             raise ValueError(f"workers must be a positive whole number, not {workers!r}")
         self._func = func
         self._workers = workers
-        #: Items in flight at most: enough to keep every worker busy while results are read.
-        self._window = 2 * workers
+        #: Items in flight at most: enough to keep every worker busy while results are read
+        #: (more, ``window``, when items differ in size: one long item then holds up fewer).
+        self._window = max(workers, window or 2 * workers)
         self._executor: Any = None
         self._usable = True  # False once a pool could not be started: the caller does the rest
         self._live: set[Any] = set()  # futures handed out whose result was not read yet

@@ -3,6 +3,9 @@ import os
 import pytest
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+# arc's cache is off in tests, so no test reads what another kept (nor the user's own
+# cache); tests/test_cache.py and tests/test_corpus*.py turn it on in folders of their own.
+os.environ["ARC_CACHE_DIR"] = "off"
 
 
 @pytest.fixture(scope="session")

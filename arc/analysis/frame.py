@@ -20,6 +20,7 @@ aggregated to paragraphs, windows and bins exactly as ``compound`` is.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import sys
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
+    from arc.cache import Cache
     from arc.score.scorers import Scorer
 
 __all__ = [
@@ -245,11 +247,12 @@ def frame(
     scorer: str | None = None,
     scorers: Sequence[str] | None = None,
     workers: int | None = None,
+    cache: Cache | None = None,
 ) -> pd.DataFrame:
     """Build the DataFrame of a parsed :class:`~arc.text.document.Document` (see :func:`analyze`).
 
     Each of the document's warnings is issued as an :class:`~arc.errors.ArcWarning` (once per
-    frame built) and kept in ``df.attrs["warnings"]``.
+    frame built) and kept in ``df.attrs["warnings"]``. ``cache``: see :func:`frames`.
     """
     return frames(
         doc,
@@ -260,6 +263,7 @@ def frame(
         scorer=scorer,
         scorers=scorers,
         workers=workers,
+        cache=cache,
     )[0]
 
 
@@ -273,19 +277,55 @@ def frames(
     scorer: str | None = None,
     scorers: Sequence[str] | None = None,
     workers: int | None = None,
+    cache: Cache | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The unit's frame and the scored sentence table it was computed from, in one pass.
 
     The text is split into sentences and scored once; paragraphs, word windows and bins are
     read from that table (for a sentence frame the two are the same object). Its ``attrs``
-    are those of ``analyze(..., unit="sentence")``.
+    are those of ``analyze(..., unit="sentence")``. With a ``cache`` (:mod:`arc.cache`), the
+    two are read from it when this text, unit and scorers were analysed before, and kept
+    there otherwise.
     """
+    params = unit_params(unit, window=window, step=step, bins=bins)
+    names = _scorer_names(scorer, scorers)
+    if cache is None:
+        return _frames(doc, unit, params, scorer, names, workers)
+    from arc.cache import key, scorer_versions
+    from arc.score.scorers import DEFAULT_SCORER
+
+    entry = key(
+        "frames",
+        hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest(),
+        doc.name,
+        unit,
+        params,
+        scorer_versions(names or [scorer or DEFAULT_SCORER]),
+        bool(names),
+    )
+    found = cache.get("frames", entry)
+    if found is not None:
+        for message in doc.warnings:
+            warnings.warn(message, ArcWarning, stacklevel=_caller_level())
+        return found  # type: ignore[no-any-return]
+    result = _frames(doc, unit, params, scorer, names, workers)
+    cache.put("frames", entry, result)
+    return result
+
+
+def _frames(
+    doc: Document,
+    unit: Unit,
+    params: dict[str, int],
+    scorer: str | None,
+    names: list[str] | None,
+    workers: int | None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`frames`, computed."""
     import pandas as pd
 
     from arc.score.scorers import DEFAULT_SCORER, get_scorer
 
-    params = unit_params(unit, window=window, step=step, bins=bins)
-    names = _scorer_names(scorer, scorers)
     score = get_scorer(names[0] if names else (scorer or DEFAULT_SCORER))
     extra = [get_scorer(name) for name in names] if names else []
     more = scorer_columns(names) if names else ()

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from arc.analysis.frame import Unit
     from arc.analysis.shapes import ArcShape
+    from arc.cache import Cache
     from arc.text.document import Document
 
 __all__ = ["Analysis", "as_analysis"]
@@ -68,8 +69,13 @@ class Analysis:
         scorer: str | None = None,
         scorers: Sequence[str] | None = None,
         workers: int | None = None,
+        cache: Cache | None = None,
     ) -> Analysis:
-        """Read and analyse a text, as :func:`arc.analyze` does, keeping its sentence table."""
+        """Read and analyse a text, as :func:`arc.analyze` does, keeping its sentence table.
+
+        With a ``cache`` (:func:`arc.cache.default_cache`), a text analysed before with the
+        same unit and scorers is read from it, not split and scored again.
+        """
         from arc.text.document import load
 
         doc = load(source, encoding, text=text)
@@ -82,6 +88,7 @@ class Analysis:
             scorer=scorer,
             scorers=scorers,
             workers=workers,
+            cache=cache,
         )
 
     @classmethod
@@ -96,6 +103,7 @@ class Analysis:
         scorer: str | None = None,
         scorers: Sequence[str] | None = None,
         workers: int | None = None,
+        cache: Cache | None = None,
     ) -> Analysis:
         """Analyse a parsed document: one split, one scoring, the unit's frame read from it."""
         from arc.analysis.frame import frames
@@ -109,6 +117,7 @@ class Analysis:
             scorer=scorer,
             scorers=scorers,
             workers=workers,
+            cache=cache,
         )
         return cls(df, sentences)
 

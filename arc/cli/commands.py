@@ -26,6 +26,7 @@ from arc.errors import ArcWarning, EmptyInputError, TooShortError
 from arc.parallel import EVERY_CPU
 
 if TYPE_CHECKING:
+    from arc.cache import Cache
     from arc.text.document import Document
 
 __all__ = [
@@ -115,6 +116,7 @@ def cmd_plot(args: argparse.Namespace) -> None:
         scorer=scoring.get("scorer"),
         scorers=scoring.get("scorers"),
         workers=EVERY_CPU,
+        cache=user_cache(args),
     )
     df = result.frame
     if args.emotions or several:
@@ -144,6 +146,18 @@ def cmd_plot(args: argparse.Namespace) -> None:
     else:
         save_chart(chart, out, dpi=args.dpi)
     say(str(out))
+
+
+def user_cache(args: argparse.Namespace) -> Cache | None:
+    """The cache a command reads and keeps scored texts in: none with ``--no-cache``."""
+    if not getattr(args, "cache", True):
+        return None
+    from arc.cache import default_cache
+
+    try:
+        return default_cache()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def cmd_score(args: argparse.Namespace) -> None:
@@ -211,8 +225,9 @@ def cmd_compare(args: argparse.Namespace) -> None:
 
     params = {span: args.span} if span and args.span is not None else {}
     scoring = scorer_options(args)
+    cache = user_cache(args)
     data = compare(
-        [frame(doc, "sentence", **scoring, workers=EVERY_CPU) for doc in docs],
+        [frame(doc, "sentence", **scoring, workers=EVERY_CPU, cache=cache) for doc in docs],
         method=args.smooth,
         scale=args.rescale,
         value="ensemble" if "scorers" in scoring else "compound",

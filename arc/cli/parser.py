@@ -25,6 +25,7 @@ from arc.cli.commands import (
     cmd_turns,
     cmd_validate,
 )
+from arc.cli.corpus import cmd_corpus
 from arc.cli.options import (
     MAX_DPI,
     MAX_SIZE_CEILING_MB,
@@ -184,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
         "all, instead of the usual chart",
     )
     _add_scorers(plot)
+    _add_cache(plot)
     plot.add_argument(
         "--emotions",
         action="store_true",
@@ -252,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
         "shared scale (see --rescale)",
     )
     _add_scorers(compare)
+    _add_cache(compare)
     explain = _command(
         commands, cmd_explain, "show the words that made a story's or a segment's score"
     )
@@ -312,6 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_smoothing(shape)
     _add_output(shape, "the table, .csv/.json/.parquet (default: a text table on standard output)")
 
+    _add_corpus(commands)
+
     validate = _command(commands, cmd_validate, "how well each scorer agrees with human ratings")
     validate.add_argument(
         "files",
@@ -343,6 +348,76 @@ def build_parser() -> argparse.ArgumentParser:
         "text table on standard output)",
     )
     return parser
+
+
+def _add_corpus(commands: Any) -> None:
+    """``arc corpus``'s options."""
+    corpus = _command(commands, cmd_corpus, "analyse a whole corpus into tables, on every core")
+    corpus.add_argument(
+        "paths", nargs="+", metavar="PATH", help="text files, folders (their .txt files) or globs"
+    )
+    corpus.add_argument(
+        "-o",
+        "--output",
+        default="output/corpus",
+        metavar="OUTDIR",
+        help="folder for the tables and the overview chart (default: output/corpus)",
+    )
+    corpus.add_argument(
+        "--format", choices=("parquet", "csv"), default="parquet", help="table format"
+    )
+    where = corpus.add_mutually_exclusive_group()
+    where.add_argument(
+        "--jobs",
+        type=_whole("--jobs", "processes"),
+        metavar="N",
+        help="local processes (default: one per core)",
+    )
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on the Dask cluster whose scheduler is at ADDRESS (needs the dask extra)",
+    )
+    corpus.add_argument(
+        "--smooth",
+        choices=tuple(SMOOTHERS),
+        default="rolling",
+        metavar="METHOD",
+        help=f"smoother of every arc: {', '.join(SMOOTHERS)} (default: rolling)",
+    )
+    corpus.add_argument(
+        "--grid",
+        type=_whole("--grid", "points"),
+        default=100,
+        metavar="N",
+        help="points of the common narrative-time grid (default: 100)",
+    )
+    corpus.add_argument(
+        "--scorer", choices=tuple(_scorer_names()), default="vader", metavar="NAME",
+        help=f"scorer: {', '.join(_scorer_names())} (default: vader)",
+    )
+    corpus.add_argument("--encoding", help="force the files' encoding (default: detect each)")
+    _add_max_size(corpus)
+    _add_cache(corpus)
+    corpus.add_argument(
+        "--no-chart", dest="chart", action="store_false", help="do not draw overview.png"
+    )
+
+
+def _scorer_names() -> list[str]:
+    from arc.score.scorers import SCORERS
+
+    return list(SCORERS)
+
+
+def _add_cache(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="neither read nor keep scored texts in arc's cache (default: the user's cache "
+        "folder, or $ARC_CACHE_DIR; ARC_CACHE_DIR=off turns it off for good)",
+    )
 
 
 def _add_scorers(parser: argparse.ArgumentParser) -> None:

@@ -113,6 +113,10 @@ class ScorerBase:
     columns: ClassVar[tuple[str, ...]] = ()
     explains: ClassVar[bool] = False
     lexicon: ClassVar[bool] = False
+    #: What keys its numbers in arc's cache (:mod:`arc.cache`): ``version`` if set, else the
+    #: installed version of ``package``. A scorer whose numbers change must change one.
+    version: ClassVar[str | None] = None
+    package: ClassVar[str | None] = None
 
     def known_words(self, texts: Iterable[str]) -> list[tuple[int, int]]:
         """``(0, 0)`` per text: a scorer without a lexicon has no coverage to report."""
@@ -154,6 +158,7 @@ class VaderScorer(ScorerBase):
     """
 
     name: ClassVar[str] = "vader"
+    package: ClassVar[str | None] = "vaderSentiment"
     lexicon: ClassVar[bool] = True
     explains: ClassVar[bool] = True
     label: ClassVar[str] = "VADER compound"
@@ -249,6 +254,7 @@ class AfinnScorer(ScorerBase):
     """
 
     name: ClassVar[str] = "afinn"
+    package: ClassVar[str | None] = "afinn"
     lexicon: ClassVar[bool] = True
     label: ClassVar[str] = "AFINN sum"
     value_range: ClassVar[tuple[float, float]] = (-10.0, 10.0)
@@ -296,6 +302,7 @@ class TextBlobScorer(ScorerBase):
     """
 
     name: ClassVar[str] = "textblob"
+    package: ClassVar[str | None] = "textblob"
     lexicon: ClassVar[bool] = True
     label: ClassVar[str] = "TextBlob polarity"
     value_range: ClassVar[tuple[float, float]] = (-1.0, 1.0)
@@ -362,6 +369,7 @@ class NrcScorer(ScorerBase):
     """
 
     name: ClassVar[str] = "nrc"
+    package: ClassVar[str | None] = "nrclex"
     lexicon: ClassVar[bool] = True
     label: ClassVar[str] = "NRC positive \u2212 negative"
     value_range: ClassVar[tuple[float, float]] = (-5.0, 5.0)

@@ -1,0 +1,402 @@
+"""A corpus analysed: every text summed up once, on every core or on a Dask cluster.
+
+:func:`corpus` takes files, folders and globs, sums up each text
+(:func:`arc.corpora.summary.summarise`) and writes the texts and segments tables part by
+part (:mod:`arc.corpora.store`), then decomposes the corpus's arcs (Reagan et al.'s SVD,
+:mod:`arc.analysis.modes`) and draws the overview chart. Where the work runs is the
+caller's choice and changes nothing in the tables:
+
+- ``jobs``: local processes, through :class:`arc.parallel.Pool` (a worker that dies is
+  replaced and its texts done again); ``None`` or ``1``: this process alone;
+- ``client``: a ``dask.distributed.Client``; each text's bytes are read here and sent to a
+  worker, so the workers need arc installed but not the files. A worker that is lost has
+  its texts run again by Dask's scheduler.
+
+Either way texts are handed out a bounded number at a time and their summaries taken back
+in order, so memory stays flat however large the corpus.
+"""
+
+from __future__ import annotations
+
+import functools
+import glob
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from arc.corpora.store import PART_TEXTS, Entry, Store, read_tables
+from arc.corpora.summary import (
+    GRID,
+    SEGMENT_COLUMNS,
+    SMOOTHER,
+    TEXT_COLUMNS,
+    Summary,
+    summarise,
+)
+from arc.errors import MissingInputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from arc.cache import Cache
+
+__all__ = ["CorpusResult", "corpus", "expand_paths"]
+
+#: Suffixes a folder's files must have to be taken as texts (a file named outright always is).
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+#: Texts a Dask worker may hold at once, per worker: enough to keep it busy, few enough that
+#: the client's memory stays flat.
+DASK_WINDOW = 4
+
+
+@dataclass
+class CorpusResult:
+    """What :func:`corpus` made: the tables, where they are, and how the run went."""
+
+    texts: pd.DataFrame
+    segments: pd.DataFrame
+    modes: pd.DataFrame | None
+    loadings: pd.DataFrame | None
+    folder: Path | None
+    done: int
+    reused: int
+    seconds: float
+
+    @property
+    def failed(self) -> int:
+        """How many texts could not be analysed (their ``status`` says why)."""
+        return int((self.texts["status"] != "ok").sum())
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Files, folders (their text files, recursively) and globs, as sorted unique paths.
+
+    A folder contributes its files ending in one of :data:`TEXT_SUFFIXES` (hidden ones
+    skipped); a file named outright, or matched by a glob, is taken whatever its name. A
+    path that names nothing and matches nothing raises :class:`~arc.errors.MissingInputError`.
+    """
+    found: set[str] = set()
+    for item in paths:
+        text = os.fspath(item)
+        matches = [text] if os.path.exists(text) else sorted(glob.glob(text, recursive=True))
+        if not matches:
+            raise MissingInputError(f"no such file or folder, and no file matches: {text!r}")
+        for match in matches:
+            if os.path.isdir(match):
+                for root, dirs, files in os.walk(match):
+                    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                    found.update(
+                        os.path.join(root, f)
+                        for f in files
+                        if not f.startswith(".") and f.lower().endswith(TEXT_SUFFIXES)
+                    )
+            else:
+                found.add(match)
+    return sorted(os.path.normpath(p) for p in found)
+
+
+def corpus(
+    paths: Iterable[str | os.PathLike[str]],
+    out: str | os.PathLike[str] | None = None,
+    *,
+    jobs: int | None = None,
+    client: Any = None,
+    grid: int = GRID,
+    smoother: str = SMOOTHER,
+    scorer: str = "vader",
+    fmt: str = "parquet",
+    cache: Cache | bool | None = True,
+    encoding: str | None = None,
+    max_bytes: int | None = None,
+    modes: int = 3,
+    chart: bool = True,
+    progress: bool | None = None,
+) -> CorpusResult:
+    """Analyse every text of a corpus; write its tables to ``out`` (if given) as it goes.
+
+    Parameters
+    ----------
+    paths
+        Files, folders and globs (:func:`expand_paths`).
+    out
+        The output folder (:mod:`arc.corpora.store`); running again with the same
+        arguments does only what is not written yet. ``None``: the tables are returned only.
+    jobs, client
+        Local processes (:data:`arc.parallel.EVERY_CPU` for one per core), or a
+        ``dask.distributed.Client``; the tables are the same either way.
+    grid, smoother, scorer
+        The common grid's points, the smoother of every arc, and the scorer.
+    cache
+        ``True``: the user's cache (:func:`arc.cache.default_cache`); a
+        :class:`~arc.cache.Cache`; or ``False``/``None`` for none.
+    modes
+        How many of the corpus's modes to keep (Reagan et al.'s SVD).
+    chart
+        Draw ``overview.png`` in ``out``.
+    progress
+        A progress bar on standard error; ``None``: when it is a terminal.
+    """
+    started = time.perf_counter()
+    if jobs is not None and client is not None:
+        raise ValueError("give jobs= (local processes) or client= (Dask), not both")
+    files = expand_paths(paths)
+    if not files:
+        raise MissingInputError("no text files found in the paths given")
+    store = None
+    if out is not None:
+        settings = {"grid": grid, "smoother": smoother, "scorer": scorer, "encoding": encoding}
+        store = Store(out, fmt, settings)
+        store.open()
+    entries = [Entry.of(path) for path in files]
+    parts = [entries[i : i + PART_TEXTS] for i in range(0, len(entries), PART_TEXTS)]
+    todo = [c for c, part in enumerate(parts) if store is None or not store.done(c, part)]
+    if store is not None:
+        store.forget_beyond(len(parts))
+    items = [(c * PART_TEXTS + k, e.path) for c in todo for k, e in enumerate(parts[c])]
+    work = functools.partial(
+        _summarise_item,
+        grid=grid,
+        smoother=smoother,
+        scorer=scorer,
+        encoding=encoding,
+        max_bytes=max_bytes,
+        cache=_resolve_cache(cache),
+    )
+    results = _run_dask(client, work, items) if client is not None else _run_local(work, items, jobs)
+    kept: dict[int, tuple[list[dict[str, Any]], list[pd.DataFrame]]] = {}
+    finished: list[tuple[pd.DataFrame, pd.DataFrame]] = []  # without a folder: kept here
+    bar = _bar(len(items), len(entries) - len(items), progress)
+    try:
+        for index, summary in results:
+            c = index // PART_TEXTS
+            rows, segs = kept.setdefault(c, ([], []))
+            rows.append(_row(index, summary))
+            segs.append(_segments(index, summary))
+            bar.update(1)
+            if len(rows) == len(parts[c]):
+                del kept[c]
+                texts, segments = _texts_table(rows), _segments_table(segs)
+                if store is not None:
+                    store.write(c, parts[c], texts, segments)
+                else:
+                    finished.append((texts, segments))
+    finally:
+        bar.close()
+    if store is not None:
+        texts, segments = read_tables(store.folder)
+    else:
+        texts, segments = _joined(finished)
+    found_modes, loadings = _modes(texts, segments, modes, grid)
+    if store is not None:
+        for name, df in (("modes", found_modes), ("loadings", loadings)):
+            if df is None:
+                store.remove_extra(name)
+            else:
+                store.write_extra(name, df)
+        if chart:
+            _chart(store.folder, texts, segments, found_modes)
+    return CorpusResult(
+        texts,
+        segments,
+        found_modes,
+        loadings,
+        None if store is None else store.folder,
+        done=len(items),
+        reused=len(entries) - len(items),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _summarise_item(item: tuple[int, str], **settings: Any) -> tuple[int, Summary]:
+    """One text's summary, tagged with its index (so it is picklable for any pool)."""
+    index, path = item
+    return index, summarise(path, **settings)
+
+
+def _summarise_bytes(item: tuple[int, str, bytes | None], **settings: Any) -> tuple[int, Summary]:
+    """A text's summary from bytes read by the client (a Dask worker need not see the file)."""
+    index, path, data = item
+    if data is None:  # the client could not read it: the worker records why
+        return index, summarise(path, **settings)
+    return index, summarise(path, data=data, **settings)
+
+
+def _resolve_cache(cache: Cache | bool | None) -> Cache | None:
+    if cache is True:
+        from arc.cache import default_cache
+
+        return default_cache()
+    return cache or None
+
+
+def _run_local(
+    work: Callable[[tuple[int, str]], tuple[int, Summary]],
+    items: list[tuple[int, str]],
+    jobs: int | None,
+) -> Iterator[tuple[int, Summary]]:
+    """Summaries in order, from this process or from a pool of ``jobs`` processes."""
+    from arc.parallel import Pool, processes
+
+    n = processes(jobs, len(items))
+    if n < 2:
+        yield from (work(item) for item in items)
+        return
+    with Pool(work, n, window=8 * n) as pool:
+        yield from pool.imap(items)
+
+
+def _run_dask(
+    client: Any, work: Callable[..., tuple[int, Summary]], items: list[tuple[int, str]]
+) -> Iterator[tuple[int, Summary]]:
+    """Summaries in order from a Dask cluster, a bounded number of texts in flight.
+
+    Each text is read here and its bytes sent with the task; results are taken back in
+    order, so the parts are written as in a local run. Retries cover a lost worker.
+    """
+    from arc.text.io import MAX_BYTES, read_bytes
+
+    settings = dict(work.keywords)  # type: ignore[attr-defined]
+    cache = settings.pop("cache", None)
+    settings["cache"] = _WorkerCache(cache is not None)
+    task = functools.partial(_summarise_bytes, **settings)
+    workers = max(1, sum(client.nthreads().values()))
+    window = DASK_WINDOW * workers
+    queue: deque[Any] = deque()
+    source = iter(items)
+
+    def submit() -> bool:
+        item = next(source, None)
+        if item is None:
+            return False
+        index, path = item
+        try:
+            data: bytes | None = read_bytes(path, max_bytes=settings.get("max_bytes") or MAX_BYTES)
+        except Exception:
+            data = None
+        queue.append(client.submit(task, (index, path, data), pure=False, retries=2))
+        return True
+
+    try:
+        while len(queue) < window and submit():
+            pass
+        while queue:
+            future = queue.popleft()
+            result = future.result()
+            future.release()
+            submit()
+            yield result
+    finally:
+        for future in queue:
+            future.cancel()
+
+
+class _WorkerCache:
+    """The cache a Dask worker uses: its own user cache, resolved on the worker."""
+
+    def __init__(self, on: bool) -> None:
+        self.on = on
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_worker_cache, (self.on,))
+
+
+def _worker_cache(on: bool) -> Cache | None:
+    if not on:
+        return None
+    from arc.cache import default_cache
+
+    return default_cache()
+
+
+def _row(index: int, summary: Summary) -> dict[str, Any]:
+    return {"text_id": index, **summary.row}
+
+
+def _segments(index: int, summary: Summary) -> pd.DataFrame:
+    import pandas as pd
+
+    df = pd.DataFrame(summary.segments, columns=[c for c in SEGMENT_COLUMNS if c != "text_id"])
+    df.insert(0, "text_id", index)
+    return df
+
+
+def _texts_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    import pandas as pd
+
+    df = pd.DataFrame(rows, columns=list(TEXT_COLUMNS))
+    return df.astype(TEXT_COLUMNS)
+
+
+def _segments_table(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.concat(frames, ignore_index=True).astype(SEGMENT_COLUMNS)
+
+
+def _joined(finished: list[tuple[pd.DataFrame, pd.DataFrame]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    import pandas as pd
+
+    return (
+        pd.concat([t for t, _ in finished], ignore_index=True).astype(TEXT_COLUMNS),
+        pd.concat([s for _, s in finished], ignore_index=True).astype(SEGMENT_COLUMNS),
+    )
+
+
+def _modes(
+    texts: pd.DataFrame, segments: pd.DataFrame, k: int, grid: int
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """The corpus's modes and each text's loadings, or ``(None, None)`` with under two arcs."""
+    if k < 1 or int((texts["status"] == "ok").sum()) < 2:
+        return None, None
+    from arc.analysis.modes import corpus_modes
+
+    return corpus_modes(segments, k=k)
+
+
+def _chart(folder: Path, texts: pd.DataFrame, segments: pd.DataFrame, modes: Any) -> None:
+    """Draw the overview chart, if the corpus has modes to show."""
+    if modes is None:
+        (folder / "overview.png").unlink(missing_ok=True)
+        return
+    from arc.charts.overview import overview_chart
+
+    from arc.charts.render import save_chart
+
+    save_chart(overview_chart(texts, segments, modes), folder / "overview.png")
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _bar(total: int, reused: int, progress: bool | None) -> Any:
+    """Tqdm's bar on standard error when it is a terminal (or ``progress=True``)."""
+    if progress is None:
+        progress = sys.stderr.isatty()
+    if not progress or total == 0:
+        return _NoBar()
+    from tqdm import tqdm
+
+    desc = f"arc corpus ({reused} done before)" if reused else "arc corpus"
+    return tqdm(total=total, unit="text", desc=desc, file=sys.stderr, dynamic_ncols=True)
+
+
+def summary_line(result: CorpusResult) -> str:
+    """One line for the end of a run: how many texts, how many failed, where, how long."""
+    n = len(result.texts)
+    failed = result.failed
+    parts = [f"{n:,} text{'s' if n != 1 else ''}"]
+    if result.reused:
+        parts.append(f"{result.reused:,} already done")
+    parts.append(f"{failed:,} failed" if failed else "none failed")
+    where = f" in {result.folder}" if result.folder is not None else ""
+    return f"{', '.join(parts)}{where} ({result.seconds:.1f} s)"
