@@ -96,9 +96,10 @@ class Cache:
             return None
         head = len(_MAGIC) + _DIGEST
         payload = data[head:]
-        if data[: len(_MAGIC)] != _MAGIC or hashlib.sha256(payload).digest() != data[
-            len(_MAGIC) : head
-        ]:
+        if (
+            data[: len(_MAGIC)] != _MAGIC
+            or hashlib.sha256(payload).digest() != data[len(_MAGIC) : head]
+        ):
             self._discard(path)
             self.misses += 1
             return None

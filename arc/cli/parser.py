@@ -393,7 +393,10 @@ def _add_corpus(commands: Any) -> None:
         help="points of the common narrative-time grid (default: 100)",
     )
     corpus.add_argument(
-        "--scorer", choices=tuple(_scorer_names()), default="vader", metavar="NAME",
+        "--scorer",
+        choices=tuple(_scorer_names()),
+        default="vader",
+        metavar="NAME",
         help=f"scorer: {', '.join(_scorer_names())} (default: vader)",
     )
     corpus.add_argument("--encoding", help="force the files' encoding (default: detect each)")

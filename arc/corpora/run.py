@@ -167,7 +167,9 @@ def corpus(
         max_bytes=max_bytes,
         cache=_resolve_cache(cache),
     )
-    results = _run_dask(client, work, items) if client is not None else _run_local(work, items, jobs)
+    results = (
+        _run_dask(client, work, items) if client is not None else _run_local(work, items, jobs)
+    )
     kept: dict[int, tuple[list[dict[str, Any]], list[pd.DataFrame]]] = {}
     finished: list[tuple[pd.DataFrame, pd.DataFrame]] = []  # without a folder: kept here
     bar = _bar(len(items), len(entries) - len(items), progress)

@@ -127,7 +127,10 @@ class Store:
         self._record(part).unlink(missing_ok=True)
         for table, df in zip(_TABLES, (texts, segments), strict=True):
             self._atomic(self._part(table, part), lambda tmp, df=df: self._write_table(df, tmp))
-        record = {"settings": self.settings, "files": [[e.path, e.size, e.mtime_ns] for e in entries]}
+        record = {
+            "settings": self.settings,
+            "files": [[e.path, e.size, e.mtime_ns] for e in entries],
+        }
         text = json.dumps(record, indent=1, ensure_ascii=False)
         self._atomic(self._record(part), lambda tmp: tmp.write_text(text, encoding="utf-8"))
 

@@ -123,7 +123,12 @@ def summarise(
         from arc.cache import key, scorer_versions
 
         entry = key(
-            "summary", row["hash"], Path(path).stem, grid, smoother, scorer_versions([scorer]),
+            "summary",
+            row["hash"],
+            Path(path).stem,
+            grid,
+            smoother,
+            scorer_versions([scorer]),
             encoding,
         )
         found = cache.get("summary", entry)
