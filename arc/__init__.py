@@ -64,6 +64,9 @@ _EXPORTS = {
     "turning_points": "arc.analysis.turns",
     "shape": "arc.analysis.shapes",
     "interactive": "arc.charts.page",
+    "corpus": "arc.corpora.run",
+    "read_corpus": "arc.corpora.store",
+    "Cache": "arc.cache",
 }
 
 __all__ = [
@@ -74,6 +77,7 @@ __all__ = [
     "Analysis",
     "ArcError",
     "ArcWarning",
+    "Cache",
     "Chart",
     "Scorer",
     "ScorerBase",
@@ -88,6 +92,7 @@ __all__ = [
     "chart_for",
     "compare",
     "compare_chart",
+    "corpus",
     "decode",
     "draw",
     "example_path",
@@ -101,6 +106,7 @@ __all__ = [
     "plot_methods",
     "plot_smoothed",
     "plot_word_shift",
+    "read_corpus",
     "read_text",
     "register_scorer",
     "save_chart",
@@ -127,6 +133,7 @@ if TYPE_CHECKING:
     from arc.analysis.timeline import chapter_starts, smoothed_arc
     from arc.analysis.turns import turning_points
     from arc.analysis.wordshift import word_shift
+    from arc.cache import Cache
     from arc.charts.choice import chart_for
     from arc.charts.compare import compare_chart
     from arc.charts.data import Chart
@@ -137,6 +144,8 @@ if TYPE_CHECKING:
     from arc.charts.shiftchart import word_shift_chart
     from arc.charts.smoothed import methods_chart, smoothed_chart
     from arc.charts.story import story_chart
+    from arc.corpora.run import corpus
+    from arc.corpora.store import read_corpus
     from arc.errors import ArcError, ArcWarning, TooShortError
     from arc.score.scorers import (
         Scorer,

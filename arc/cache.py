@@ -43,7 +43,6 @@ __all__ = [
     "Cache",
     "default_cache",
     "key",
-    "scorer_versions",
 ]
 
 #: Bytes the cache may hold before its least recently used entries are removed (2 GB).
@@ -223,27 +222,3 @@ def key(*parts: Any) -> str:
 
     blob = json.dumps([__version__, pd.__version__, version("numpy"), *parts], default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
-
-
-def scorer_versions(names: list[str]) -> list[str]:
-    """Each scorer's name with its version: its ``version`` or its package's, and its class.
-
-    A scorer registered by a user without either is keyed by its class alone: bump its
-    ``version`` attribute when its numbers change.
-    """
-    from importlib.metadata import PackageNotFoundError, version
-
-    from arc.score.scorers import scorer_info
-
-    out = []
-    for name in names:
-        cls = scorer_info(name)
-        mine = getattr(cls, "version", None)
-        package = getattr(cls, "package", None)
-        if mine is None and package:
-            try:
-                mine = version(package)
-            except PackageNotFoundError:
-                mine = None
-        out.append(f"{name}={mine}:{cls.__module__}.{cls.__qualname__}")
-    return out

@@ -291,8 +291,8 @@ def frames(
     names = _scorer_names(scorer, scorers)
     if cache is None:
         return _frames(doc, unit, params, scorer, names, workers)
-    from arc.cache import key, scorer_versions
-    from arc.score.scorers import DEFAULT_SCORER
+    from arc.cache import key
+    from arc.score.scorers import DEFAULT_SCORER, scorer_versions
 
     entry = key(
         "frames",

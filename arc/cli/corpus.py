@@ -29,12 +29,18 @@ def cmd_corpus(args: argparse.Namespace) -> None:
 
     Example:
         arc corpus books/ -o output/books            # every .txt file under books/
+        arc corpus --example alice --example frankenstein -o output/examples
         arc corpus 'novels/*.txt' -o out --jobs 2
         arc corpus books/ -o out --scheduler tcp://10.0.0.5:8786   # a Dask cluster
         arc corpus books/ -o out --format csv --smooth lowess
     """
     from arc.cli.commands import user_cache
     from arc.parallel import EVERY_CPU
+    from arc.text.examples import example_path
+
+    args.paths = [*args.paths, *(str(example_path(name)) for name in args.examples)]
+    if not args.paths:
+        raise UsageError("give at least one PATH or --example NAME")
 
     if args.scheduler and args.jobs is not None:
         raise UsageError("--jobs sets local processes; leave it out with --scheduler")

@@ -354,7 +354,16 @@ def _add_corpus(commands: Any) -> None:
     """``arc corpus``'s options."""
     corpus = _command(commands, cmd_corpus, "analyse a whole corpus into tables, on every core")
     corpus.add_argument(
-        "paths", nargs="+", metavar="PATH", help="text files, folders (their .txt files) or globs"
+        "paths", nargs="*", metavar="PATH", help="text files, folders (their .txt files) or globs"
+    )
+    corpus.add_argument(
+        "--example",
+        dest="examples",
+        action="append",
+        default=[],
+        choices=tuple(EXAMPLES),
+        metavar="NAME",
+        help=f"also take an example text that ships with arc (repeatable): {', '.join(EXAMPLES)}",
     )
     corpus.add_argument(
         "-o",

@@ -25,11 +25,11 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from arc.corpora.store import PART_TEXTS, Entry, Store, read_tables
+from arc.corpora.store import PART_TEXTS, Entry, Store, read_table
 from arc.corpora.summary import (
     GRID,
     SEGMENT_COLUMNS,
@@ -49,6 +49,8 @@ __all__ = ["CorpusResult", "corpus", "expand_paths"]
 
 #: Suffixes a folder's files must have to be taken as texts (a file named outright always is).
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+#: The segments' columns the modes and the overview chart read (not the whole table).
+ARC_COLUMNS = ("text_id", "bin", "position", "smoothed")
 #: Texts a Dask worker may hold at once, per worker: enough to keep it busy, few enough that
 #: the client's memory stays flat.
 DASK_WINDOW = 4
@@ -56,16 +58,30 @@ DASK_WINDOW = 4
 
 @dataclass
 class CorpusResult:
-    """What :func:`corpus` made: the tables, where they are, and how the run went."""
+    """What :func:`corpus` made: the texts table, the modes, where they are, how it went.
+
+    ``segments`` (one row per text and grid point) is read from the folder when first asked
+    for, so a run over a large corpus never holds it all in memory unless you do.
+    """
 
     texts: pd.DataFrame
-    segments: pd.DataFrame
     modes: pd.DataFrame | None
     loadings: pd.DataFrame | None
     folder: Path | None
     done: int
     reused: int
     seconds: float
+    _segments: pd.DataFrame | None = field(default=None, repr=False)
+
+    @property
+    def segments(self) -> pd.DataFrame:
+        """The segments table (read from the folder, once)."""
+        if self._segments is None:
+            from arc.corpora.store import read_table
+
+            assert self.folder is not None
+            self._segments = read_table(self.folder, "segments")
+        return self._segments
 
     @property
     def failed(self) -> int:
@@ -116,6 +132,7 @@ def corpus(
     modes: int = 3,
     chart: bool = True,
     progress: bool | None = None,
+    part_texts: int = PART_TEXTS,
 ) -> CorpusResult:
     """Analyse every text of a corpus; write its tables to ``out`` (if given) as it goes.
 
@@ -140,6 +157,9 @@ def corpus(
         Draw ``overview.png`` in ``out``.
     progress
         A progress bar on standard error; ``None``: when it is a terminal.
+    part_texts
+        Texts per part of the tables (:mod:`arc.corpora.store`); a killed run loses at most
+        the parts it was writing.
     """
     started = time.perf_counter()
     if jobs is not None and client is not None:
@@ -149,15 +169,22 @@ def corpus(
         raise MissingInputError("no text files found in the paths given")
     store = None
     if out is not None:
-        settings = {"grid": grid, "smoother": smoother, "scorer": scorer, "encoding": encoding}
+        settings = {
+            "grid": grid,
+            "smoother": smoother,
+            "scorer": scorer,
+            "encoding": encoding,
+            "part_texts": part_texts,
+            "max_bytes": max_bytes,
+        }
         store = Store(out, fmt, settings)
         store.open()
     entries = [Entry.of(path) for path in files]
-    parts = [entries[i : i + PART_TEXTS] for i in range(0, len(entries), PART_TEXTS)]
+    parts = [entries[i : i + part_texts] for i in range(0, len(entries), part_texts)]
     todo = [c for c, part in enumerate(parts) if store is None or not store.done(c, part)]
     if store is not None:
         store.forget_beyond(len(parts))
-    items = [(c * PART_TEXTS + k, e.path) for c in todo for k, e in enumerate(parts[c])]
+    items = [(c * part_texts + k, e.path) for c in todo for k, e in enumerate(parts[c])]
     work = functools.partial(
         _summarise_item,
         grid=grid,
@@ -175,7 +202,7 @@ def corpus(
     bar = _bar(len(items), len(entries) - len(items), progress)
     try:
         for index, summary in results:
-            c = index // PART_TEXTS
+            c = index // part_texts
             rows, segs = kept.setdefault(c, ([], []))
             rows.append(_row(index, summary))
             segs.append(_segments(index, summary))
@@ -189,11 +216,14 @@ def corpus(
                     finished.append((texts, segments))
     finally:
         bar.close()
+    segments: pd.DataFrame | None = None
     if store is not None:
-        texts, segments = read_tables(store.folder)
+        texts = read_table(store.folder, "texts")
+        arcs = read_table(store.folder, "segments", ARC_COLUMNS)
     else:
-        texts, segments = _joined(finished)
-    found_modes, loadings = _modes(texts, segments, modes, grid)
+        texts, segments = _joined(finished) if finished else _empty_tables()
+        arcs = segments[list(ARC_COLUMNS)]
+    found_modes, loadings = _modes(texts, arcs, modes)
     if store is not None:
         for name, df in (("modes", found_modes), ("loadings", loadings)):
             if df is None:
@@ -201,16 +231,16 @@ def corpus(
             else:
                 store.write_extra(name, df)
         if chart:
-            _chart(store.folder, texts, segments, found_modes)
+            _chart(store.folder, texts, arcs, found_modes)
     return CorpusResult(
         texts,
-        segments,
         found_modes,
         loadings,
         None if store is None else store.folder,
         done=len(items),
         reused=len(entries) - len(items),
         seconds=time.perf_counter() - started,
+        _segments=segments,
     )
 
 
@@ -349,8 +379,14 @@ def _joined(finished: list[tuple[pd.DataFrame, pd.DataFrame]]) -> tuple[pd.DataF
     )
 
 
+def _empty_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    from arc.corpora.store import empty_table
+
+    return empty_table(TEXT_COLUMNS), empty_table(SEGMENT_COLUMNS)
+
+
 def _modes(
-    texts: pd.DataFrame, segments: pd.DataFrame, k: int, grid: int
+    texts: pd.DataFrame, segments: pd.DataFrame, k: int
 ) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """The corpus's modes and each text's loadings, or ``(None, None)`` with under two arcs."""
     if k < 1 or int((texts["status"] == "ok").sum()) < 2:
@@ -366,7 +402,6 @@ def _chart(folder: Path, texts: pd.DataFrame, segments: pd.DataFrame, modes: Any
         (folder / "overview.png").unlink(missing_ok=True)
         return
     from arc.charts.overview import overview_chart
-
     from arc.charts.render import save_chart
 
     save_chart(overview_chart(texts, segments, modes), folder / "overview.png")

@@ -17,7 +17,7 @@ modification time), the same settings and both tables are there, so a run that i
 loses at most the parts it was writing, and running it again redoes only those (their
 texts' analyses are found in the cache).
 
-With ``--format csv`` the parts are ``.csv`` files; :func:`read_tables` reads either.
+With ``--format csv`` the parts are ``.csv`` files; :func:`read_corpus` reads either.
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ __all__ = [
     "PART_TEXTS",
     "Entry",
     "Store",
-    "read_tables",
+    "empty_table",
+    "read_corpus",
+    "read_table",
 ]
 
 #: Texts per part: a killed run redoes at most this many (from the cache), and a corpus of
@@ -173,39 +175,45 @@ class Store:
             raise
 
 
-def read_tables(folder: str | os.PathLike[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def read_corpus(folder: str | os.PathLike[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The texts and segments tables of a corpus folder, whichever format it was written in.
 
     Parts are read in order, so the rows come in text order. ``pandas.read_parquet(folder /
     "texts")``, Dask's ``read_parquet`` and DuckDB's ``read_parquet('texts/*.parquet')`` read
     the same Parquet tables directly.
     """
+    return read_table(folder, "texts"), read_table(folder, "segments")
+
+
+def read_table(
+    folder: str | os.PathLike[str], table: str, columns: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """One table of a corpus folder (``texts`` or ``segments``), or some of its columns."""
     import pandas as pd
 
     from arc.corpora.summary import SEGMENT_COLUMNS, TEXT_COLUMNS
 
-    folder = Path(folder)
-    out = []
-    for table, columns in (("texts", TEXT_COLUMNS), ("segments", SEGMENT_COLUMNS)):
-        parts = sorted((folder / table).glob("part-*.parquet")) or sorted(
-            (folder / table).glob("part-*.csv")
-        )
-        frames = [_read(path, columns) for path in parts]
-        df = pd.concat(frames, ignore_index=True) if frames else _empty(columns)
-        out.append(df)
-    return out[0], out[1]
+    kinds = {"texts": TEXT_COLUMNS, "segments": SEGMENT_COLUMNS}[table]
+    if columns is not None:
+        kinds = {name: kinds[name] for name in columns}
+    where = Path(folder) / table
+    parts = sorted(where.glob("part-*.parquet")) or sorted(where.glob("part-*.csv"))
+    frames = [_read(path, kinds) for path in parts]
+    return pd.concat(frames, ignore_index=True) if frames else empty_table(kinds)
 
 
-def _read(path: Path, columns: dict[str, str]) -> pd.DataFrame:
+def _read(path: Path, kinds: dict[str, str]) -> pd.DataFrame:
     import pandas as pd
 
     if path.suffix == ".parquet":
-        return pd.read_parquet(path)
-    df = pd.read_csv(path, float_precision="round_trip", keep_default_na=False, na_values=[""])
-    return df.astype({name: kind for name, kind in columns.items() if name in df})
+        return pd.read_parquet(path, columns=list(kinds))
+    # Floats are read back exactly: pandas 3 does so by default; before, only when asked.
+    exact = {} if int(pd.__version__.split(".")[0]) >= 3 else {"float_precision": "round_trip"}
+    df = pd.read_csv(path, usecols=list(kinds), keep_default_na=False, na_values=[""], **exact)
+    return df[list(kinds)].astype(kinds)
 
 
-def _empty(columns: dict[str, str]) -> pd.DataFrame:
+def empty_table(columns: dict[str, str]) -> pd.DataFrame:
     import pandas as pd
 
     return pd.DataFrame({name: pd.Series(dtype=kind) for name, kind in columns.items()})

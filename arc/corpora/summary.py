@@ -120,7 +120,8 @@ def summarise(
     row["bytes"] = len(data)
     entry = None
     if cache is not None:
-        from arc.cache import key, scorer_versions
+        from arc.cache import key
+        from arc.score.scorers import scorer_versions
 
         entry = key(
             "summary",

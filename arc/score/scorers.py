@@ -41,6 +41,7 @@ __all__ = [
     "parse_scorers",
     "register_scorer",
     "scorer_info",
+    "scorer_versions",
 ]
 
 
@@ -501,6 +502,28 @@ def scorer_info(name: str = "vader") -> type[Scorer]:
         return SCORERS[name]
     except KeyError:
         raise ValueError(f"unknown scorer {name!r}; choose from {', '.join(SCORERS)}") from None
+
+
+def scorer_versions(names: Sequence[str]) -> list[str]:
+    """Each scorer's name with its version (its ``version``, else its package's) and class.
+
+    What keys its numbers in arc's cache (:mod:`arc.cache`). A scorer registered without
+    either is keyed by its class alone: give it a ``version`` that changes with its numbers.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for name in names:
+        cls = scorer_info(name)
+        mine = getattr(cls, "version", None)
+        package = getattr(cls, "package", None)
+        if mine is None and package:
+            try:
+                mine = version(package)
+            except PackageNotFoundError:
+                mine = None
+        out.append(f"{name}={mine}:{cls.__module__}.{cls.__qualname__}")
+    return out
 
 
 @cache
