@@ -191,3 +191,10 @@ def test_drawn_with_matplotlib(chart, tmp_path):
     assert labelled(axes["family: icarus"]) == [FAMILY_MEAN, MEMBER]
     path = save_chart(chart, tmp_path / "overview.png")
     assert png_digest(path) == chart.digest()
+
+
+def test_a_corpus_of_failures_is_refused_in_plain_words(corpus):
+    texts, segments = corpus
+    failed = texts.assign(status="failed: unreadable")
+    with pytest.raises(ValueError, match=f"no text was analysed .{len(texts)} texts failed"):
+        overview_chart(failed, segments.iloc[:0], None)

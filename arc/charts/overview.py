@@ -83,6 +83,11 @@ def overview_chart(
         Panels ``"modes"`` (when there are modes) and one per family (``"family: icarus"``,
         in the six shapes' order, "no clear shape" last), on narrative time 0–100 %.
 
+    Raises
+    ------
+    ValueError
+        No text with status "ok".
+
     Examples
     --------
     >>> import pandas as pd
@@ -98,6 +103,10 @@ def overview_chart(
     info = scorer_info(scorer)
     ok = texts[texts["status"].astype(str) == "ok"]
     failed = len(texts) - len(ok)
+    if ok.empty:
+        raise ValueError(
+            f"no text was analysed ({count(failed, 'texts')} failed): there is no arc to draw"
+        )
     families = _families(ok)
     arcs = {
         int(i): group.sort_values("position")
