@@ -41,6 +41,7 @@ _EXPORTS = {
     "percentage_bins": "arc.analysis.smoothing",
     "METHODS": "arc.analysis.smoothing",
     "compare": "arc.analysis.comparison",
+    "corpus_modes": "arc.analysis.modes",
     "plot_smoothed": "arc.charts.plot",
     "plot_methods": "arc.charts.plot",
     "plot_compare": "arc.charts.plot",
@@ -93,6 +94,7 @@ __all__ = [
     "compare",
     "compare_chart",
     "corpus",
+    "corpus_modes",
     "decode",
     "draw",
     "example_path",
@@ -127,6 +129,7 @@ if TYPE_CHECKING:
     from arc.analysis.comparison import compare
     from arc.analysis.explanation import explain
     from arc.analysis.frame import COLUMNS, SENTENCE_COLUMNS, analyze
+    from arc.analysis.modes import corpus_modes
     from arc.analysis.result import Analysis
     from arc.analysis.shapes import shape
     from arc.analysis.smoothing import METHODS, percentage_bins, smooth

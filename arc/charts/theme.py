@@ -34,6 +34,8 @@ __all__ = [
     "ENVELOPE_ALPHA",
     "ENVELOPE_HATCH",
     "FAINT_TURN",
+    "FAMILY_INCHES",
+    "FAMILY_WIDTH",
     "FEW_POINTS",
     "GRID",
     "INK",
@@ -49,12 +51,16 @@ __all__ = [
     "MANY_CHAPTERS",
     "MAX_DRAWN_CHAPTERS",
     "MAX_LEGEND_CHARS",
+    "MEMBER_ARC",
+    "MEMBER_WIDTH",
+    "MODES_HEIGHT",
     "NEGATIVE",
     "NEUTRAL_ALPHA",
     "NEUTRAL_BAND",
     "NEUTRAL_GREY",
     "ORDERED",
     "OVERALL",
+    "OVERVIEW_WIDTH",
     "PALETTE",
     "PALE_NEGATIVE",
     "PALE_POSITIVE",
@@ -295,3 +301,16 @@ def legend_font(n: int) -> float:
 WITHIN_CHANCE = "#9a9a9a"
 ARC_WIDTH = 2.4
 WITHIN_WIDTH = 1.2
+
+
+# ------------------------------------------------------------------- corpus overview
+
+#: The corpus overview: each text's arc thin and pale behind its family's mean arc, in ink.
+MEMBER_ARC = "#c2c2c2"
+MEMBER_WIDTH = 0.6
+FAMILY_WIDTH = 2.2
+#: Its width (inches), the modes panel's height against a family panel's, and the inches of
+#: a family panel (the height grows with the number of families).
+OVERVIEW_WIDTH = 10.0
+MODES_HEIGHT = 1.7
+FAMILY_INCHES = 0.95

@@ -388,23 +388,30 @@ def _empty_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
 def _modes(
     texts: pd.DataFrame, segments: pd.DataFrame, k: int
 ) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
-    """The corpus's modes and each text's loadings, or ``(None, None)`` with under two arcs."""
+    """The corpus's modes and each text's loadings; ``(None, None)`` when it has none.
+
+    A corpus without two usable arcs (or whose arcs are all flat) has no modes to find.
+    """
     if k < 1 or int((texts["status"] == "ok").sum()) < 2:
         return None, None
     from arc.analysis.modes import corpus_modes
 
-    return corpus_modes(segments, k=k)
+    try:
+        return corpus_modes(segments, k)
+    except ValueError:
+        return None, None
 
 
 def _chart(folder: Path, texts: pd.DataFrame, segments: pd.DataFrame, modes: Any) -> None:
-    """Draw the overview chart, if the corpus has modes to show."""
-    if modes is None:
-        (folder / "overview.png").unlink(missing_ok=True)
+    """Draw the overview chart, if the corpus has an arc to show."""
+    path = folder / "overview.png"
+    if not (texts["status"] == "ok").any():
+        path.unlink(missing_ok=True)
         return
     from arc.charts.overview import overview_chart
     from arc.charts.render import save_chart
 
-    save_chart(overview_chart(texts, segments, modes), folder / "overview.png")
+    save_chart(overview_chart(texts, segments, modes), path)
 
 
 class _NoBar:
