@@ -65,13 +65,44 @@ CHARTS = [
 ]
 
 
+def chapters(folder: Path) -> None:
+    """Write each chapter of the three example books to ``folder`` as a text of its own."""
+    from arc.text.document import load
+    from arc.text.examples import EXAMPLES, example_path
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in EXAMPLES:
+        doc = load(example_path(name))
+        pieces: dict[str, list[str]] = {}
+        for span, role, chapter in zip(doc.paragraphs, doc.roles, doc.chapters, strict=True):
+            if role == "body" and chapter is not None:
+                pieces.setdefault(chapter, []).append(doc.text[span.start : span.end])
+        for k, (chapter, paragraphs) in enumerate(pieces.items(), 1):
+            text = f"{doc.title}, chapter {chapter}\n\n" + "\n\n".join(paragraphs) + "\n"
+            (folder / f"{name}_{k:02d}.txt").write_text(text, encoding="utf-8")
+
+
+def corpus_overview(folder: Path) -> int:
+    """The corpus overview chart of the example books' chapters, as docs/corpus_overview.png."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as work:
+        chapters(Path(work) / "chapters")
+        out = Path(work) / "out"
+        status = main(["corpus", str(Path(work) / "chapters"), "-o", str(out), "--no-cache"])
+        if status == 0:
+            shutil.copyfile(out / "overview.png", folder / "corpus_overview.png")
+    return status
+
+
 def run(folder: Path = DOCS) -> int:
     """Draw every README image into ``folder`` (docs/ by default); the exit status."""
     for args in CHARTS:
         status = main([str(folder / a.name) if isinstance(a, Path) else a for a in args])
         if status:
             return status
-    return 0
+    return corpus_overview(folder)
 
 
 if __name__ == "__main__":
