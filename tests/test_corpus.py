@@ -283,3 +283,54 @@ def test_a_cached_rerun_into_a_new_folder_analyses_nothing(small, one_job, tmp_p
     # The good texts come from the cache; a bad file is tried again (it may have been fixed).
     assert len(calls) == len(BAD)
     assert _digests(tmp_path / "second") == _digests(one_job[1])
+
+
+def test_a_progress_bar_on_a_terminal_and_every_core_still_used(small, tmp_path):
+    """On a terminal, tqdm's bar; its monitor thread must not stop the pool from forking."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    try:
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "arc",
+                "corpus",
+                str(small),
+                "-o",
+                str(tmp_path / "o"),
+                "--jobs",
+                "2",
+                "--no-cache",
+                "--no-chart",
+            ],
+            cwd=ROOT,
+            env={**os.environ, "MPLBACKEND": "Agg"},
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            timeout=300,
+        )
+        os.close(follower)
+        follower = -1
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        if follower != -1:
+            os.close(follower)
+        os.close(leader)
+    text = seen.decode("utf-8", "replace")
+    assert proc.returncode == 1
+    assert "arc corpus: 100%" in text and f"{5 + len(BAD)}/{5 + len(BAD)}" in text
+    assert "working in one process" not in text  # the pool forked: no thread was running

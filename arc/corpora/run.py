@@ -430,6 +430,9 @@ def _bar(total: int, reused: int, progress: bool | None) -> Any:
         return _NoBar()
     from tqdm import tqdm
 
+    # No monitor thread: a process with other threads must not fork (arc.parallel.why_alone),
+    # and the pool may start its workers after the bar.
+    tqdm.monitor_interval = 0
     desc = f"arc corpus ({reused} done before)" if reused else "arc corpus"
     return tqdm(total=total, unit="text", desc=desc, file=sys.stderr, dynamic_ncols=True)
 
