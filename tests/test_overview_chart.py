@@ -198,3 +198,28 @@ def test_a_corpus_of_failures_is_refused_in_plain_words(corpus):
     failed = texts.assign(status="failed: unreadable")
     with pytest.raises(ValueError, match=f"no text was analysed .{len(texts)} texts failed"):
         overview_chart(failed, segments.iloc[:0], None)
+
+
+def test_a_large_family_is_drawn_as_its_spread(corpus, modes, monkeypatch):
+    """Over MOST_MEMBERS texts, a family's arcs are its 10th-90th percentile band, no lines."""
+    import arc.charts.overview as overview
+    from arc.charts.overview import FAMILY_SPREAD
+
+    texts, segments = corpus
+    monkeypatch.setattr(overview, "MOST_MEMBERS", 25)  # riches to rags has 30 texts here
+    chart = overview_chart(texts, segments, modes)
+    big = next(p for p in chart.panels if p.name == "family: riches to rags")
+    small = next(p for p in chart.panels if p.name == "family: cinderella")
+    assert [line.label for line in big.lines] == [FAMILY_MEAN]
+    [band] = big.bands
+    assert band.label == FAMILY_SPREAD
+    ok = texts[(texts.status == "ok") & (texts["shape"] == "riches to rags")]
+    table = segments[segments.text_id.isin(ok.text_id)].pivot(
+        index="text_id", columns="position", values="smoothed"
+    )
+    np.testing.assert_allclose(band.low, np.nanpercentile(table.to_numpy(), 10, axis=0))
+    np.testing.assert_allclose(band.high, np.nanpercentile(table.to_numpy(), 90, axis=0))
+    assert MEMBER in [line.label for line in small.lines] and not small.bands
+    labels = [key.label for key in chart.legend()]
+    assert FAMILY_SPREAD in labels and MEMBER in labels
+    assert not reading_problems(chart)

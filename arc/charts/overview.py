@@ -14,6 +14,7 @@ is forced into, and how many texts have no clear shape is itself the verdict a r
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -21,7 +22,7 @@ import numpy as np
 from arc.analysis.modes import mode_shapes
 from arc.analysis.shapes import NO_SHAPE, SHAPES, THRESHOLD
 from arc.charts.captions import count, verdict
-from arc.charts.data import Chart, Line, Panel, floats
+from arc.charts.data import Band, Chart, Line, Panel, floats
 from arc.charts.layout import narrative_axis, nice_ticks, zoomed_limits
 from arc.charts.theme import (
     FAMILY_INCHES,
@@ -32,17 +33,23 @@ from arc.charts.theme import (
     MODES_HEIGHT,
     OVERVIEW_WIDTH,
     PALETTE,
+    SPREAD,
+    SPREAD_ALPHA,
 )
 from arc.score.scorers import scorer_info
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["FAMILY_MEAN", "MEMBER", "MOST_MODES", "overview_chart"]
+__all__ = ["FAMILY_MEAN", "FAMILY_SPREAD", "MEMBER", "MOST_MEMBERS", "MOST_MODES", "overview_chart"]
 
 #: The legend's words for a family's texts' arcs and for their mean.
 MEMBER = "one text's arc"
 FAMILY_MEAN = "mean arc of the panel's texts"
+#: A family of more texts than this is drawn as the spread of its arcs, not line by line:
+#: hundreds of grey lines read as one grey block.
+MOST_MEMBERS = 40
+FAMILY_SPREAD = "middle 80% of a large family's arcs (10th to 90th percentile)"
 #: At most this many modes are drawn.
 MOST_MODES = 3
 #: Inches above and below the panels: title, subtitle and the x axis.
@@ -196,16 +203,22 @@ def _family_panel(
     )
     if not members:
         return panel
+    table = np.vstack([_on_grid(m, value, members[0]) for m in members])
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a grid point no member has
+        table = np.where(np.isfinite(table), table, np.nan)
+        mean = np.nanmean(table, axis=0)
+        low, high = np.nanpercentile(table, [10, 90], axis=0)
+    x = floats(members[0]["position"].to_numpy(dtype=float) * 100)
+    panel.lines.append(Line(x, floats(mean), FAMILY_MEAN, INK, width=FAMILY_WIDTH, front=True))
+    if len(members) > MOST_MEMBERS:
+        panel.bands.append(Band(x, floats(low), floats(high), FAMILY_SPREAD, SPREAD, SPREAD_ALPHA))
+        return panel
     xs: list[float] = []
     ys: list[float] = []
     for arc_ in members:
         xs += [*floats(arc_["position"].to_numpy(dtype=float) * 100), np.nan]
         ys += [*floats(arc_[value]), np.nan]
-    table = np.vstack([_on_grid(m, value, members[0]) for m in members])
-    with np.errstate(invalid="ignore"):
-        mean = np.nanmean(np.where(np.isfinite(table), table, np.nan), axis=0)
-    x = floats(members[0]["position"].to_numpy(dtype=float) * 100)
-    panel.lines.append(Line(x, floats(mean), FAMILY_MEAN, INK, width=FAMILY_WIDTH, front=True))
     panel.lines.append(Line(xs[:-1], ys[:-1], MEMBER, MEMBER_ARC, width=MEMBER_WIDTH))
     return panel
 
@@ -282,7 +295,8 @@ def _caption(
     threshold = f"r \u2265 {THRESHOLD:g}"
     parts.append(
         f"families: each text under its own shape (Pearson {threshold} with one of six "
-        f"templates), the rest under {NO_SHAPE}; one scale for every family ({unit})"
+        f"templates), the rest under {NO_SHAPE}; one scale for every family ({unit}); a "
+        f"family of over {MOST_MEMBERS} texts is drawn as the spread of its arcs"
     )
     if failed:
         parts.append(f"{count(failed, 'texts')} failed and are left out")
