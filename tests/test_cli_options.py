@@ -36,7 +36,7 @@ def _value(action):
         one = "0.5"
     elif action.dest in ("scorer", "scorers"):
         one = "vader"
-    elif action.dest in ("window", "step", "bins", "top", "max_size"):
+    elif action.dest in ("window", "step", "bins", "top", "max_size", "jobs", "grid"):
         one = "3"
     else:
         one = "x"
@@ -44,7 +44,12 @@ def _value(action):
 
 
 # Options meant to be given several times (documented as repeatable).
-REPEATABLE = {("compare", "--example"), ("shape", "--example"), ("validate", "--scorer")}
+REPEATABLE = {
+    ("compare", "--example"),
+    ("shape", "--example"),
+    ("corpus", "--example"),
+    ("validate", "--scorer"),
+}
 
 
 def _valued_options():

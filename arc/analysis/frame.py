@@ -308,7 +308,7 @@ def frames(
     if found is not None:
         for message in doc.warnings:
             warnings.warn(message, ArcWarning, stacklevel=_caller_level())
-        return found  # type: ignore[no-any-return]
+        return found
     result = _frames(doc, unit, params, scorer, names, workers)
     cache.put("frames", entry, result)
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from arc.cli.files import say
 from arc.cli.options import UsageError
@@ -81,7 +82,7 @@ def cmd_corpus(args: argparse.Namespace) -> None:
         )
 
 
-def _client(address: str) -> object:
+def _client(address: str) -> Any:
     """A Dask client connected to the scheduler at ``address``; one line if it cannot be."""
     try:
         from distributed import Client

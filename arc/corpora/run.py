@@ -209,11 +209,11 @@ def corpus(
             bar.update(1)
             if len(rows) == len(parts[c]):
                 del kept[c]
-                texts, segments = _texts_table(rows), _segments_table(segs)
+                part = (_texts_table(rows), _segments_table(segs))
                 if store is not None:
-                    store.write(c, parts[c], texts, segments)
+                    store.write(c, parts[c], *part)
                 else:
-                    finished.append((texts, segments))
+                    finished.append(part)
     finally:
         bar.close()
     segments: pd.DataFrame | None = None
