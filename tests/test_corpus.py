@@ -334,3 +334,17 @@ def test_a_progress_bar_on_a_terminal_and_every_core_still_used(small, tmp_path)
     assert proc.returncode == 1
     assert "arc corpus: 100%" in text and f"{5 + len(BAD)}/{5 + len(BAD)}" in text
     assert "working in one process" not in text  # the pool forked: no thread was running
+
+
+def test_two_runs_into_one_folder_at_once_are_refused(small, tmp_path):
+    from arc.corpora.store import Store
+    from arc.errors import OutputError
+
+    first = Store(tmp_path / "out", "parquet", {})
+    first.open()
+    try:
+        with pytest.raises(OutputError, match="another arc corpus run"):
+            corpus([small], tmp_path / "out", jobs=1, cache=False)
+    finally:
+        first.close()
+    corpus([small], tmp_path / "out", jobs=1, cache=False, chart=False)  # free again

@@ -173,3 +173,23 @@ def test_a_worker_lost_mid_run_loses_nothing(cluster, small, local, tmp_path):
     victim.wait(timeout=20)
     assert result.failed == len(BAD)
     assert _digests(out) == _digests(local)
+
+
+def test_an_unreachable_scheduler_is_one_line(small, tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    done = _arc(
+        "corpus",
+        str(small),
+        "-o",
+        str(tmp_path / "o"),
+        "--scheduler",
+        f"tcp://127.0.0.1:{port}",
+        env={"ARC_CACHE_DIR": "off"},
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "cannot reach the Dask scheduler" in done.stderr
+    assert not (tmp_path / "o").exists()

@@ -179,69 +179,73 @@ def corpus(
         }
         store = Store(out, fmt, settings)
         store.open()
-    entries = [Entry.of(path) for path in files]
-    parts = [entries[i : i + part_texts] for i in range(0, len(entries), part_texts)]
-    todo = [c for c, part in enumerate(parts) if store is None or not store.done(c, part)]
-    if store is not None:
-        store.forget_beyond(len(parts))
-    items = [(c * part_texts + k, e.path) for c in todo for k, e in enumerate(parts[c])]
-    work = functools.partial(
-        _summarise_item,
-        grid=grid,
-        smoother=smoother,
-        scorer=scorer,
-        encoding=encoding,
-        max_bytes=max_bytes,
-        cache=_resolve_cache(cache),
-    )
-    results = (
-        _run_dask(client, work, items) if client is not None else _run_local(work, items, jobs)
-    )
-    kept: dict[int, tuple[list[dict[str, Any]], list[pd.DataFrame]]] = {}
-    finished: list[tuple[pd.DataFrame, pd.DataFrame]] = []  # without a folder: kept here
-    bar = _bar(len(items), len(entries) - len(items), progress)
     try:
-        for index, summary in results:
-            c = index // part_texts
-            rows, segs = kept.setdefault(c, ([], []))
-            rows.append(_row(index, summary))
-            segs.append(_segments(index, summary))
-            bar.update(1)
-            if len(rows) == len(parts[c]):
-                del kept[c]
-                part = (_texts_table(rows), _segments_table(segs))
-                if store is not None:
-                    store.write(c, parts[c], *part)
+        entries = [Entry.of(path) for path in files]
+        parts = [entries[i : i + part_texts] for i in range(0, len(entries), part_texts)]
+        todo = [c for c, part in enumerate(parts) if store is None or not store.done(c, part)]
+        if store is not None:
+            store.forget_beyond(len(parts))
+        items = [(c * part_texts + k, e.path) for c in todo for k, e in enumerate(parts[c])]
+        work = functools.partial(
+            _summarise_item,
+            grid=grid,
+            smoother=smoother,
+            scorer=scorer,
+            encoding=encoding,
+            max_bytes=max_bytes,
+            cache=_resolve_cache(cache),
+        )
+        results = (
+            _run_dask(client, work, items) if client is not None else _run_local(work, items, jobs)
+        )
+        kept: dict[int, tuple[list[dict[str, Any]], list[pd.DataFrame]]] = {}
+        finished: list[tuple[pd.DataFrame, pd.DataFrame]] = []  # without a folder: kept here
+        bar = _bar(len(items), len(entries) - len(items), progress)
+        try:
+            for index, summary in results:
+                c = index // part_texts
+                rows, segs = kept.setdefault(c, ([], []))
+                rows.append(_row(index, summary))
+                segs.append(_segments(index, summary))
+                bar.update(1)
+                if len(rows) == len(parts[c]):
+                    del kept[c]
+                    part = (_texts_table(rows), _segments_table(segs))
+                    if store is not None:
+                        store.write(c, parts[c], *part)
+                    else:
+                        finished.append(part)
+        finally:
+            bar.close()
+        segments: pd.DataFrame | None = None
+        if store is not None:
+            texts = read_table(store.folder, "texts")
+            arcs = read_table(store.folder, "segments", ARC_COLUMNS)
+        else:
+            texts, segments = _joined(finished) if finished else _empty_tables()
+            arcs = segments[list(ARC_COLUMNS)]
+        found_modes, loadings = _modes(texts, arcs, modes)
+        if store is not None:
+            for name, df in (("modes", found_modes), ("loadings", loadings)):
+                if df is None:
+                    store.remove_extra(name)
                 else:
-                    finished.append(part)
+                    store.write_extra(name, df)
+            if chart:
+                _chart(store.folder, texts, arcs, found_modes)
+        return CorpusResult(
+            texts,
+            found_modes,
+            loadings,
+            None if store is None else store.folder,
+            done=len(items),
+            reused=len(entries) - len(items),
+            seconds=time.perf_counter() - started,
+            _segments=segments,
+        )
     finally:
-        bar.close()
-    segments: pd.DataFrame | None = None
-    if store is not None:
-        texts = read_table(store.folder, "texts")
-        arcs = read_table(store.folder, "segments", ARC_COLUMNS)
-    else:
-        texts, segments = _joined(finished) if finished else _empty_tables()
-        arcs = segments[list(ARC_COLUMNS)]
-    found_modes, loadings = _modes(texts, arcs, modes)
-    if store is not None:
-        for name, df in (("modes", found_modes), ("loadings", loadings)):
-            if df is None:
-                store.remove_extra(name)
-            else:
-                store.write_extra(name, df)
-        if chart:
-            _chart(store.folder, texts, arcs, found_modes)
-    return CorpusResult(
-        texts,
-        found_modes,
-        loadings,
-        None if store is None else store.folder,
-        done=len(items),
-        reused=len(entries) - len(items),
-        seconds=time.perf_counter() - started,
-        _segments=segments,
-    )
+        if store is not None:
+            store.close()
 
 
 def _summarise_item(item: tuple[int, str], **settings: Any) -> tuple[int, Summary]:

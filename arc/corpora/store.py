@@ -80,6 +80,7 @@ class Store:
         self.folder = Path(folder)
         self.format = fmt
         self.settings = settings
+        self._lock: Any = None
 
     def open(self) -> None:
         """Create the folder, or check that an existing one is a corpus folder of arc's."""
@@ -93,11 +94,30 @@ class Store:
         try:
             for name in (_RECORDS, *_TABLES):
                 (folder / name).mkdir(parents=True, exist_ok=True)
+            self._lock = (folder / _RECORDS / "lock").open("a")
         except OSError as exc:
             raise OutputError(f"cannot write in {folder}: {exc.strerror}") from None
+        try:  # one run at a time: two would write the same parts
+            import fcntl
+
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # not POSIX: no lock
+            pass
+        except OSError:
+            self._lock.close()
+            raise OutputError(
+                f"another arc corpus run is writing {folder}; wait for it, or give another folder"
+            ) from None
         for path in folder.glob("*/.tmp-*"):  # left by a run killed while writing
             with contextlib.suppress(OSError):
                 path.unlink()
+
+    def close(self) -> None:
+        """Let another run write the folder."""
+        lock = getattr(self, "_lock", None)
+        if lock is not None:
+            lock.close()
+            self._lock = None
 
     def done(self, part: int, entries: Sequence[Entry]) -> bool:
         """Whether part ``part`` was written for exactly these files and settings."""
