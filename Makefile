@@ -22,7 +22,7 @@ COMPAT_TESTS := tests/test_compat.py tests/test_segment.py tests/test_startup.py
 	arc/_compat.py arc/text/segment.py arc/score/vader.py arc/analysis/explanation.py
 export MPLBACKEND := Agg
 
-.PHONY: plot test test-min test-newest lint typecheck bench bench-arch docs clean
+.PHONY: plot test test-min test-newest lint typecheck bench bench-arch bench-corpus docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,13 @@ bench: $(ARC_STAMP)  ## speed and memory against issue #13's goals (benchmarks/R
 # with --startup-variants, what moves the start-up ratio too: about 2.5 minutes).
 bench-arch: $(ARC_STAMP)  ## plot vs score + floor, start-up, analyze's memory (issue #18)
 	$(BIN)/python benchmarks/bench_arch.py
+
+# bench_corpus.py measures the goals of issue #22 ("Corpora at scale") in one run (about six
+# minutes on two cores): one job against a bare loop, every core, Dask, the cached rerun, memory
+# on 100 and 1,000 texts. It makes its corpora with benchmarks/make_corpus.py, and needs the
+# dask extra (dask[distributed]) and pyarrow.
+bench-corpus: $(ARC_STAMP)  ## arc corpus: throughput, cores, Dask, cache, memory (issue #22)
+	$(BIN)/python benchmarks/bench_corpus.py
 
 # The page's screenshots need Debian's chromium and chromium-driver (apt-get install -y
 # chromium chromium-driver); without them that step says so and fails.
