@@ -78,6 +78,16 @@ class Cache:
         self._writes = 0
         self._lock = threading.Lock()
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Picklable (for a process pool or a cluster): the lock is made anew."""
+        state = self.__dict__.copy()
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
     def __repr__(self) -> str:
         return f"Cache({str(self.folder)!r}, limit={self.limit})"
 

@@ -25,11 +25,11 @@ from tests.test_corpus import ROOT, _arc, _digests
 WORKERS = 2
 
 
-def _start(args: list[str], log: Path) -> subprocess.Popen:
+def _start(args: list[str], log: Path, cache: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "dask", *args],
         cwd=ROOT,
-        env={**os.environ, "MPLBACKEND": "Agg", "ARC_CACHE_DIR": "off"},
+        env={**os.environ, "MPLBACKEND": "Agg", "ARC_CACHE_DIR": str(cache)},
         stdout=subprocess.DEVNULL,
         stderr=log.open("wb"),
         start_new_session=True,  # its own process group: a worker and its nanny die together
@@ -64,6 +64,7 @@ def cluster(tmp_path_factory):
                 str(file),
             ],
             folder / "scheduler.log",
+            folder / "cache",
         )
     ]
     try:
@@ -89,11 +90,12 @@ def cluster(tmp_path_factory):
                         str(folder / f"w{i}"),
                     ],
                     folder / f"worker{i}.log",
+                    folder / "cache",  # the workers' own cache (one machine: one folder)
                 )
             )
         with Client(address, timeout="30s") as client:
             client.wait_for_workers(WORKERS, timeout=120)
-        yield address, procs[1:]
+        yield address, procs[1:], folder / "cache"
     finally:
         for proc in reversed(procs):
             _stop(proc)
@@ -114,7 +116,7 @@ def local(small, tmp_path_factory):
 
 
 def test_the_command_on_a_cluster_writes_what_one_process_writes(cluster, small, local, tmp_path):
-    address, _ = cluster
+    address, _, _ = cluster
     out = tmp_path / "out"
     done = _arc(
         "corpus",
@@ -139,7 +141,7 @@ def test_the_command_on_a_cluster_writes_what_one_process_writes(cluster, small,
 
 
 def test_the_library_on_a_cluster_gives_identical_bytes(cluster, small, local, tmp_path):
-    address, _ = cluster
+    address, _, _ = cluster
     out = tmp_path / "out"
     with Client(address, timeout="30s") as client:
         result = corpus([small], out, client=client, cache=False, part_texts=3)
@@ -148,9 +150,30 @@ def test_the_library_on_a_cluster_gives_identical_bytes(cluster, small, local, t
     assert _digests(out) == _digests(local)
 
 
+def test_workers_keep_their_own_cache(cluster, small, local, tmp_path):
+    """With the cache on, each worker reads and keeps texts in its own user cache."""
+    address, _, cache = cluster
+    results = []
+
+    def run(out: Path) -> None:
+        with Client(address, timeout="30s") as client:
+            results.append(corpus([small], out, client=client, cache=True, part_texts=3))
+
+    for out in (tmp_path / "first", tmp_path / "second"):
+        worker = threading.Thread(target=run, args=(out,), daemon=True)
+        worker.start()
+        worker.join(timeout=240)
+        assert not worker.is_alive(), "the run on the cluster never finished"
+        assert _digests(out) == _digests(local)
+    assert len(results) == 2
+    summaries = list(cache.glob("summary/*/*.pickle"))
+    assert len(summaries) == 5  # the good texts; a bad file is tried again each time
+    assert list(cache.glob("frames/*/*.pickle"))
+
+
 def test_a_worker_lost_mid_run_loses_nothing(cluster, small, local, tmp_path):
     """A worker killed (kill -9, with its nanny) while it works: Dask reruns its texts."""
-    address, workers = cluster
+    address, workers, _ = cluster
     out = tmp_path / "out"
     victim = workers[0]
     with Client(address, timeout="30s") as client:

@@ -66,7 +66,8 @@ def cmd_corpus(args: argparse.Namespace) -> None:
             smoother=args.smooth,
             scorer=args.scorer,
             fmt=args.format,
-            cache=user_cache(args) if args.cache else None,
+            # On a cluster each worker finds its own cache; here, this user's.
+            cache=args.cache if client is not None else user_cache(args),
             encoding=args.encoding,
             max_bytes=args.max_size * 1_000_000,
             chart=args.chart,

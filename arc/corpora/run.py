@@ -51,9 +51,13 @@ __all__ = ["CorpusResult", "corpus", "expand_paths"]
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 #: The segments' columns the modes and the overview chart read (not the whole table).
 ARC_COLUMNS = ("text_id", "bin", "position", "smoothed")
-#: Texts a Dask worker may hold at once, per worker: enough to keep it busy, few enough that
-#: the client's memory stays flat.
-DASK_WINDOW = 4
+#: Tasks a Dask worker may hold at once, per worker thread: enough to keep it busy, few
+#: enough that the client's memory stays flat.
+DASK_WINDOW = 3
+#: A Dask task takes texts until it holds this many bytes, or this many texts: a task costs
+#: the scheduler a few milliseconds, as much as scoring a short chapter.
+DASK_BATCH_BYTES = 256_000
+DASK_BATCH_TEXTS = 32
 
 
 @dataclass
@@ -150,7 +154,8 @@ def corpus(
         The common grid's points, the smoother of every arc, and the scorer.
     cache
         ``True``: the user's cache (:func:`arc.cache.default_cache`); a
-        :class:`~arc.cache.Cache`; or ``False``/``None`` for none.
+        :class:`~arc.cache.Cache`; or ``False``/``None`` for none. On a cluster, anything
+        but ``False``/``None`` means each worker's own user cache.
     modes
         How many of the corpus's modes to keep (Reagan et al.'s SVD).
     chart
@@ -193,10 +198,12 @@ def corpus(
             scorer=scorer,
             encoding=encoding,
             max_bytes=max_bytes,
-            cache=_resolve_cache(cache),
+            cache=None if client is not None else _resolve_cache(cache),
         )
         results = (
-            _run_dask(client, work, items) if client is not None else _run_local(work, items, jobs)
+            _run_dask(client, work, items, bool(cache))
+            if client is not None
+            else _run_local(work, items, jobs)
         )
         kept: dict[int, tuple[list[dict[str, Any]], list[pd.DataFrame]]] = {}
         finished: list[tuple[pd.DataFrame, pd.DataFrame]] = []  # without a folder: kept here
@@ -254,14 +261,6 @@ def _summarise_item(item: tuple[int, str], **settings: Any) -> tuple[int, Summar
     return index, summarise(path, **settings)
 
 
-def _summarise_bytes(item: tuple[int, str, bytes | None], **settings: Any) -> tuple[int, Summary]:
-    """A text's summary from bytes read by the client (a Dask worker need not see the file)."""
-    index, path, data = item
-    if data is None:  # the client could not read it: the worker records why
-        return index, summarise(path, **settings)
-    return index, summarise(path, data=data, **settings)
-
-
 def _resolve_cache(cache: Cache | bool | None) -> Cache | None:
     if cache is True:
         from arc.cache import default_cache
@@ -287,34 +286,32 @@ def _run_local(
 
 
 def _run_dask(
-    client: Any, work: Callable[..., tuple[int, Summary]], items: list[tuple[int, str]]
+    client: Any,
+    work: Callable[..., tuple[int, Summary]],
+    items: list[tuple[int, str]],
+    use_cache: bool,
 ) -> Iterator[tuple[int, Summary]]:
     """Summaries in order from a Dask cluster, a bounded number of texts in flight.
 
-    Each text is read here and its bytes sent with the task; results are taken back in
-    order, so the parts are written as in a local run. Retries cover a lost worker.
+    Each text is read here and its bytes sent with the task, several short texts to a task
+    (:func:`_batches`: a task costs the scheduler milliseconds); results are taken back in
+    order, so the parts are written as in a local run. Dask reruns the tasks of a lost
+    worker; ``retries`` covers a task that failed for want of one. With ``use_cache``, each
+    worker uses its own cache (:func:`arc.cache.default_cache` where it runs).
     """
-    from arc.text.io import MAX_BYTES, read_bytes
-
     settings = dict(work.keywords)  # type: ignore[attr-defined]
-    cache = settings.pop("cache", None)
-    settings["cache"] = _WorkerCache(cache is not None)
-    task = functools.partial(_summarise_bytes, **settings)
+    settings.pop("cache", None)
+    task = functools.partial(_summarise_batch, use_cache=use_cache, **settings)
     workers = max(1, sum(client.nthreads().values()))
     window = DASK_WINDOW * workers
     queue: deque[Any] = deque()
-    source = iter(items)
+    batches = _batches(items, settings.get("max_bytes"))
 
     def submit() -> bool:
-        item = next(source, None)
-        if item is None:
+        batch = next(batches, None)
+        if batch is None:
             return False
-        index, path = item
-        try:
-            data: bytes | None = read_bytes(path, max_bytes=settings.get("max_bytes") or MAX_BYTES)
-        except Exception:
-            data = None
-        queue.append(client.submit(task, (index, path, data), pure=False, retries=2))
+        queue.append(client.submit(task, batch, pure=False, retries=2))
         return True
 
     try:
@@ -322,28 +319,54 @@ def _run_dask(
             pass
         while queue:
             future = queue.popleft()
-            result = future.result()
+            results = future.result()
             future.release()
             submit()
-            yield result
+            yield from results
     finally:
         for future in queue:
             future.cancel()
 
 
-class _WorkerCache:
-    """The cache a Dask worker uses: its own user cache, resolved on the worker."""
+def _batches(
+    items: list[tuple[int, str]], max_bytes: int | None
+) -> Iterator[list[tuple[int, str, bytes | None]]]:
+    """The texts read, in order, grouped until a group holds :data:`DASK_BATCH_BYTES`."""
+    from arc.text.io import MAX_BYTES, read_bytes
 
-    def __init__(self, on: bool) -> None:
-        self.on = on
+    batch: list[tuple[int, str, bytes | None]] = []
+    size = 0
+    for index, path in items:
+        try:
+            data: bytes | None = read_bytes(path, max_bytes=max_bytes or MAX_BYTES)
+        except Exception:  # the worker reads it again and records why it cannot
+            data = None
+        batch.append((index, path, data))
+        size += len(data or b"")
+        if size >= DASK_BATCH_BYTES or len(batch) >= DASK_BATCH_TEXTS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_worker_cache, (self.on,))
+
+def _summarise_batch(
+    batch: list[tuple[int, str, bytes | None]], *, use_cache: bool, **settings: Any
+) -> list[tuple[int, Summary]]:
+    """Texts' summaries on a Dask worker, from the bytes the client sent, in its own cache."""
+    cache = _worker_cache() if use_cache else None
+    out = []
+    for index, path, data in batch:
+        if data is None:  # the client could not read it: say why, as a local run would
+            out.append((index, summarise(path, cache=cache, **settings)))
+        else:
+            out.append((index, summarise(path, data=data, cache=cache, **settings)))
+    return out
 
 
-def _worker_cache(on: bool) -> Cache | None:
-    if not on:
-        return None
+@functools.cache
+def _worker_cache() -> Cache | None:
+    """The user cache of the process this runs in (a Dask worker's own), found once."""
     from arc.cache import default_cache
 
     return default_cache()
