@@ -28,6 +28,7 @@ How it stays sound:
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -197,6 +198,15 @@ class Cache:
             path.unlink()
 
 
+@functools.cache
+def _versions() -> tuple[str, str]:
+    """The versions of pandas and numpy (a pickle's format follows them), looked up once."""
+    import numpy as np
+    import pandas as pd
+
+    return pd.__version__, np.__version__
+
+
 def default_cache() -> Cache | None:
     """The user's cache (``$ARC_CACHE_DIR`` or platformdirs' cache folder), or ``None`` if off."""
     folder = os.environ.get("ARC_CACHE_DIR")
@@ -224,11 +234,7 @@ def key(*parts: Any) -> str:
     >>> key("abc", "paragraph") == key("abc", "paragraph") != key("abc", "sentence")
     True
     """
-    from importlib.metadata import version
-
-    import pandas as pd
-
     from arc._version import __version__
 
-    blob = json.dumps([__version__, pd.__version__, version("numpy"), *parts], default=str)
+    blob = json.dumps([__version__, *_versions(), *parts], default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()

@@ -107,6 +107,8 @@ def test_the_numbers_are_arcs_own(one_job, small):
     assert row["lowest"] == pytest.approx(line["value"].min(), abs=1e-12)
     assert row["beyond_chance"] == pytest.approx(line.attrs["null"]["outside"])
     assert row["shape"] == result.shape("rolling").name
+    turns = result.turns("rolling")["time"] / 100
+    assert row["turn_positions"] == ";".join(f"{t:.4f}" for t in turns)
     mine = segments[segments["text_id"] == row["text_id"]]
     assert list(mine.columns) == list(SEGMENT_COLUMNS)
     assert mine["bin"].tolist() == list(range(100))

@@ -6,6 +6,7 @@ A novel's sentence texts are the largest part of its table; these build the ``te
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import numpy as np
@@ -15,6 +16,7 @@ from arc.text.segment import join_lines
 __all__ = ["TEXT_BLOCK", "arrow_strings", "sentence_texts", "string_column"]
 
 
+@functools.cache
 def arrow_strings() -> Any:
     """The dtype pandas gives a column of strings, if it keeps them in Arrow; else None.
 

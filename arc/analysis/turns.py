@@ -53,6 +53,7 @@ __all__ = [
     "PROMINENCE_SHARE",
     "TURN_COLUMNS",
     "check_frame",
+    "find_turns",
     "turning_points",
 ]
 
@@ -160,7 +161,6 @@ def turning_points(
     """
     import pandas as pd
 
-    from arc.analysis.peaks import find_peaks
 
     check_frame(df, value, "turning_points")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
@@ -179,20 +179,12 @@ def turning_points(
     y = line["value"].to_numpy(dtype=float)
     if not len(y) or not np.isfinite(y).all():
         return empty
-    low, high = float(y.min()), float(y.max())
-    threshold = float(prominence) if prominence is not None else PROMINENCE_SHARE * (high - low)
+    found, threshold = find_turns(time, y, prominence=prominence, limit=limit)
     empty.attrs.update(method=method, params=dict(params), threshold=threshold)
-    if high - low <= 1e-12:
+    if not found:
         return empty
     units = unit_time(story)
     half = _reach(method, params, len(story))
-    found = []
-    for kind, sign, pad in (("peak", 1.0, low), ("valley", -1.0, high)):
-        padded = sign * np.concatenate(([pad], y, [pad]))
-        at, prominences = find_peaks(padded, threshold)
-        ranked = sorted(zip(at - 1, prominences, strict=True), key=lambda p: (-p[1], p[0]))
-        found += [(float(time[i]), kind, int(i), float(p)) for i, p in ranked[:limit]]
-    found.sort()
     rows = []
     for k, (t, kind, where, prom) in enumerate(found):
         near = int(np.argmin(np.abs(units - t)))
@@ -215,6 +207,35 @@ def turning_points(
     ).astype({"time": float, "value": float, "prominence": float, "chapter": object})
     out.attrs.update(empty.attrs)
     return out
+
+
+def find_turns(
+    time: np.ndarray,
+    y: np.ndarray,
+    *,
+    prominence: float | None = None,
+    limit: int | None = MAX_TURNS,
+) -> tuple[list[tuple[float, str, int, float]], float]:
+    """A line's turns, ``(time, kind, row, prominence)`` in time order, and the threshold.
+
+    What :func:`turning_points` finds before it looks for the sentences behind each turn; a
+    corpus, which records only where the turns are, asks for this alone. A flat line has
+    none.
+    """
+    from arc.analysis.peaks import find_peaks
+
+    low, high = float(y.min()), float(y.max())
+    threshold = float(prominence) if prominence is not None else PROMINENCE_SHARE * (high - low)
+    if high - low <= 1e-12:
+        return [], threshold
+    found = []
+    for kind, sign, pad in (("peak", 1.0, low), ("valley", -1.0, high)):
+        padded = sign * np.concatenate(([pad], y, [pad]))
+        at, prominences = find_peaks(padded, threshold)
+        ranked = sorted(zip(at - 1, prominences, strict=True), key=lambda p: (-p[1], p[0]))
+        found += [(float(time[i]), kind, int(i), float(p)) for i, p in ranked[:limit]]
+    found.sort()
+    return found, threshold
 
 
 def _word(sentence: str, *, down: bool, scorer: str) -> str:

@@ -205,7 +205,7 @@ def corpus(
             if client is not None
             else _run_local(work, items, jobs)
         )
-        kept: dict[int, tuple[list[dict[str, Any]], list[pd.DataFrame]]] = {}
+        kept: dict[int, tuple[list[dict[str, Any]], list[tuple[int, Summary]]]] = {}
         finished: list[tuple[pd.DataFrame, pd.DataFrame]] = []  # without a folder: kept here
         bar = _bar(len(items), len(entries) - len(items), progress)
         try:
@@ -213,7 +213,7 @@ def corpus(
                 c = index // part_texts
                 rows, segs = kept.setdefault(c, ([], []))
                 rows.append(_row(index, summary))
-                segs.append(_segments(index, summary))
+                segs.append((index, summary))
                 bar.update(1)
                 if len(rows) == len(parts[c]):
                     del kept[c]
@@ -376,14 +376,6 @@ def _row(index: int, summary: Summary) -> dict[str, Any]:
     return {"text_id": index, **summary.row}
 
 
-def _segments(index: int, summary: Summary) -> pd.DataFrame:
-    import pandas as pd
-
-    df = pd.DataFrame(summary.segments, columns=[c for c in SEGMENT_COLUMNS if c != "text_id"])
-    df.insert(0, "text_id", index)
-    return df
-
-
 def _texts_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
     import pandas as pd
 
@@ -391,10 +383,19 @@ def _texts_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
     return df.astype(TEXT_COLUMNS)
 
 
-def _segments_table(frames: list[pd.DataFrame]) -> pd.DataFrame:
+def _segments_table(summaries: list[tuple[int, Summary]]) -> pd.DataFrame:
+    """A part's segments: each analysed text's grid points, one table built once."""
     import pandas as pd
 
-    return pd.concat(frames, ignore_index=True).astype(SEGMENT_COLUMNS)
+    columns: dict[str, list[Any]] = {name: [] for name in SEGMENT_COLUMNS}
+    for index, summary in summaries:
+        if not summary.segments:
+            continue
+        columns["text_id"] += [index] * len(summary.segments["bin"])
+        for name in SEGMENT_COLUMNS:
+            if name != "text_id":
+                columns[name] += summary.segments[name]
+    return pd.DataFrame(columns).astype(SEGMENT_COLUMNS)
 
 
 def _joined(finished: list[tuple[pd.DataFrame, pd.DataFrame]]) -> tuple[pd.DataFrame, pd.DataFrame]:

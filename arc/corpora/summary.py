@@ -161,6 +161,7 @@ def _analyse(
     import numpy as np
 
     from arc.analysis.result import Analysis
+    from arc.analysis.turns import find_turns
     from arc.errors import ArcWarning
     from arc.text.document import load
 
@@ -169,13 +170,14 @@ def _analyse(
         doc = load(data, encoding, name=name)
         result = Analysis.from_document(doc, "sentence", scorer=scorer, cache=cache)
         line = result.line(smoother)
-        turns = result.turns(smoother)
         found = result.shape(smoother)
     frame = result.frame
     story = frame[frame["position"].notna()]
     values = story["compound"].to_numpy(dtype=float)
     time = line["time"].to_numpy(dtype=float) / 100.0
     smoothed = line["value"].to_numpy(dtype=float)
+    # Where the turns are, as arc.turning_points finds them (not the sentences behind them).
+    turns = [t for t, *_ in find_turns(time, smoothed)[0]] if np.isfinite(smoothed).all() else []
     low = int(np.argmin(smoothed))
     high = int(np.argmax(smoothed))
     null = line.attrs.get("null") or {}
@@ -195,7 +197,7 @@ def _analyse(
         nearest_shape=found.nearest,
         shape_r=None if found.nearest is None else float(found.score),
         turns=len(turns),
-        turn_positions=";".join(f"{t:.4f}" for t in turns["time"].to_numpy(float) / 100.0),
+        turn_positions=";".join(f"{t:.4f}" for t in turns),
         coverage=frame.attrs.get("coverage"),
         beyond_chance=float(null["outside"]) if "outside" in null else None,
     )

@@ -510,20 +510,26 @@ def scorer_versions(names: Sequence[str]) -> list[str]:
     What keys its numbers in arc's cache (:mod:`arc.cache`). A scorer registered without
     either is keyed by its class alone: give it a ``version`` that changes with its numbers.
     """
-    from importlib.metadata import PackageNotFoundError, version
-
     out = []
     for name in names:
         cls = scorer_info(name)
         mine = getattr(cls, "version", None)
         package = getattr(cls, "package", None)
         if mine is None and package:
-            try:
-                mine = version(package)
-            except PackageNotFoundError:
-                mine = None
+            mine = _package_version(package)
         out.append(f"{name}={mine}:{cls.__module__}.{cls.__qualname__}")
     return out
+
+
+@cache
+def _package_version(package: str) -> str | None:
+    """An installed package's version (``None`` if it is not installed), looked up once."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return None
 
 
 @cache
