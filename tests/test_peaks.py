@@ -43,3 +43,26 @@ def test_a_plain_peak():
     assert at.tolist() == [1] and prom.tolist() == [1.0]
     at, prom = find_peaks(np.array([0.0, 1.0, 0.0]), 1.5)
     assert at.tolist() == [] and prom.tolist() == []
+
+
+def _slow_prominence(x, peak):
+    """The definition, searched outward from the peak: the reference for the fast one."""
+    top = x[peak]
+    left = x[: peak + 1][::-1]
+    higher = np.flatnonzero(left > top)
+    left_min = left[: higher[0] if len(higher) else len(left)].min()
+    right = x[peak:]
+    higher = np.flatnonzero(right > top)
+    right_min = right[: higher[0] if len(higher) else len(right)].min()
+    return float(top - max(left_min, right_min))
+
+
+@given(st.lists(st.integers(-3, 3), min_size=3, max_size=300))
+def test_prominences_equal_the_definition_with_plateaus_and_ties(values):
+    from arc.analysis.peaks import _local_maxima
+
+    x = np.array(values, dtype=float)
+    peaks, prominences = find_peaks(x, 0.0)
+    every = _local_maxima(x)
+    assert list(peaks) == [p for p in every if _slow_prominence(x, p) >= 0.0]
+    assert prominences.tolist() == [_slow_prominence(x, int(p)) for p in peaks]

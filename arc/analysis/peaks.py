@@ -28,7 +28,7 @@ def find_peaks(x: np.ndarray, prominence: float) -> tuple[np.ndarray, np.ndarray
     """
     x = np.asarray(x, dtype=float)
     peaks = _local_maxima(x)
-    prominences = np.array([_prominence(x, int(p)) for p in peaks], dtype=float)
+    prominences = _prominences(x, peaks)
     keep = prominences >= prominence
     return peaks[keep], prominences[keep]
 
@@ -50,16 +50,58 @@ def _local_maxima(x: np.ndarray) -> np.ndarray:
     return np.array(found, dtype=np.intp)
 
 
-def _prominence(x: np.ndarray, peak: int) -> float:
-    """How far ``x[peak]`` stands above the higher of the lowest points on either side.
+def _prominences(x: np.ndarray, peaks: np.ndarray) -> np.ndarray:
+    """How far each peak stands above the higher of the lowest points on either side.
 
-    Each side is searched outward until the line rises above the peak or ends.
+    Each side is searched outward until the line rises above the peak or ends: the bounds
+    are the nearest higher points (one pass with a stack each way), the lowest points
+    between range minima (a sparse table), so a line of n points with many small peaks
+    costs O(n log n), not O(n) per peak.
     """
-    top = x[peak]
-    left = x[: peak + 1][::-1]
-    higher = np.flatnonzero(left > top)
-    left_min = left[: higher[0] if len(higher) else len(left)].min()
-    right = x[peak:]
-    higher = np.flatnonzero(right > top)
-    right_min = right[: higher[0] if len(higher) else len(right)].min()
-    return float(top - max(left_min, right_min))
+    n = len(x)
+    if not len(peaks):
+        return np.zeros(0, dtype=float)
+    values = x.tolist()
+    left_bound = _nearest_higher(values, range(n))  # index of the nearest higher to the left
+    right_bound = _nearest_higher(values, range(n - 1, -1, -1))
+    table = [x]
+    width = 1
+    while 2 * width <= n:
+        prev = table[-1]
+        table.append(np.minimum(prev[: len(prev) - width], prev[width:]))
+        width *= 2
+    starts = np.array([left_bound[p] + 1 for p in peaks], dtype=np.intp)
+    ends = np.array(
+        [(right_bound[p] if right_bound[p] >= 0 else n) - 1 for p in peaks], dtype=np.intp
+    )
+    left_min = _range_min(table, starts, peaks)
+    right_min = _range_min(table, peaks, ends)
+    return x[peaks] - np.maximum(left_min, right_min)
+
+
+def _nearest_higher(values: list[float], order: range) -> list[int]:
+    """For each index, the nearest index before it (as ``order`` runs) with a higher value.
+
+    -1 where there is none; "higher" is strictly higher, so a plateau is searched across.
+    """
+    out = [-1] * len(values)
+    stack: list[int] = []
+    for i in order:
+        v = values[i]
+        while stack and values[stack[-1]] <= v:
+            stack.pop()
+        out[i] = stack[-1] if stack else -1
+        stack.append(i)
+    return out
+
+
+def _range_min(table: list[np.ndarray], lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """The minimum of ``x[lo:hi + 1]`` for each pair, read from the sparse table of ``x``."""
+    length = hi - lo + 1
+    level = np.floor(np.log2(length)).astype(np.intp)
+    out = np.empty(len(lo), dtype=float)
+    for k in np.unique(level):
+        rows = level == k
+        span = 1 << int(k)
+        out[rows] = np.minimum(table[k][lo[rows]], table[k][hi[rows] - span + 1])
+    return out

@@ -161,7 +161,6 @@ def turning_points(
     """
     import pandas as pd
 
-
     check_frame(df, value, "turning_points")
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise ValueError(
