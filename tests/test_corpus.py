@@ -350,3 +350,36 @@ def test_two_runs_into_one_folder_at_once_are_refused(small, tmp_path):
     finally:
         first.close()
     corpus([small], tmp_path / "out", jobs=1, cache=False, chart=False)  # free again
+
+
+@pytest.mark.parametrize("stash", [1, 64])
+def test_cached_texts_are_found_here_and_the_rest_go_to_the_pool(
+    stash, small, one_job, tmp_path, monkeypatch
+):
+    """Hits and misses interleaved: the tables come out whole and in order, as from scratch."""
+    import shutil
+
+    import arc.corpora.run as run
+
+    monkeypatch.setattr(run, "STASH", stash)
+    some = tmp_path / "some"
+    some.mkdir()
+    for name in ("alice_02.txt", "magi.txt", "alice_04.txt"):
+        shutil.copy(small / name, some / name)
+    cache = Cache(tmp_path / "cache")
+    corpus([some], None, jobs=1, cache=cache)
+    log = tmp_path / "sent.txt"
+    real = run._summarise_item
+
+    def counted(item, **kw):  # runs in the forked workers: they append to a file
+        with log.open("a", encoding="utf-8") as f:
+            f.write(Path(item[1]).name + "\n")
+        return real(item, **kw)
+
+    monkeypatch.setattr(run, "_summarise_item", counted)
+    out = tmp_path / "out"
+    corpus([small], out, jobs=2, cache=cache, part_texts=3)
+    assert _digests(out) == _digests(one_job[1])
+    sent = sorted(log.read_text(encoding="utf-8").split())
+    names = sorted(Path(p).name for p in expand_paths([small]))
+    assert sent == sorted(set(names) - {"alice_02.txt", "magi.txt", "alice_04.txt"})

@@ -49,6 +49,9 @@ __all__ = ["CorpusResult", "corpus", "expand_paths"]
 
 #: Suffixes a folder's files must have to be taken as texts (a file named outright always is).
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+#: Cached texts found in a row before the pool is given a no-op task, so the results keep
+#: pace with the lookups (and no more than this many cached summaries wait in memory).
+STASH = 64
 #: The segments' columns the modes and the overview chart read (not the whole table).
 ARC_COLUMNS = ("text_id", "bin", "position", "smoothed")
 #: Tasks a Dask worker may hold at once, per worker thread: enough to keep it busy, few
@@ -203,7 +206,7 @@ def corpus(
         results = (
             _run_dask(client, work, items, bool(cache))
             if client is not None
-            else _run_local(work, items, jobs)
+            else _run_local(work, items, jobs, _lookup(work))
         )
         kept: dict[int, tuple[list[dict[str, Any]], list[tuple[int, Summary]]]] = {}
         finished: list[tuple[pd.DataFrame, pd.DataFrame]] = []  # without a folder: kept here
@@ -239,7 +242,7 @@ def corpus(
                 else:
                     store.write_extra(name, df)
             if chart:
-                _chart(store.folder, texts, arcs, found_modes)
+                _chart(store.folder, texts, arcs, found_modes, _resolve_cache(cache))
         return CorpusResult(
             texts,
             found_modes,
@@ -273,16 +276,58 @@ def _run_local(
     work: Callable[[tuple[int, str]], tuple[int, Summary]],
     items: list[tuple[int, str]],
     jobs: int | None,
+    lookup: Callable[[str], Summary | None] | None = None,
 ) -> Iterator[tuple[int, Summary]]:
-    """Summaries in order, from this process or from a pool of ``jobs`` processes."""
+    """Summaries in order, from this process or from a pool of ``jobs`` processes.
+
+    With ``lookup`` (the cache), texts summed up before are found here, in order, and only
+    the others go to the pool: a cached corpus starts no work in a worker at all.
+    """
     from arc.parallel import Pool, processes
 
     n = processes(jobs, len(items))
     if n < 2:
         yield from (work(item) for item in items)
         return
-    with Pool(work, n, window=8 * n) as pool:
-        yield from pool.imap(items)
+    found: dict[int, Summary] = {}  # cached, waiting for their turn (at most STASH in a row)
+    ahead: dict[int, Summary] = {}  # worked out before an earlier cached text was reached
+
+    def source() -> Iterator[tuple[int, str] | None]:
+        run = 0
+        for index, path in items:
+            summary = lookup(path) if lookup is not None else None
+            if summary is None:
+                run = 0
+                yield index, path
+                continue
+            found[index] = summary
+            run += 1
+            if run >= STASH:  # a no-op task, so the results catch up with the lookups
+                run = 0
+                yield None
+
+    def task(item: tuple[int, str] | None) -> tuple[int, Summary] | None:
+        return None if item is None else work(item)
+
+    with Pool(task, n, window=8 * n) as pool:
+        results = pool.imap(source())
+        for index, _ in items:
+            while index not in found and index not in ahead:
+                got = next(results)
+                if got is not None:
+                    ahead[got[0]] = got[1]
+            yield index, found.pop(index) if index in found else ahead.pop(index)
+
+
+def _lookup(work: Any) -> Callable[[str], Summary | None] | None:
+    """What finds a text's kept summary in the cache ``work`` was given (None: no cache)."""
+    settings = dict(work.keywords)
+    cache = settings.pop("cache", None)
+    if cache is None:
+        return None
+    from arc.corpora.summary import cached_summary
+
+    return functools.partial(cached_summary, cache=cache, **settings)
 
 
 def _run_dask(
@@ -430,16 +475,49 @@ def _modes(
         return None, None
 
 
-def _chart(folder: Path, texts: pd.DataFrame, segments: pd.DataFrame, modes: Any) -> None:
-    """Draw the overview chart, if the corpus has an arc to show."""
+def _chart(
+    folder: Path, texts: pd.DataFrame, segments: pd.DataFrame, modes: Any, cache: Cache | None
+) -> None:
+    """Draw the overview chart, if the corpus has an arc to show.
+
+    The chart is a function of the tables: with a cache, the same tables (hashed, with
+    arc's version) give the PNG drawn before, written again without matplotlib.
+    """
     path = folder / "overview.png"
     if not (texts["status"] == "ok").any():
         path.unlink(missing_ok=True)
         return
+    entry = None
+    if cache is not None:
+        from arc.cache import key
+
+        entry = key("overview", *(_digest(df) for df in (texts, segments, modes)))
+        png = cache.get("chart", entry)
+        if isinstance(png, bytes):
+            from arc.text.io import atomic_write
+
+            with atomic_write(path) as out:
+                out.write(png)
+            return
     from arc.charts.overview import overview_chart
     from arc.charts.render import save_chart
 
     save_chart(overview_chart(texts, segments, modes), path)
+    if cache is not None and entry is not None:
+        cache.put("chart", entry, path.read_bytes())
+
+
+def _digest(df: pd.DataFrame | None) -> str:
+    """A table's content, hashed: its columns, types and every value, row by row."""
+    import hashlib
+
+    import pandas as pd
+
+    if df is None:
+        return "none"
+    h = hashlib.sha256(repr((list(df.columns), [str(t) for t in df.dtypes])).encode())
+    h.update(pd.util.hash_pandas_object(df, index=False).to_numpy().tobytes())
+    return h.hexdigest()
 
 
 class _NoBar:

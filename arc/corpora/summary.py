@@ -29,6 +29,7 @@ __all__ = [
     "SMOOTHER",
     "TEXT_COLUMNS",
     "Summary",
+    "cached_summary",
     "summarise",
 ]
 
@@ -120,18 +121,7 @@ def summarise(
     row["bytes"] = len(data)
     entry = None
     if cache is not None:
-        from arc.cache import key
-        from arc.score.scorers import scorer_versions
-
-        entry = key(
-            "summary",
-            row["hash"],
-            Path(path).stem,
-            grid,
-            smoother,
-            scorer_versions([scorer]),
-            encoding,
-        )
+        entry = _entry(row["hash"], path, grid, smoother, scorer, encoding)
         found = cache.get("summary", entry)
         if isinstance(found, Summary):
             found.row["path"] = str(path)
@@ -143,6 +133,47 @@ def summarise(
     if cache is not None and entry is not None:
         cache.put("summary", entry, summary)
     return summary
+
+
+def cached_summary(
+    path: str | Path,
+    cache: Cache,
+    *,
+    grid: int = GRID,
+    smoother: str = SMOOTHER,
+    scorer: str = "vader",
+    encoding: str | None = None,
+    max_bytes: int | None = None,
+) -> Summary | None:
+    """The summary :func:`summarise` kept for this file's content and settings, or ``None``.
+
+    Reads and hashes the file, nothing more: how a corpus run finds, in the caller's own
+    process, the texts it need not hand to a worker.
+    """
+    from arc.text.io import MAX_BYTES, read_bytes
+
+    try:
+        data = read_bytes(path, max_bytes=max_bytes or MAX_BYTES)
+    except Exception:
+        return None
+    entry = _entry(hashlib.sha256(data).hexdigest(), path, grid, smoother, scorer, encoding)
+    found = cache.get("summary", entry)
+    if not isinstance(found, Summary):
+        return None
+    found.row["path"] = str(path)
+    return found
+
+
+def _entry(
+    content: str, path: str | Path, grid: int, smoother: str, scorer: str, encoding: str | None
+) -> str:
+    """The cache key of a text's summary: its content, name, the settings and versions."""
+    from arc.cache import key
+    from arc.score.scorers import scorer_versions
+
+    return key(
+        "summary", content, Path(path).stem, grid, smoother, scorer_versions([scorer]), encoding
+    )
 
 
 def _analyse(
