@@ -16,16 +16,13 @@ from arc.text.segment import join_lines
 __all__ = ["TEXT_BLOCK", "arrow_strings", "sentence_texts", "string_column"]
 
 
-@functools.cache
 def arrow_strings() -> Any:
     """The dtype pandas gives a column of strings, if it keeps them in Arrow; else None.
 
     pandas 3 with pyarrow does (``StringDtype(storage="pyarrow")``); pandas 2, or pandas 3
     without pyarrow, keeps them as Python objects.
     """
-    import pandas as pd
-
-    dtype = pd.Series(["x"]).dtype
+    dtype = _inferred_string_dtype()
     if getattr(dtype, "storage", None) != "pyarrow":
         return None
     try:
@@ -33,6 +30,14 @@ def arrow_strings() -> Any:
     except ImportError:
         return None
     return dtype
+
+
+@functools.cache
+def _inferred_string_dtype() -> Any:
+    """What pandas infers for a column of strings, asked once (a corpus asks for every text)."""
+    import pandas as pd
+
+    return pd.Series(["x"]).dtype
 
 
 def string_column(values: list[str | None]) -> Any:
