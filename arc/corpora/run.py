@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from arc.corpora.store import PART_TEXTS, Entry, Store, read_table
+from arc.corpora.store import PART_TEXTS, Entry, Store
 from arc.corpora.summary import (
     GRID,
     SEGMENT_COLUMNS,
@@ -210,6 +210,7 @@ def corpus(
         )
         kept: dict[int, tuple[list[dict[str, Any]], list[tuple[int, Summary]]]] = {}
         finished: list[tuple[pd.DataFrame, pd.DataFrame]] = []  # without a folder: kept here
+        written: dict[int, tuple[pd.DataFrame, pd.DataFrame]] = {}  # this run's parts, as read
         bar = _bar(len(items), len(entries) - len(items), progress)
         try:
             for index, summary in results:
@@ -223,14 +224,14 @@ def corpus(
                     part = (_texts_table(rows), _segments_table(segs))
                     if store is not None:
                         store.write(c, parts[c], *part)
+                        written[c] = (part[0], part[1][list(ARC_COLUMNS)])
                     else:
                         finished.append(part)
         finally:
             bar.close()
         segments: pd.DataFrame | None = None
-        if store is not None:
-            texts = read_table(store.folder, "texts")
-            arcs = read_table(store.folder, "segments", ARC_COLUMNS)
+        if store is not None:  # the parts written now as they are, the others read back
+            texts, arcs = _whole(store, len(parts), written)
         else:
             texts, segments = _joined(finished) if finished else _empty_tables()
             arcs = segments[list(ARC_COLUMNS)]
@@ -421,15 +422,45 @@ def _row(index: int, summary: Summary) -> dict[str, Any]:
     return {"text_id": index, **summary.row}
 
 
-def _texts_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
+def _whole(
+    store: Store, parts: int, written: dict[int, tuple[pd.DataFrame, pd.DataFrame]]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The texts table and the arcs (:data:`ARC_COLUMNS`) of every part, in order."""
     import pandas as pd
 
-    df = pd.DataFrame(rows, columns=list(TEXT_COLUMNS))
-    return df.astype(TEXT_COLUMNS)
+    texts, arcs = [], []
+    for c in range(parts):
+        if c in written:
+            texts.append(written[c][0])
+            arcs.append(written[c][1])
+        else:
+            texts.append(store.read_part("texts", c))
+            arcs.append(store.read_part("segments", c, ARC_COLUMNS))
+    if not texts:
+        return _empty_tables()[0], _empty_tables()[1][list(ARC_COLUMNS)]
+    return pd.concat(texts, ignore_index=True), pd.concat(arcs, ignore_index=True)
+
+
+def _texts_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """A part's texts table, each column built in its kind at once (no conversions after)."""
+    import numpy as np
+    import pandas as pd
+
+    columns: dict[str, Any] = {}
+    for name, kind in TEXT_COLUMNS.items():
+        values = [row.get(name) for row in rows]
+        if kind == "float64":
+            columns[name] = np.array([np.nan if v is None else v for v in values], dtype=float)
+        elif kind == "int64":
+            columns[name] = np.array(values, dtype=np.int64)
+        else:
+            columns[name] = pd.array(values, dtype=kind)
+    return pd.DataFrame(columns)
 
 
 def _segments_table(summaries: list[tuple[int, Summary]]) -> pd.DataFrame:
     """A part's segments: each analysed text's grid points, one table built once."""
+    import numpy as np
     import pandas as pd
 
     columns: dict[str, list[Any]] = {name: [] for name in SEGMENT_COLUMNS}
@@ -440,7 +471,13 @@ def _segments_table(summaries: list[tuple[int, Summary]]) -> pd.DataFrame:
         for name in SEGMENT_COLUMNS:
             if name != "text_id":
                 columns[name] += summary.segments[name]
-    return pd.DataFrame(columns).astype(SEGMENT_COLUMNS)
+    typed: dict[str, Any] = {}
+    for name, kind in SEGMENT_COLUMNS.items():
+        if kind == "string":
+            typed[name] = pd.array(columns[name], dtype=kind)
+        else:
+            typed[name] = np.array(columns[name], dtype=kind)
+    return pd.DataFrame(typed)
 
 
 def _joined(finished: list[tuple[pd.DataFrame, pd.DataFrame]]) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -46,8 +46,8 @@ __all__ = [
 ]
 
 #: Texts per part: a killed run redoes at most this many (from the cache), and a corpus of
-#: Project Gutenberg's size is some 1,500 files per table.
-PART_TEXTS = 50
+#: Project Gutenberg's size is some 750 files per table.
+PART_TEXTS = 100
 FORMATS = ("parquet", "csv")
 _RECORDS = ".arc-corpus"
 _TABLES = ("texts", "segments")
@@ -155,6 +155,17 @@ class Store:
         }
         text = json.dumps(record, indent=1, ensure_ascii=False)
         self._atomic(self._record(part), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+    def read_part(
+        self, table: str, part: int, columns: Sequence[str] | None = None
+    ) -> pd.DataFrame:
+        """A part of a table as it was written (some of its columns, if given)."""
+        from arc.corpora.summary import SEGMENT_COLUMNS, TEXT_COLUMNS
+
+        kinds = {"texts": TEXT_COLUMNS, "segments": SEGMENT_COLUMNS}[table]
+        if columns is not None:
+            kinds = {name: kinds[name] for name in columns}
+        return _read(self._part(table, part), kinds)
 
     def write_extra(self, name: str, df: pd.DataFrame) -> Path:
         """Write a corpus-wide table (``modes``, ``loadings``) beside the parts."""

@@ -208,6 +208,10 @@ class VaderScorer(ScorerBase):
         """
         return self._engine.known_words(texts)
 
+    def score_many(self, texts: Iterable[str]) -> list[Scores]:
+        """Score each text, in order, through the engine's batch path (no dict per text)."""
+        return self.score_and_count(list(texts))[0]
+
     def score_and_count(self, texts: Sequence[str]) -> tuple[list[Scores], list[tuple[int, int]]]:
         """``(score_many(texts), known_words(texts))``, equal to them, from one pass.
 
