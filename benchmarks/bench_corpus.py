@@ -2,78 +2,94 @@
 
 What is measured
 ----------------
-Corpora are made by ``make_corpus.py`` (chapters of the shared corpus's books, one file
-each; ``--corpus DIR``, default ``../shared/corpus`` from the repository root) in a
-temporary folder: ``--texts`` (200) texts for the speed goals, ``--small`` (100) and
-``--large`` (1,000) for memory. Every arc run writes into a new output folder with a new,
-empty cache folder (``Cache(tmp)``, or ``ARC_CACHE_DIR=<tmp>`` for a command and for Dask's
-workers), except the cached rerun, which reuses the cache of the run before it.
+Four corpora are made in a temporary folder. **novels**: the shared corpus's whole books
+(``--corpus DIR``, default ``../shared/corpus`` from the repository root; every ``.txt``
+file its ``MANIFEST.tsv`` lists, copied as they are, a file whose bytes equal an earlier
+one's skipped). **chapters**: ``--texts`` (200) chapters made by ``make_corpus.py`` (one
+file each). ``--small`` (100) and ``--large`` (1,000) texts of ``make_corpus.py`` for
+memory; the large one is also rerun from its cache. Every arc run writes into a new output
+folder with a new, empty cache folder (``Cache(tmp)``, or ``ARC_CACHE_DIR=<tmp>`` for a
+command and for Dask's workers), except a cached rerun, which reuses the cache of the cold
+run just before it.
 
 Every timed run is a fresh Python (this script with a hidden ``--child`` option) that first,
 untimed, imports arc, builds the baseline's Punkt and analyzer, and runs both the baseline and
-a one-text ``corpus()`` on the vignette (so every module a run imports lazily is loaded),
-then times one pass over the corpus with ``time.perf_counter``: arc's remembered Punkt
-verdicts and VADER token cache start as empty as a user's. Runs of the things compared are
-interleaved (``--rounds`` rounds, 5; the order reversed every other round) and each figure is
-the **median**; a ratio is the ratio of medians. A series whose slowest run is more than 15 %
-slower than its fastest is named in a note.
+a two-text ``corpus()`` (the vignette, twice, with the modes and the overview chart) so every
+module a run imports lazily is loaded, then times one pass over a corpus with
+``time.perf_counter``: arc's remembered Punkt verdicts and VADER token cache start as empty as
+a user's. Runs are interleaved: each round runs the chapters' six kinds, the novels' three
+and the large corpus's cold run and rerun, the order reversed every other round; the
+chapters have ``--rounds`` (5) rounds, the novels ``--novel-rounds`` (3: a round over the
+whole books takes about 25 s) and the large corpus ``--rerun-rounds`` (3). Each figure is the
+**median**; a ratio is the ratio of medians. A series whose slowest run is more than 15 %
+slower than its fastest is marked noisy. The load average is read before every timed run,
+and the CPU seconds other processes used during the rounds are given (``/proc/stat``'s busy
+time less this script's and its children's).
 
 (1) Bare loop (the baseline): for each text, read and decode (``bench_analyze.make_baseline``:
     ``plain_decode(path.read_bytes())``), nltk's plain ``PunktSentenceTokenizer`` with arc's
     parameters over the whole text, vaderSentiment's ``polarity_scores`` per sentence.
-(2) One job, scores alone: ``arc.analysis.frame.frames(load(path), "sentence")`` per text
-    (what ``Analysis.of(path, unit="sentence")`` computes, without line or band). Goal: at
-    least 1.4 × the baseline's throughput.
-(3) One job, the whole texts table: ``corpus(folder, out, jobs=1, cache=Cache(fresh))``
-    (``modes``/``chart`` on only where ``arc.analysis.modes`` exists). Goal: at least the
-    baseline's throughput. Where its time goes is profiled on a sample of ``--profile``
-    (40) texts in a fresh Python: each step of ``summarise`` timed alone (read and parse;
-    split and score; the smoothed line alone; the line with its bootstrap band; with the
-    chance envelope as well; turning points; shape), then the cache's writes and the store's
-    part writes, and reading the tables back at the end.
-(4) Every core: ``corpus(..., jobs=EVERY_CPU)`` against (3). Goal: speed-up at least 0.85 ×
-    the CPUs.
-(5) Dask: a real ``dask scheduler`` and two ``dask worker --nworkers 1 --nthreads 1``
-    processes on localhost;
-    ``corpus(..., client=Client(addr))`` against ``corpus(..., jobs=2)``, both **without a
-    cache** (``cache=None``): with one, the Dask path hangs in this tree (the scheduler
-    unpickles each task, which resolves the workers' cache there into a ``Cache`` holding a
-    ``threading.Lock``, and the task can then not be sent on; :data:`DASK_CACHE_BUG`).
-    Each Dask run has a cluster of its own, started
-    before the clock (its workers given a fresh ``ARC_CACHE_DIR`` and warmed up like a
-    child; ``client.restart()`` lost its nanny-started workers here) and stopped after, so no
-    run finds the memos of the one before. Goal: at least 0.8 × ``jobs=2``'s throughput.
-    The per-task cost of the Dask path is measured too: ``--noop`` (400) tasks of ``len`` on
-    bytes of the corpus's mean text size, submitted and collected like ``arc.corpora.run``
-    (a window of 4 per worker, results in order), and the extra seconds per text of the
-    Dask run over ``jobs=2``.
-(6) Cached rerun: the same corpus into a new output folder with the cache the run of (4)
-    filled, against that cold run. Goal: at least 20 × faster.
+(2) One job, scores alone, on the novels and on the chapters:
+    ``arc.analysis.frame.frames(load(path), "sentence")`` per text (what
+    ``Analysis.of(path, unit="sentence")`` computes, without line or band). Goal: at least
+    1.4 x the baseline's throughput.
+(3) One job, the whole texts table, on the novels and on the chapters:
+    ``corpus(folder, out, jobs=1, cache=Cache(fresh))`` (``modes``/``chart`` on only where
+    ``arc.analysis.modes`` exists). Goal: at least the baseline's throughput. Where its time
+    goes is profiled on both corpora (all the novels; ``--profile`` (40) of the chapters) in
+    a fresh Python: each step of ``summarise`` timed alone (read and parse; split and score;
+    the smoothed line alone; the line with its bootstrap band; with the chance envelope as
+    well; turning points as ``summarise`` finds them, ``arc.analysis.turns.find_turns`` on
+    the line; shape), then the cache's writes and the store's part writes, reading the
+    tables back at the end (the texts, and the segments' arc columns), and, once per run,
+    the modes and the overview chart (drawn, no cache).
+(4) Every core, chapters: ``corpus(..., jobs=EVERY_CPU)`` against (3). Goal: speed-up at
+    least 0.85 x the CPUs.
+(5) Dask, chapters: a real ``dask scheduler`` and two
+    ``dask worker --nworkers 1 --nthreads 1`` processes on localhost;
+    ``corpus(..., client=Client(addr), cache=True)`` (each worker its own cache, as a user
+    runs it: a fresh ``ARC_CACHE_DIR``) against ``corpus(..., jobs=2, cache=Cache(fresh))``.
+    Each Dask run has a cluster of its own, started before the clock (its workers warmed up
+    like a child; ``client.restart()`` lost its nanny-started workers here) and stopped
+    after, so no run finds the memos of the one before. Goal: at least 0.8 x ``jobs=2``'s
+    throughput. arc sends texts to Dask several to a task (a batch of up to 256 kB or 32
+    texts, ``arc.corpora.run.DASK_BATCH_BYTES``/``DASK_BATCH_TEXTS``), so the per-task cost
+    is measured per batch: ``--noop`` (400) tasks of ``len`` on bytes of the chapters' mean
+    batch, submitted and collected like ``arc.corpora.run`` (a window of ``DASK_WINDOW`` per
+    worker, results in order), and again on bytes of a mean novel (one book per task, as
+    Project Gutenberg's would be); and the extra seconds per text of the Dask run over
+    ``jobs=2``.
+(6) Cached rerun, on the chapters and on the ``--large`` corpus: the cold every-core run
+    (``jobs=EVERY_CPU``, a fresh cache), then the same corpus into a new output folder with
+    the cache that run filled. Goal: at least 20 x faster.
 (7) Memory: the ``arc corpus`` command (``arc.cli``'s own entry point, run by a child of
     this script; where ``arc.analysis.modes`` is missing its ``_modes`` step is stubbed to
     give no modes) on ``--small`` and ``--large`` texts, every core, in a fresh process; the
     process tree's RSS (``VmRSS`` of the command and every descendant in ``/proc``) summed
     and sampled every 20 ms: the peak of the sum, and the peaks of the parent and of the
     largest worker. ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` (the largest single process)
-    is given beside it. Goal: the large corpus's peak at most 1.1 × the small one's.
+    is given beside it. Goal: the large corpus's peak at most 1.1 x the small one's.
 (8) The ``arc corpus`` command on the ``--large`` corpus once more, its standard error a
     pseudo-terminal (``pty.openpty``): the bytes it wrote are checked for tqdm's bar, and
     the last line is shown, with the wall time (cold cache).
 
 On paper: Project Gutenberg (75,000 books of the mean length of the shared corpus's novels)
-at the throughput per core of (3), on one 2-core machine, a 32-core machine, and N Dask
-workers, with what the Dask path needs (bytes per text, the client's bandwidth, the
-per-task cost of (5)).
+at the throughput per core of (3) on the novels, on one 2-core machine, a 32-core machine
+(the every-core efficiency of (4)), and N Dask workers, with what the Dask path needs (bytes
+per book, the client's bandwidth, the per-task cost of (5) for a book).
 
 Run it with ``make bench-corpus`` or::
 
     python benchmarks/bench_corpus.py [--corpus DIR] [--texts 200] [--small 100]
-        [--large 1000] [--rounds 5] [--profile 40] [--noop 400] [--quick] [--json]
+        [--large 1000] [--rounds 5] [--novel-rounds 3] [--rerun-rounds 3] [--profile 40]
+        [--noop 400] [--quick] [--json] [--save FILE]
 
-``--quick`` is a smoke run (about a minute: 30 texts, 20 and 100 for memory, one round);
-its figures are not for quoting. Progress goes to standard error, the table (or ``--json``)
-to standard output. A report, not a test: the exit status is 0 whatever the figures; 1,
-with one line, when the corpus is missing.
+A full run takes about seven minutes on two cores. ``--quick`` is a smoke run (about a
+minute and a half: 30 chapters, the 3 smallest books, 20 and 100 texts for memory, one
+round); its figures are not for quoting. ``--save FILE`` writes the figures as JSON as
+well. Progress goes to standard error, the table (or ``--json``) to standard output. A
+report, not a test: the exit status is 0 whatever the figures; 1, with one line, when the
+corpus is missing.
 """
 
 from __future__ import annotations
@@ -82,8 +98,10 @@ import argparse
 import contextlib
 import datetime
 import fcntl
+import hashlib
 import importlib.util
 import json
+import math
 import os
 import platform
 import pty
@@ -114,12 +132,6 @@ DASK_GOAL = 0.8  # Dask (2 workers) / jobs=2 throughput, at least
 CACHE_GOAL = 20.0  # cold run / cached rerun, at least
 MEMORY_TOLERANCE = 1.1  # peak RSS of the large corpus / the small one's, at most
 NOISY = 1.15
-DASK_CACHE_BUG = (
-    "with a cache, corpus(client=...) hangs: the scheduler unpickles each task, which calls "
-    "_WorkerCache.__reduce__'s _worker_cache() there and puts a Cache (holding a "
-    "threading.Lock) in the task, which it then cannot pickle for the worker; the client "
-    "waits forever."
-)
 GUTENBERG_BOOKS = 75_000
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -203,11 +215,15 @@ def _warm() -> Any:
     baseline = make_baseline()
     arc.analyze(text="Hello there. I am happy.", unit="sentence")
     folder = Path(tempfile.mkdtemp(prefix="arc-warm-"))
-    (folder / "vignette.txt").write_text(vignette_text(), encoding="utf-8")
-    baseline(folder / "vignette.txt")
+    texts = folder / "texts"
+    texts.mkdir()
+    (texts / "vignette.txt").write_text(vignette_text(), encoding="utf-8")
+    # A second text, so the modes and the overview chart are computed (and their imports done).
+    (texts / "vignette-2.txt").write_text(vignette_text() + "\n\nThe end.\n", encoding="utf-8")
+    baseline(texts / "vignette.txt")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        corpus([folder / "vignette.txt"], None, jobs=1, cache=None, modes=0, chart=False)
+        corpus([texts], folder / "out", jobs=1, cache=None, **_corpus_kwargs())
     shutil.rmtree(folder, ignore_errors=True)
     return baseline
 
@@ -251,7 +267,7 @@ def run_child(kind: str, spec: dict[str, Any]) -> dict[str, Any]:
         out["sentences"] = sentences
     elif kind in ("table", "all", "jobs2", "warm"):
         jobs = {"table": 1, "all": EVERY_CPU, "jobs2": 2, "warm": EVERY_CPU}[kind]
-        cache = None if kind == "jobs2" else Cache(spec["cache"])  # jobs2: as Dask's (no cache)
+        cache = Cache(spec["cache"])  # a fresh folder for every run (the warm rerun's aside)
         start = time.perf_counter()
         result = corpus([spec["folder"]], spec["out"], jobs=jobs, cache=cache, **_corpus_kwargs())
         out["seconds"] = time.perf_counter() - start
@@ -288,7 +304,7 @@ def dask_child(spec: dict[str, Any], paths: list[str]) -> dict[str, Any]:
             [spec["folder"]],
             spec["out"],
             client=client,
-            cache=None,  # with a cache the tasks never reach a worker (see DASK_CACHE_BUG)
+            cache=True,  # as a user runs it: each worker its own cache, a fresh ARC_CACHE_DIR
             **_corpus_kwargs(),
         )
         seconds = time.perf_counter() - start
@@ -303,37 +319,45 @@ def dask_child(spec: dict[str, Any], paths: list[str]) -> dict[str, Any]:
 
 
 def noop_child(spec: dict[str, Any]) -> dict[str, Any]:
-    """Dask's cost per task: ``len`` of a text's worth of bytes, windowed and in order."""
+    """Dask's cost per task: ``len`` of a batch's worth of bytes, windowed and in order.
+
+    One series of ``tasks`` tasks for each payload size in ``sizes``.
+    """
     from collections import deque
 
     from distributed import Client
 
+    from arc.corpora.run import DASK_WINDOW
+
     client = Client(spec["address"], set_as_default=False, timeout="30s")
+    out: dict[str, Any] = {"tasks": spec["tasks"], "per_size": {}}
     try:
         client.wait_for_workers(spec["workers"], timeout=60)
         workers = max(1, sum(client.nthreads().values()))
-        payload = [os.urandom(spec["bytes"]) for _ in range(8)]
-        for f in [client.submit(len, payload[0], pure=False) for _ in range(20)]:
-            f.result()
-        n = spec["tasks"]
-        window = 4 * workers
-        queue: deque[Any] = deque()
-        start = time.perf_counter()
-        sent = 0
-        while sent < min(window, n):
-            queue.append(client.submit(len, payload[sent % 8], pure=False, retries=2))
-            sent += 1
-        while queue:
-            f = queue.popleft()
-            f.result()
-            f.release()
-            if sent < n:
+        out["workers"] = workers
+        for size in spec["sizes"]:
+            payload = [os.urandom(size) for _ in range(8)]
+            for f in [client.submit(len, payload[0], pure=False) for _ in range(20)]:
+                f.result()
+            n = spec["tasks"]
+            window = DASK_WINDOW * workers
+            queue: deque[Any] = deque()
+            start = time.perf_counter()
+            sent = 0
+            while sent < min(window, n):
                 queue.append(client.submit(len, payload[sent % 8], pure=False, retries=2))
                 sent += 1
-        seconds = time.perf_counter() - start
+            while queue:
+                f = queue.popleft()
+                f.result()
+                f.release()
+                if sent < n:
+                    queue.append(client.submit(len, payload[sent % 8], pure=False, retries=2))
+                    sent += 1
+            out["per_size"][str(size)] = (time.perf_counter() - start) / n
     finally:
         client.close()
-    return {"seconds": seconds, "tasks": n, "bytes": spec["bytes"], "workers": workers}
+    return out
 
 
 def profile_child(spec: dict[str, Any]) -> dict[str, Any]:
@@ -342,10 +366,21 @@ def profile_child(spec: dict[str, Any]) -> dict[str, Any]:
     import pickle
     import warnings
 
+    import numpy as np
+
     from arc.analysis.result import Analysis
+    from arc.analysis.turns import find_turns
     from arc.cache import Cache, key
-    from arc.corpora.run import _row, _segments, _segments_table, _texts_table, expand_paths
-    from arc.corpora.store import Entry, Store, read_tables
+    from arc.corpora.run import (
+        ARC_COLUMNS,
+        _chart,
+        _modes,
+        _row,
+        _segments_table,
+        _texts_table,
+        expand_paths,
+    )
+    from arc.corpora.store import Entry, Store, read_table
     from arc.corpora.summary import SMOOTHER, summarise
     from arc.errors import ArcWarning
     from arc.text.document import load
@@ -382,9 +417,12 @@ def profile_child(spec: dict[str, Any]) -> dict[str, Any]:
         t3 = time.perf_counter()
         result.line(SMOOTHER, band=True, null=False)
         t4 = time.perf_counter()
-        result.line(SMOOTHER)
+        line = result.line(SMOOTHER)
         t5 = time.perf_counter()
-        result.turns(SMOOTHER)
+        # As summarise finds them: where the line turns, not the sentences behind the turns.
+        smoothed = line["value"].to_numpy(dtype=float)
+        if np.isfinite(smoothed).all():
+            find_turns(line["time"].to_numpy(dtype=float) / 100.0, smoothed)
         t6 = time.perf_counter()
         with contextlib.suppress(ValueError):
             result.shape(SMOOTHER)
@@ -414,18 +452,32 @@ def profile_child(spec: dict[str, Any]) -> dict[str, Any]:
     for c in range(0, len(sample), 50):
         part = list(range(c, min(c + 50, len(sample))))
         texts = _texts_table([_row(i, summaries[i]) for i in part])
-        segs = _segments_table([_segments(i, summaries[i]) for i in part])
+        segs = _segments_table([(i, summaries[i]) for i in part])
         store.write(c // 50, [Entry.of(sample[i]) for i in part], texts, segs)
     write_seconds = time.perf_counter() - w0
     r0 = time.perf_counter()
-    read_tables(out)
+    texts = read_table(out, "texts")  # what a run reads back: the texts, the arcs for the modes
+    arcs = read_table(out, "segments", ARC_COLUMNS)
     read_seconds = time.perf_counter() - r0
+    # Once per run, whatever the texts: the modes and the overview chart (no cache: drawn).
+    m0 = time.perf_counter()
+    kwargs = _corpus_kwargs()
+    found, _ = _modes(texts, arcs, kwargs["modes"])
+    m1 = time.perf_counter()
+    if kwargs["chart"]:
+        _chart(out, texts, arcs, found, None)
+    m2 = time.perf_counter()
     n = len(sample)
     per_text = {name: seconds / n for name, seconds in total.items()}
     per_text["cache writes"] = put_seconds / n
     per_text["store: write parts"] = write_seconds / n
     per_text["store: read tables back"] = read_seconds / n
-    return {"texts": n, "per_text": per_text, "cache_bytes_per_text": pickled / n}
+    return {
+        "texts": n,
+        "per_text": per_text,
+        "per_run": {"modes": m1 - m0, "overview chart": m2 - m1},
+        "cache_bytes_per_text": pickled / n,
+    }
 
 
 def command_child(spec: dict[str, Any]) -> dict[str, Any]:
@@ -678,10 +730,10 @@ def tables_equal(a: Path, b: Path) -> bool:
     """Whether two runs wrote the same tables (``path`` and ``hash`` aside)."""
     import pandas.testing as pdt
 
-    from arc.corpora.store import read_tables
+    from arc.corpora.store import read_corpus
 
-    ta, sa = read_tables(a)
-    tb, sb = read_tables(b)
+    ta, sa = read_corpus(a)
+    tb, sb = read_corpus(b)
     try:
         pdt.assert_frame_equal(ta.drop(columns=["path"]), tb.drop(columns=["path"]))
         pdt.assert_frame_equal(sa, sb)
@@ -701,6 +753,60 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def make_novels(
+    out: Path, corpus: Path, rows: list[dict[str, str]], smallest: int | None = None
+) -> dict[str, Any]:
+    """The shared corpus's whole books (every file its manifest lists), byte-duplicates skipped.
+
+    ``smallest``: only that many of the smallest files (``--quick``).
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    seen: dict[str, str] = {}
+    kept: list[dict[str, str]] = []
+    duplicates: list[list[str]] = []
+    for row in rows:
+        digest = hashlib.sha256((corpus / row["file"]).read_bytes()).hexdigest()
+        if digest in seen:
+            duplicates.append([row["file"], seen[digest]])
+            continue
+        seen[digest] = row["file"]
+        kept.append(row)
+    if smallest is not None:
+        kept = sorted(kept, key=lambda r: (corpus / r["file"]).stat().st_size)[:smallest]
+    for row in kept:
+        shutil.copyfile(corpus / row["file"], out / row["file"])
+    kinds: dict[str, int] = {}
+    for row in kept:
+        kinds[row.get("kind") or "?"] = kinds.get(row.get("kind") or "?", 0) + 1
+    return {"files": [r["file"] for r in kept], "kinds": kinds, "duplicates": duplicates}
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """The machine's busy CPU seconds (``/proc/stat``), and this script's with its children's.
+
+    Their growth over a run, one less the other, is what other processes used meanwhile
+    (children are counted once reaped, so it is an upper bound).
+    """
+    busy = math.nan
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        first = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+        user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, first[1:9])
+        busy = (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+    own = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        own += usage.ru_utime + usage.ru_stime
+    return busy, own
+
+
+#: The runs timed on each corpus, round after round ("all" is followed by its warm rerun).
+PLAN = {
+    "chapters": ["baseline", "scores", "table", "all", "jobs2", "dask"],
+    "novels": ["baseline", "scores", "table"],
+    "large": ["all"],
+}
+
+
 def _benchmark(
     args: argparse.Namespace,
     rows: list[dict[str, str]],
@@ -709,119 +815,166 @@ def _benchmark(
     started: float,
 ) -> dict[str, Any]:
     cpus = len(os.sched_getaffinity(0))
-    speed = tmp / "speed"
-    make(speed, args.texts, 0, args.corpus)
-    n, words, nbytes = words_in(speed)
-    report["speed_corpus"] = {"texts": n, "words": words, "bytes": nbytes}
-    say(f"speed corpus: {n} texts, {words:,} words, {nbytes / 1e6:.1f} MB")
+    folders = {
+        "chapters": tmp / "chapters",
+        "novels": tmp / "novels",
+        "small": tmp / f"memory-{args.small}",
+        "large": tmp / f"memory-{args.large}",
+    }
+    say("making the corpora")
+    make(folders["chapters"], args.texts, 0, args.corpus)
+    report["novels_made"] = make_novels(
+        folders["novels"], args.corpus, rows, 3 if args.quick else None
+    )
+    make(folders["small"], args.small, 0, args.corpus)
+    make(folders["large"], args.large, 0, args.corpus)
+    report["corpora"] = {}
+    for name, folder in folders.items():
+        n, words, nbytes = words_in(folder)
+        report["corpora"][name] = {"texts": n, "words": words, "bytes": nbytes}
+        say(f"  {name}: {n} texts, {words:,} words, {nbytes / 1e6:.1f} MB")
     counter = iter(range(10**6))
 
     def fresh(name: str) -> tuple[str, str]:
         k = next(counter)
         return str(tmp / f"out-{name}-{k}"), str(tmp / f"cache-{name}-{k}")
 
-    times: dict[str, list[float]] = {
-        k: [] for k in ("baseline", "scores", "table", "all", "warm", "jobs2", "dask")
-    }
-    last_out: dict[str, str] = {}
-    extra: dict[str, Any] = {}
+    times: dict[str, dict[str, list[float]]] = {name: {} for name in PLAN}
+    last_out: dict[tuple[str, str], str] = {}
+    extra: dict[tuple[str, str], dict[str, Any]] = {}
+    loads: list[float] = []
 
-    def one(kind: str) -> None:
-        out, cache = fresh(kind)
-        spec = {"folder": str(speed), "out": out, "cache": cache, "workers": 2}
+    def record(name: str, kind: str, r: dict[str, Any], out: str) -> None:
+        times[name].setdefault(kind, []).append(r["seconds"])
+        last_out[name, kind] = out
+        extra[name, kind] = r
+        say(f"  {name} {kind}: {r['seconds']:.2f} s")
+
+    def one(name: str, kind: str) -> None:
+        loads.append(os.getloadavg()[0])
+        out, cache = fresh(f"{name}-{kind}")
+        spec = {"folder": str(folders[name]), "out": out, "cache": cache, "workers": 2}
         if kind == "dask":  # a new cluster for each run: no memos of the run before
             with Cluster(2, Path(out + "-cluster"), Path(cache)) as cluster:
                 r = child_json("dask", {**spec, "address": cluster.address})
-        elif kind == "all":
-            r = child_json("all", spec)
-            times["all"].append(r["seconds"])
-            last_out["all"] = out
-            extra["all"] = r
-            say(f"  all: {r['seconds']:.2f} s")
-            warm_out = out + "-warm"
-            r = child_json("warm", {**spec, "out": warm_out})  # the cache "all" filled
-            kind, out = "warm", warm_out
         else:
             r = child_json(kind, spec)
-        times[kind].append(r["seconds"])
-        last_out[kind] = out
-        extra[kind] = r
-        say(f"  {kind}: {r['seconds']:.2f} s")
+        record(name, kind, r, out)
+        if kind == "all":  # the cached rerun: a new output folder, the cache "all" filled
+            warm_out = out + "-warm"
+            record(name, "warm", child_json("warm", {**spec, "out": warm_out}), warm_out)
 
-    order = ["baseline", "scores", "table", "all", "jobs2", "dask"]
-    for i in range(args.rounds):
-        say(f"round {i + 1} of {args.rounds}")
-        for kind in order if i % 2 == 0 else order[::-1]:
-            one(kind)
+    rounds = {"chapters": args.rounds, "novels": args.novel_rounds, "large": args.rerun_rounds}
+    cpu_before = cpu_seconds()
+    for i in range(max(rounds.values())):
+        say(f"round {i + 1} of {max(rounds.values())}")
+        steps = [(name, kind) for name, kinds in PLAN.items() if i < rounds[name] for kind in kinds]
+        for name, kind in steps if i % 2 == 0 else steps[::-1]:
+            one(name, kind)
+    cpu_after = cpu_seconds()
+    busy, own = (b - a for a, b in zip(cpu_before, cpu_after, strict=True))
+    report["rounds"] = rounds
+    report["cpu_during_rounds"] = {"busy_s": busy, "own_s": own, "others_s": busy - own}
+    report["load_during_rounds"] = loads
+
     say("dask: cost per task (no-op tasks)")
+    from arc.corpora.run import _batches, expand_paths
+
+    chapter_paths = expand_paths([folders["chapters"]])
+    batches = list(_batches(list(enumerate(chapter_paths)), None))
+    batch_bytes = sum(len(d or b"") for b in batches for _, _, d in b) // len(batches)
+    novels = [x for x in rows if x.get("kind") == "novel"]
+    book_bytes = int(statistics.mean(int(x["bytes"]) for x in novels))
     with Cluster(2, tmp / "noop-cluster", tmp / "noop-cache") as cluster:
         noop = child_json(
             "noop",
-            {"address": cluster.address, "workers": 2, "tasks": args.noop, "bytes": nbytes // n},
+            {
+                "address": cluster.address,
+                "workers": 2,
+                "tasks": args.noop,
+                "sizes": [batch_bytes, book_bytes],
+            },
         )
-    s = {k: series(v) for k, v in times.items() if v}
-    med = {k: v["median"] for k, v in s.items()}
-    report["seconds"] = s
-    report["sentences"] = {k: extra[k].get("sentences") for k in extra}
-    report["failed"] = {k: extra[k].get("failed") for k in extra if "failed" in extra[k]}
-    report["same_tables"] = {
-        k: tables_equal(Path(last_out["table"]), Path(last_out[k])) for k in ("all", "warm", "dask")
-    }
-    report["scores_ratio"] = med["baseline"] / med["scores"]
-    report["table_ratio"] = med["baseline"] / med["table"]
-    report["cores"] = cpus
-    report["cores_speedup"] = med["table"] / med["all"]
-    report["dask_ratio"] = med["jobs2"] / med["dask"]
-    report["cache_ratio"] = med["all"] / med["warm"]
+    noop["batches"] = len(batches)
+    noop["batch_texts"] = len(chapter_paths) / len(batches)
+    noop["batch_bytes"] = batch_bytes
+    noop["book_bytes"] = book_bytes
     report["noop"] = noop
-    report["noop_per_task_ms"] = noop["seconds"] / noop["tasks"] * 1000
-    report["dask_extra_per_text_ms"] = (med["dask"] - med["jobs2"]) * 2 / n * 1000
 
-    say("profile of one job's steps")
-    out, cache = fresh("profile")
-    report["profile"] = child_json(
-        "profile", {"folder": str(speed), "out": out, "cache": cache, "sample": args.profile}
+    s = {name: {k: series(v) for k, v in t.items()} for name, t in times.items()}
+    med = {name: {k: v["median"] for k, v in t.items()} for name, t in s.items()}
+    report["seconds"] = s
+    report["sentences"] = {f"{n} {k}": v.get("sentences") for (n, k), v in extra.items()}
+    report["failed"] = {f"{n} {k}": v["failed"] for (n, k), v in extra.items() if "failed" in v}
+    same = {
+        f"chapters {k}": (("chapters", "table"), ("chapters", k))
+        for k in ("all", "warm", "jobs2", "dask")
+    }
+    same[f"{report['corpora']['large']['texts']:,} warm"] = (("large", "all"), ("large", "warm"))
+    report["same_tables"] = {
+        label: tables_equal(Path(last_out[a]), Path(last_out[b])) for label, (a, b) in same.items()
+    }
+    c, v, big = med["chapters"], med["novels"], med["large"]
+    report["ratios"] = {
+        "scores_novels": v["baseline"] / v["scores"],
+        "scores_chapters": c["baseline"] / c["scores"],
+        "table_novels": v["baseline"] / v["table"],
+        "table_chapters": c["baseline"] / c["table"],
+        "cores": c["table"] / c["all"],
+        "dask": c["jobs2"] / c["dask"],
+        "cache_chapters": c["all"] / c["warm"],
+        "cache_large": big["all"] / big["warm"],
+    }
+    report["cores"] = cpus
+    report["dask_extra_per_text_ms"] = (
+        (c["dask"] - c["jobs2"]) * 2 / report["corpora"]["chapters"]["texts"] * 1000
     )
+
+    report["profile"] = {}
+    for name, sample in (("novels", 10**6), ("chapters", args.profile)):
+        say(f"profile of one job's steps: {name}")
+        out, cache = fresh(f"profile-{name}")
+        report["profile"][name] = child_json(
+            "profile",
+            {"folder": str(folders[name]), "out": out, "cache": cache, "sample": sample},
+        )
 
     say(f"memory: {args.small} and {args.large} texts")
     memory = {}
-    for size in (args.small, args.large):
-        folder = tmp / f"memory-{size}"
-        make(folder, size, 0, args.corpus)
+    for size, name in ((args.small, "small"), (args.large, "large")):
         out, cache = fresh(f"memory-{size}")
-        memory[str(size)] = {
-            **dict(zip(("texts", "words", "bytes"), words_in(folder), strict=True)),
-            **child_json("memory", {"folder": str(folder), "out": out, "cache": cache}),
+        memory[name] = {
+            **report["corpora"][name],
+            **child_json("memory", {"folder": str(folders[name]), "out": out, "cache": cache}),
         }
-        say(f"  {size}: peak {memory[str(size)]['peak_sum_mib']:.0f} MiB")
+        say(f"  {size}: peak {memory[name]['peak_sum_mib']:.0f} MiB")
     report["memory"] = memory
-    small, large = memory[str(args.small)], memory[str(args.large)]
-    report["memory_ratio"] = large["peak_sum_mib"] / small["peak_sum_mib"]
+    report["ratios"]["memory"] = memory["large"]["peak_sum_mib"] / memory["small"]["peak_sum_mib"]
 
     say(f"the command on {args.large} texts in a pseudo-terminal")
     out, cache = fresh("pty")
-    report["pty"] = pty_run(tmp / f"memory-{args.large}", Path(out), Path(cache))
-    report["pty"]["texts"] = args.large
+    report["pty"] = pty_run(folders["large"], Path(out), Path(cache))
+    report["pty"]["texts"] = report["corpora"]["large"]["texts"]
 
-    report["paper"] = on_paper(report, rows, words, n, nbytes)
+    report["paper"] = on_paper(report, rows)
     report["environment"]["load_average_end"] = os.getloadavg()
     report["seconds_total"] = time.perf_counter() - started
     return report
 
 
-def on_paper(
-    r: dict[str, Any], rows: list[dict[str, str]], words: int, n: int, nbytes: int
-) -> dict[str, Any]:
+def on_paper(r: dict[str, Any], rows: list[dict[str, str]]) -> dict[str, Any]:
     """Project Gutenberg at the measured rates (see the docstring)."""
     novels = [x for x in rows if x.get("kind") == "novel"]
     mean_words = statistics.mean(int(x["words"]) for x in novels)
     mean_bytes = statistics.mean(int(x["bytes"]) for x in novels)
-    med = {k: v["median"] for k, v in r["seconds"].items()}
-    per_core = words / med["table"]  # words/s, one job, whole texts table
+    med = {k: v["median"] for k, v in r["seconds"]["novels"].items()}
+    words = r["corpora"]["novels"]["words"]
+    per_core = words / med["table"]  # words/s, one job, whole texts table, whole books
+    chapters_rate = r["corpora"]["chapters"]["words"] / r["seconds"]["chapters"]["table"]["median"]
     total_words = GUTENBERG_BOOKS * mean_words
-    efficiency = r["cores_speedup"] / r["cores"]
-    dask_eff = efficiency * r["dask_ratio"]
-    per_task = r["noop_per_task_ms"] / 1000  # the client/scheduler's serial cost per task
+    efficiency = r["ratios"]["cores"] / r["cores"]
+    dask_eff = efficiency * r["ratios"]["dask"]
+    per_task = r["noop"]["per_size"][str(r["noop"]["book_bytes"])]  # one book per task
     one_core = total_words / per_core
     cluster = {}
     for workers in (8, 32, 128, 512, 2048):
@@ -839,8 +992,7 @@ def on_paper(
         "mean_words": mean_words,
         "mean_bytes": mean_bytes,
         "words_per_s_per_core": per_core,
-        "scores_words_per_s": words / med["scores"],
-        "baseline_words_per_s": words / med["baseline"],
+        "chapters_words_per_s": chapters_rate,
         "total_words": total_words,
         "one_core_h": one_core / 3600,
         "two_core_h": one_core / (2 * efficiency) / 3600,
@@ -856,57 +1008,144 @@ def on_paper(
 # --------------------------------------------------------------------------- the report
 
 
+def _label(r: dict[str, Any], name: str) -> str:
+    """A corpus's name in the goals table: ``novels, 11 books`` or ``chapters, 200 texts``."""
+    n = r["corpora"][name]["texts"]
+    return {
+        "novels": f"novels, {n} whole books",
+        "chapters": f"chapters, {n:,} texts",
+        "large": f"{n:,} texts",
+    }[name]
+
+
 def goals_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     ok = {True: "PASS", False: "FAIL"}
-    s = {k: v["median"] for k, v in r["seconds"].items()}
-    n, words = r["speed_corpus"]["texts"], r["speed_corpus"]["words"]
+    s = {name: {k: v["median"] for k, v in t.items()} for name, t in r["seconds"].items()}
+    q = r["ratios"]
     cores = r["cores"]
-    small, large = r["memory"].values()
-    return [
+    rows = []
+    for name in ("novels", "chapters"):
+        m, words = s[name], r["corpora"][name]["words"]
+        rows.append(
+            (
+                f"one job, scores alone / bare loop [{_label(r, name)}]",
+                f"{q['scores_' + name]:.2f}x ({m['baseline']:.2f} s / {m['scores']:.2f} s; "
+                f"{words / m['scores']:,.0f} words/s)",
+                f">= {SCORES_GOAL}x",
+                ok[q["scores_" + name] >= SCORES_GOAL],
+            )
+        )
+    for name in ("novels", "chapters"):
+        m, words = s[name], r["corpora"][name]["words"]
+        rows.append(
+            (
+                f"one job, whole texts table / bare loop [{_label(r, name)}]",
+                f"{q['table_' + name]:.2f}x ({m['baseline']:.2f} s / {m['table']:.2f} s; "
+                f"{words / m['table']:,.0f} words/s)",
+                f">= {TABLE_GOAL}x",
+                ok[q["table_" + name] >= TABLE_GOAL],
+            )
+        )
+    c = s["chapters"]
+    rows += [
         (
-            "one job, scores alone / bare loop",
-            f"{r['scores_ratio']:.2f}x ({s['baseline']:.1f} s / {s['scores']:.1f} s; "
-            f"{words / s['scores']:,.0f} words/s)",
-            f">= {SCORES_GOAL}x",
-            ok[r["scores_ratio"] >= SCORES_GOAL],
-        ),
-        (
-            "one job, whole texts table / bare loop",
-            f"{r['table_ratio']:.2f}x ({s['baseline']:.1f} s / {s['table']:.1f} s; "
-            f"{n / s['table']:.1f} texts/s)",
-            f">= {TABLE_GOAL}x",
-            ok[r["table_ratio"] >= TABLE_GOAL],
-        ),
-        (
-            f"every core ({cores}) / one job",
-            f"{r['cores_speedup']:.2f}x ({s['table']:.1f} s / {s['all']:.1f} s)",
+            f"every core ({cores}) / one job [{_label(r, 'chapters')}]",
+            f"{q['cores']:.2f}x ({c['table']:.2f} s / {c['all']:.2f} s)",
             f">= {CORES_GOAL * cores:.2f}x ({CORES_GOAL} x {cores})",
-            ok[r["cores_speedup"] >= CORES_GOAL * cores],
+            ok[q["cores"] >= CORES_GOAL * cores],
         ),
         (
-            "Dask, 2 workers / jobs=2",
-            f"{r['dask_ratio']:.2f}x ({s['jobs2']:.1f} s / {s['dask']:.1f} s)",
+            f"Dask, 2 workers / jobs=2, each a fresh cache [{_label(r, 'chapters')}]",
+            f"{q['dask']:.2f}x ({c['jobs2']:.2f} s / {c['dask']:.2f} s)",
             f">= {DASK_GOAL}x",
-            ok[r["dask_ratio"] >= DASK_GOAL],
+            ok[q["dask"] >= DASK_GOAL],
         ),
+    ]
+    for name, key in (("chapters", "cache_chapters"), ("large", "cache_large")):
+        m = s[name]
+        rows.append(
+            (
+                f"cached rerun / cold run, every core [{_label(r, name)}]",
+                f"{q[key]:.1f}x faster ({m['all']:.2f} s / {m['warm']:.2f} s)",
+                f">= {CACHE_GOAL:g}x",
+                ok[q[key] >= CACHE_GOAL],
+            )
+        )
+    small, large = r["memory"]["small"], r["memory"]["large"]
+    rows.append(
         (
-            "cached rerun / cold run",
-            f"{r['cache_ratio']:.1f}x faster ({s['all']:.1f} s / {s['warm']:.2f} s)",
-            f">= {CACHE_GOAL:g}x",
-            ok[r["cache_ratio"] >= CACHE_GOAL],
-        ),
-        (
-            f"peak RSS, {large['texts']:,} / {small['texts']:,} texts",
-            f"{r['memory_ratio']:.2f}x ({large['peak_sum_mib']:.0f} / "
-            f"{small['peak_sum_mib']:.0f} MiB)",
+            f"peak RSS, {large['texts']:,} / {small['texts']:,} texts [chapters and parts]",
+            f"{q['memory']:.2f}x ({large['peak_sum_mib']:.0f} / {small['peak_sum_mib']:.0f} MiB)",
             f"<= {MEMORY_TOLERANCE}x",
-            ok[r["memory_ratio"] <= MEMORY_TOLERANCE],
-        ),
+            ok[q["memory"] <= MEMORY_TOLERANCE],
+        )
+    )
+    return rows
+
+
+RUN_NAMES = {
+    "baseline": "bare loop (read, Punkt, vaderSentiment)",
+    "scores": "arc, scores alone (frames, one process)",
+    "table": "corpus(jobs=1)",
+    "all": "corpus(jobs=EVERY_CPU), cold (fresh cache)",
+    "warm": "corpus(jobs=EVERY_CPU), warm cache, new folder",
+    "jobs2": "corpus(jobs=2), fresh cache",
+    "dask": "corpus(client=...) (2 Dask workers), fresh cache",
+}
+
+
+def profile_lines(r: dict[str, Any]) -> list[str]:
+    """Where one job's time goes, both corpora side by side."""
+    p = r["profile"]
+    names = ("novels", "chapters")
+    texts = {n: r["corpora"][n]["texts"] for n in names}
+    words = {n: r["corpora"][n]["words"] / texts[n] for n in names}  # per text
+    # Per text: each step's mean; a step done once per run, shared by the corpus's texts.
+    per = {n: dict(p[n]["per_text"]) for n in names}
+    for n in names:
+        for step, seconds in p[n]["per_run"].items():
+            per[n][f"{step} (once per run)"] = seconds / texts[n]
+    sums = {n: sum(per[n].values()) for n in names}
+    rows = []
+    for step in per["novels"]:
+        cells: list[str] = [step]
+        for n in names:
+            v = per[n][step]
+            cells += [f"{v * 1000:.1f}", f"{v / words[n] * 1e6:.2f}", f"{v / sums[n]:.0%}"]
+        rows.append(tuple(cells))
+    cells = ["sum"]
+    for n in names:
+        cells += [f"{sums[n] * 1000:.1f}", f"{sums[n] / words[n] * 1e6:.2f}", "100%"]
+    rows.append(tuple(cells))
+    for label, kind in (
+        ("corpus(jobs=1), timed runs", "table"),
+        ("bare loop, timed runs", "baseline"),
+    ):
+        cells = [label]
+        for n in names:
+            v = r["seconds"][n][kind]["median"] / texts[n]
+            cells += [f"{v * 1000:.1f}", f"{v / words[n] * 1e6:.2f}", f"{v / sums[n]:.0%}"]
+        rows.append(tuple(cells))
+    head = ("step", "novels ms/book", "us/word", "share", "chapters ms/text", "us/word", "share")
+    once = "; ".join(
+        f"{n}: " + ", ".join(f"{k} {v:.2f} s" for k, v in p[n]["per_run"].items()) for n in names
+    )
+    return [
+        "Where one job's time goes (a fresh Python, each step timed alone, on all "
+        f"{p['novels']['texts']} books of the novels and {p['chapters']['texts']} texts of the "
+        f"chapters; a step done once per run is shared by the run's {texts['novels']} or "
+        f"{texts['chapters']} texts; us/word: microseconds per word; share: of the sum):",
+        *_aligned(head, rows),
+        f"Once per run: {once}. Cache entries pickled: "
+        + ", ".join(f"{n} {p[n]['cache_bytes_per_text'] / 1024:,.0f} KiB per text" for n in names)
+        + ".",
     ]
 
 
 def table(r: dict[str, Any]) -> str:
     env = r["environment"]
+    loads = r["load_during_rounds"]
+    cpu = r["cpu_during_rounds"]
     lines = [
         "bench_corpus.py: issue #22, corpora at scale" + (" (--quick)" if r["quick"] else ""),
         f"commit {env['commit']} ({env['branch']})"
@@ -917,7 +1156,10 @@ def table(r: dict[str, Any]) -> str:
         )
         + f"; {env['date']}",
         f"{env['cpus']} CPUs ({env['cpus_usable']} usable); load average "
-        f"{env['load_average_start'][0]:.2f} at start, {env['load_average_end'][0]:.2f} at end; "
+        f"{env['load_average_start'][0]:.2f} at start, {env['load_average_end'][0]:.2f} at end, "
+        f"{min(loads):.2f}-{max(loads):.2f} (median {statistics.median(loads):.2f}) before the "
+        f"timed runs (this script's own runs included); CPU time of other processes during the "
+        f"rounds: {cpu['others_s']:.0f} s of {cpu['busy_s']:.0f} s busy; "
         f"Python {env['python']}; {env['platform']}",
         ", ".join(f"{k} {v}" for k, v in env["packages"].items()),
         f"arc.analysis.modes in this tree: {'yes' if env['modes_module'] else 'no'} "
@@ -926,40 +1168,46 @@ def table(r: dict[str, Any]) -> str:
         "",
     ]
     lines += _aligned(("goal", "measured", "target", "result"), goals_rows(r))
+    rounds = r["rounds"]
     lines.append(
-        "times: medians of interleaved runs, each a fresh warmed-up Python; "
-        "a ratio is the ratio of the medians"
+        "times: medians of interleaved runs, each a fresh warmed-up Python; a ratio is the ratio "
+        f"of the medians; rounds: chapters {rounds['chapters']}, novels {rounds['novels']}, "
+        f"{r['corpora']['large']['texts']:,} texts {rounds['large']}"
     )
-    sc = r["speed_corpus"]
-    lines += [
-        "",
-        f"Speed corpus: {sc['texts']} texts (chapters; make_corpus.py), {sc['words']:,} words, "
-        f"{sc['bytes'] / 1e6:.2f} MB; {len(r['seconds']['table']['runs'])} rounds.",
-    ]
-    head = ("run", "median s", "min-max s", "texts/s", "words/s")
-    rows = []
-    names = {
-        "baseline": "bare loop (read, Punkt, vaderSentiment)",
-        "scores": "arc, scores alone (frames, one process)",
-        "table": "corpus(jobs=1)",
-        "all": f"corpus(jobs=EVERY_CPU) ({r['cores']} processes)",
-        "jobs2": "corpus(jobs=2), no cache",
-        "dask": "corpus(client=...) (2 Dask workers), no cache",
-        "warm": "corpus(jobs=EVERY_CPU), warm cache, new folder",
-    }
-    for key, label in names.items():
-        x = r["seconds"][key]
-        rows.append(
-            (
-                label,
-                f"{x['median']:.2f}",
-                f"{x['min']:.2f}-{x['max']:.2f}",
-                f"{sc['texts'] / x['median']:.1f}",
-                f"{sc['words'] / x['median']:,.0f}",
+    made = r["novels_made"]
+    kinds = ", ".join(f"{k} {v}" for k, v in made["kinds"].items())
+    dupes = (
+        "; byte-duplicates skipped: " + ", ".join(f"{a} (= {b})" for a, b in made["duplicates"])
+        if made["duplicates"]
+        else "; no byte-duplicates"
+    )
+    for name in ("novels", "chapters", "large"):
+        co = r["corpora"][name]
+        what = {
+            "novels": f"the shared corpus's whole books: {kinds}{dupes}",
+            "chapters": "chapters, make_corpus.py",
+            "large": "chapters and halves, make_corpus.py",
+        }[name]
+        lines += [
+            "",
+            f"{name if name != 'large' else 'the large corpus'}: {co['texts']:,} texts ({what}), "
+            f"{co['words']:,} words, {co['bytes'] / 1e6:.2f} MB",
+        ]
+        rows = []
+        for kind, label in RUN_NAMES.items():
+            x = r["seconds"][name].get(kind)
+            if x is None:
+                continue
+            rows.append(
+                (
+                    label,
+                    f"{x['median']:.2f}",
+                    f"{x['min']:.2f}-{x['max']:.2f}" + (" (noisy)" if x["noisy"] else ""),
+                    f"{co['texts'] / x['median']:.1f}",
+                    f"{co['words'] / x['median']:,.0f}",
+                )
             )
-        )
-    lines += _aligned(head, rows)
-    lines.append(f"Dask and jobs=2 ran without a cache: {DASK_CACHE_BUG}")
+        lines += _aligned(("run", "median s", "min-max s", "texts/s", "words/s"), rows)
     lines.append(
         "Sentences: "
         + ", ".join(f"{k} {v:,}" for k, v in r["sentences"].items() if v is not None)
@@ -967,27 +1215,12 @@ def table(r: dict[str, Any]) -> str:
         + ", ".join(f"{k} {v}" for k, v in r["failed"].items())
     )
     lines.append(
-        "Same tables as corpus(jobs=1) (path aside): "
+        "Same tables (path aside): "
         + ", ".join(f"{k} {'yes' if v else 'NO'}" for k, v in r["same_tables"].items())
+        + f" (chapters: against corpus(jobs=1); {r['corpora']['large']['texts']:,} warm: "
+        "against its cold run)"
     )
-    p = r["profile"]
-    per = p["per_text"]
-    analysis = sum(v for k, v in per.items() if not k.startswith(("cache", "store")))
-    everything = sum(per.values())
-    lines += [
-        "",
-        f"Where one job's time goes (fresh Python, {p['texts']} texts of the speed corpus, "
-        f"each step timed alone; ms per text):",
-    ]
-    rows = [(name, f"{v * 1000:.1f}", f"{v / everything:.0%}") for name, v in per.items()]
-    rows.append(("sum", f"{everything * 1000:.1f}", "100%"))
-    lines += _aligned(("step", "ms/text", "share"), rows)
-    table_ms = r["seconds"]["table"]["median"] / sc["texts"] * 1000
-    lines.append(
-        f"corpus(jobs=1) took {table_ms:.1f} ms per text in the timed runs; the analysis steps "
-        f"sum to {analysis * 1000:.1f}. Cache entries pickled: "
-        f"{p['cache_bytes_per_text'] / 1024:.0f} KiB per text."
-    )
+    lines += ["", *profile_lines(r)]
     lines += [
         "",
         "Memory: the arc corpus command, every core, fresh cache, tree RSS sampled every "
@@ -1030,16 +1263,29 @@ def table(r: dict[str, Any]) -> str:
         f"  last bar:  {t['last_bar']}",
         f"  last line: {t['last_line']}",
     ]
-    pp = r["paper"]
     nx = r["noop"]
+    per_batch = nx["per_size"][str(nx["batch_bytes"])] * 1000
+    per_book = nx["per_size"][str(nx["book_bytes"])] * 1000
+    lines += [
+        "",
+        f"Dask per task, measured: {nx['tasks']} no-op tasks (len of the bytes) windowed as arc "
+        f"does, through the client and scheduler: {per_batch:.2f} ms per task of "
+        f"{nx['batch_bytes']:,} bytes (the chapters' mean batch: {nx['batches']} batches of "
+        f"{nx['batch_texts']:.1f} texts, so {per_batch / nx['batch_texts']:.2f} ms per text), "
+        f"{per_book:.2f} ms per task of {nx['book_bytes']:,} bytes (a mean novel, one book per "
+        f"task). The Dask run's extra over jobs=2: {r['dask_extra_per_text_ms']:.1f} ms per text "
+        "per worker.",
+    ]
+    pp = r["paper"]
     lines += [
         "",
         f"On paper: Project Gutenberg, {GUTENBERG_BOOKS:,} books of {pp['mean_words']:,.0f} words "
         f"(the mean of the shared corpus's {pp['novels']} novels) = "
         f"{pp['total_words'] / 1e9:.2f} billion words, at {pp['words_per_s_per_core']:,.0f} "
-        "words/s per core (corpus(jobs=1) above; cost taken as linear in words):",
+        "words/s per core (corpus(jobs=1) on the whole books above; the chapters ran at "
+        f"{pp['chapters_words_per_s']:,.0f}; cost taken as linear in words):",
         f"  one core: {pp['one_core_h']:,.1f} h; one 2-core machine: {pp['two_core_h']:,.1f} h "
-        f"(measured speed-up {r['cores_speedup']:.2f} on {r['cores']} cores, "
+        f"(measured speed-up {r['ratios']['cores']:.2f} on {r['cores']} cores on the chapters, "
         f"{pp['efficiency_per_core']:.0%} per core); one 32-core machine: "
         f"{pp['thirty_two_core_h']:,.1f} h (the same efficiency per core assumed)",
         "  N Dask workers: T(N) = max(B*W / (N * r * e), B * s, B * b / bw), "
@@ -1047,7 +1293,8 @@ def table(r: dict[str, Any]) -> str:
         f"books, W = {pp['mean_words']:,.0f} words, r = {pp['words_per_s_per_core']:,.0f} words/s, "
         f"e = {pp['dask_efficiency_per_worker']:.2f} (per-worker efficiency measured: every-core "
         f"efficiency x Dask/jobs=2), s = {pp['per_task_s'] * 1000:.1f} ms (client + scheduler "
-        f"per task, measured), b = {pp['mean_bytes'] / 1e6:.2f} MB per book, bw = 1 Gbit/s",
+        f"per task of one book, measured), b = {pp['mean_bytes'] / 1e6:.2f} MB per book, "
+        "bw = 1 Gbit/s",
     ]
     rows = [
         (
@@ -1060,15 +1307,12 @@ def table(r: dict[str, Any]) -> str:
         for k, v in pp["cluster"].items()
     ]
     lines += _aligned(("workers", "compute h", "scheduler h", "network h", "T h"), rows)
-    lines += [
-        f"  Dask per task, measured: {nx['tasks']} no-op tasks (len of {nx['bytes']:,} bytes, the "
-        f"speed corpus's mean text) windowed as arc does: {r['noop_per_task_ms']:.2f} ms per task "
-        f"through the client and scheduler; the Dask run's extra over jobs=2: "
-        f"{r['dask_extra_per_text_ms']:.1f} ms per text per worker. The client reads every file "
-        f"and sends its bytes (shared nothing): {pp['total_bytes'] / 1e9:.0f} GB for all of "
-        "Project Gutenberg, one text's bytes per task, a summary of about 10 KB back.",
-    ]
-    noisy = [k for k, v in r["seconds"].items() if v["noisy"]]
+    lines.append(
+        "  The client reads every file and sends its bytes (shared nothing): "
+        f"{pp['total_bytes'] / 1e9:.0f} GB for all of Project Gutenberg, a summary of about "
+        "10 KB back per text."
+    )
+    noisy = [f"{n} {k}" for n, t in r["seconds"].items() for k, v in t.items() if v["noisy"]]
     if noisy:
         lines.append(
             f"note: slowest run more than {NOISY - 1:.0%} slower than fastest: {', '.join(noisy)}"
@@ -1085,14 +1329,26 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="the shared corpus (default: ../shared/corpus from the repository root)",
     )
-    parser.add_argument("--texts", type=int, default=None, help="speed corpus (default 200)")
+    parser.add_argument("--texts", type=int, default=None, help="chapters (default 200)")
     parser.add_argument("--small", type=int, default=None, help="memory, small (default 100)")
     parser.add_argument("--large", type=int, default=None, help="memory, large (default 1000)")
-    parser.add_argument("--rounds", type=int, default=None, help="interleaved rounds (default 5)")
+    parser.add_argument(
+        "--rounds", type=int, default=None, help="interleaved rounds, chapters (default 5)"
+    )
+    parser.add_argument(
+        "--novel-rounds", type=int, default=None, help="rounds on the whole books (default 3)"
+    )
+    parser.add_argument(
+        "--rerun-rounds",
+        type=int,
+        default=None,
+        help="cold run and cached rerun of the large corpus (default 3)",
+    )
     parser.add_argument("--profile", type=int, default=None, help="texts profiled (default 40)")
     parser.add_argument("--noop", type=int, default=400, help="no-op Dask tasks (default 400)")
     parser.add_argument("--quick", action="store_true", help="a smoke run, figures not for quoting")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--save", type=Path, metavar="FILE", help="also write them as JSON")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "SPEC"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -1104,6 +1360,8 @@ def main(argv: list[str] | None = None) -> int:
         ("small", 100, 20),
         ("large", 1000, 100),
         ("rounds", 5, 1),
+        ("novel_rounds", 3, 1),
+        ("rerun_rounds", 3, 1),
         ("profile", 40, 10),
     ):
         if getattr(args, name) is None:
@@ -1112,6 +1370,8 @@ def main(argv: list[str] | None = None) -> int:
         args.noop = min(args.noop, 100)
     manifest(args.corpus)  # stops in one line without the corpus
     report = benchmark(args)
+    if args.save:
+        args.save.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(report, indent=2) if args.json else table(report))
     return 0
 
