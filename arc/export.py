@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,7 +89,9 @@ def write_table(df: pd.DataFrame, path: str | Path | None, *, escape_formulas: b
                 "install it with: pip install 'arc-sentiment[parquet]'"
             ) from None
         buffer = io.BytesIO()
-        df.to_parquet(buffer, index=False)
+        with warnings.catch_warnings():  # old pyarrow (12) asks pandas 2.1 a deprecated thing
+            warnings.filterwarnings("ignore", category=FutureWarning, module="pyarrow")
+            df.to_parquet(buffer, index=False)
         data = buffer.getvalue()
     elif suffix == ".json":
         data = to_json(df).encode("utf-8")

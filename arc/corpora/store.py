@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -180,7 +181,9 @@ class Store:
 
     def _write_table(self, df: pd.DataFrame, path: Path) -> None:
         if self.format == "parquet":
-            df.to_parquet(path, index=False)
+            with warnings.catch_warnings():  # old pyarrow (12) asks pandas 2.1 a deprecated thing
+                warnings.filterwarnings("ignore", category=FutureWarning, module="pyarrow")
+                df.to_parquet(path, index=False)
         else:
             df.to_csv(path, index=False, lineterminator="\n")
 
