@@ -146,22 +146,26 @@ class ValenceModel:
         of "!" and "?". The last row, :data:`REST`, is the intercept, the other features
         and, when the value is clipped, the clipping. The parts add up to the value.
         """
-        from arc.analysis.explanation import valence_rows
-
-        rows, compound = valence_rows(text)
+        found_vader = self._vader.valences(text)  # VADER's per-word valences, as it sums them
+        rows = [
+            (w, float(v)) for w, v in zip(found_vader.words, found_vader.valences, strict=True) if v
+        ]
+        if found_vader.emphasis:
+            rows.append(("(punctuation)", float(found_vader.emphasis)))
         s = self._vader.polarity_scores(text)
+        compound = float(s["compound"])
         vader = (s["compound"], s["pos"], s["neu"], s["neg"])
         raw, _ = self._value(text, vader)
         value = min(1.0, max(-1.0, raw))
         found = tokens(text)
         k = scale(len(found))
         parts: list[list[Any]] = [[w, self.words.get(w, 0.0) * k] for w in found]
-        total = math.fsum(r[3] for r in rows)
+        total = math.fsum(v for _, v in rows)
         weight = self.dense[0]
         vader_part = 0.0
         if total and compound:
             factor = compound / total
-            for _pos, token, _lex, valence, _rule in rows:
+            for token, valence in rows:
                 share = weight * valence * factor
                 vader_part += share
                 key = token.lower().strip(".,;:!?\"'()[]")

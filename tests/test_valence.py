@@ -1,0 +1,84 @@
+"""arc's valence scorer (#23): its values, its parts, its provenance and its fit script."""
+
+import csv
+import hashlib
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from arc.cli import main
+from arc.score.scorers import SCORERS, get_scorer, scorer_versions
+from arc.score.valence import REST
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "arc" / "data" / "valence.json"
+SENTENCES = [
+    "The meeting is on Tuesday.",
+    "I love this wonderful town!",
+    "This is a terrible, awful mess.",
+    "I do not like it, but the rain is awful!!",
+    "",
+    "WHAT?! No way... Never again.",
+]
+
+
+@pytest.fixture(scope="module")
+def valence():
+    return get_scorer("valence")
+
+
+def test_registered_and_versioned_by_the_model_file():
+    assert "valence" in SCORERS and SCORERS["valence"].value_range == (-1.0, 1.0)
+    digest = hashlib.sha256(MODEL.read_bytes()).hexdigest()[:12]
+    assert scorer_versions(["valence"])[0].startswith(f"valence={digest}:")
+
+
+def test_values_signed_and_in_range(valence):
+    values = [s.compound for s in valence.score_many(SENTENCES)]
+    assert all(-1.0 <= v <= 1.0 for v in values)
+    assert abs(values[0]) < valence.neutral
+    assert values[1] > 0.3 and values[2] < -0.3 and values[3] < 0
+    assert values == [valence.score(t).compound for t in SENTENCES]
+
+
+def test_parts_add_up_exactly(valence):
+    for text in SENTENCES:
+        parts = valence.parts(text)
+        assert parts[-1][0] == REST
+        assert math.isclose(
+            math.fsum(p for _, p in parts), valence.score(text).compound, rel_tol=0, abs_tol=1e-12
+        )
+
+
+def test_never_saw_fiction():
+    data = ROOT / "scripts" / "data" / "emobank" / "emobank_nonfiction.csv"
+    with data.open(encoding="utf-8", newline="") as f:
+        genres = {row["category"] for row in csv.DictReader(f)}
+    assert "fiction" not in genres and len(genres) == 6
+    model = json.loads(MODEL.read_text("utf-8"))
+    assert not any("fiction" in s and "non-fiction" not in s for s in model["sets"])
+    assert "CC-BY 4.0" in json.dumps(model["sources"]) and "MIT" in json.dumps(model["sources"])
+
+
+def test_fit_script_reproduces_the_model(tmp_path):
+    out = tmp_path / "valence.json"
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "fit_valence.py"), "--fit-only", "-o", str(out)],
+        check=True,
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert out.read_bytes() == MODEL.read_bytes()
+
+
+def test_cli_validate(capsys):
+    assert main(["validate", "--scorer", "valence"]) == 0
+    out = capsys.readouterr().out
+    assert "valence" in out and "tweets:test" in out
