@@ -1,7 +1,9 @@
 """arc corpus on a real Dask cluster: a scheduler and two workers on localhost, started here.
 
 The same tables, byte for byte, as one local process writes; a worker lost mid-run loses
-nothing. Dask is the dask extra (in the test extra), so these tests always run.
+nothing. Dask is the dask extra (in the test extra), so these tests always run. The client
+runs in a process of its own (tests/dask_client.py): a ``distributed.Client`` leaves threads
+in the process that made it, and the other tests' pools must fork from this one.
 """
 
 from __future__ import annotations
@@ -11,12 +13,10 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
-from distributed import Client
 
 from arc.corpora.run import corpus
 from tests.corpus_files import BAD, write_corpus
@@ -93,12 +93,25 @@ def cluster(tmp_path_factory):
                     folder / "cache",  # the workers' own cache (one machine: one folder)
                 )
             )
-        with Client(address, timeout="30s") as client:
-            client.wait_for_workers(WORKERS, timeout=120)
+        assert _client("wait", address, str(WORKERS))["workers"] == WORKERS
         yield address, procs[1:], folder / "cache"
     finally:
         for proc in reversed(procs):
             _stop(proc)
+
+
+def _client(*args: str) -> dict:
+    """``tests/dask_client.py`` in a fresh process: its one line of JSON."""
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.dask_client", *args],
+        cwd=ROOT,
+        env={**os.environ, "MPLBACKEND": "Agg"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 @pytest.fixture(scope="module")
@@ -143,29 +156,18 @@ def test_the_command_on_a_cluster_writes_what_one_process_writes(cluster, small,
 def test_the_library_on_a_cluster_gives_identical_bytes(cluster, small, local, tmp_path):
     address, _, _ = cluster
     out = tmp_path / "out"
-    with Client(address, timeout="30s") as client:
-        result = corpus([small], out, client=client, cache=False, part_texts=3)
-        assert sum(client.nthreads().values()) == WORKERS
-    assert result.failed == len(BAD)
+    found = _client("run", address, str(small), str(out))
+    assert found["threads"] == WORKERS
+    assert found["failed"] == len(BAD)
     assert _digests(out) == _digests(local)
 
 
 def test_workers_keep_their_own_cache(cluster, small, local, tmp_path):
     """With the cache on, each worker reads and keeps texts in its own user cache."""
     address, _, cache = cluster
-    results = []
-
-    def run(out: Path) -> None:
-        with Client(address, timeout="30s") as client:
-            results.append(corpus([small], out, client=client, cache=True, part_texts=3))
-
     for out in (tmp_path / "first", tmp_path / "second"):
-        worker = threading.Thread(target=run, args=(out,), daemon=True)
-        worker.start()
-        worker.join(timeout=240)
-        assert not worker.is_alive(), "the run on the cluster never finished"
+        assert _client("cached", address, str(small), str(out))["failed"] == len(BAD)
         assert _digests(out) == _digests(local)
-    assert len(results) == 2
     summaries = list(cache.glob("summary/*/*.pickle"))
     assert len(summaries) == 5  # the good texts; a bad file is tried again each time
     assert list(cache.glob("frames/*/*.pickle"))
@@ -176,25 +178,10 @@ def test_a_worker_lost_mid_run_loses_nothing(cluster, small, local, tmp_path):
     address, workers, _ = cluster
     out = tmp_path / "out"
     victim = workers[0]
-    with Client(address, timeout="30s") as client:
-        killed = threading.Event()
-
-        def kill_when_busy() -> None:
-            end = time.monotonic() + 60
-            while time.monotonic() < end and not killed.is_set():
-                if any(client.processing().values()):
-                    os.killpg(victim.pid, signal.SIGKILL)
-                    killed.set()
-                    return
-                time.sleep(0.01)
-
-        watcher = threading.Thread(target=kill_when_busy, daemon=True)
-        watcher.start()
-        result = corpus([small], out, client=client, cache=False, part_texts=3)
-        watcher.join(timeout=5)
-    assert killed.is_set()
+    found = _client("lose", address, str(small), str(out), str(victim.pid))
+    assert found["killed"]
     victim.wait(timeout=20)
-    assert result.failed == len(BAD)
+    assert found["failed"] == len(BAD)
     assert _digests(out) == _digests(local)
 
 
