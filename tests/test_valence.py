@@ -82,3 +82,13 @@ def test_cli_validate(capsys):
     assert main(["validate", "--scorer", "valence"]) == 0
     out = capsys.readouterr().out
     assert "valence" in out and "tweets:test" in out
+
+
+def test_validate_grades_it_on_the_test_halves_alone():
+    """It learned from the train halves: a whole-set row would grade it on its own lessons."""
+    from arc.score.validation import TEST, validate
+
+    rows = validate(scorers=["vader", "valence"])
+    mine = rows[rows["scorer"] == "valence"]
+    assert len(mine) == 4 and mine["set"].str.endswith(TEST).all()
+    assert (rows["scorer"] == "vader").sum() == 8  # VADER: whole sets and test halves

@@ -469,6 +469,9 @@ class ValenceScorer(ScorerBase):
     #: The human neutral band (±0.5 on VADER's −4…+4 ratings) on −1…+1.
     neutral: ClassVar[float] = 0.125
     version: ClassVar[str | None] = _ModelVersion()  # type: ignore[assignment]
+    #: Fitted on the train halves of VADER's sets: ``arc validate`` measures it on the test
+    #: halves alone (on a whole set it would be graded on sentences it learned from).
+    fitted: ClassVar[bool] = True
 
     def __init__(self) -> None:
         from arc.score.valence import ValenceModel
