@@ -92,3 +92,50 @@ def test_validate_grades_it_on_the_test_halves_alone():
     mine = rows[rows["scorer"] == "valence"]
     assert len(mine) == 4 and mine["set"].str.endswith(TEST).all()
     assert (rows["scorer"] == "vader").sum() == 8  # VADER: whole sets and test halves
+
+
+def test_explain_adds_up_to_the_scored_value():
+    """Each word's part, weighted as the arc weighs its sentence, adds up to the value."""
+    import arc
+    from arc.text.paratext import STORY_ROLES
+
+    units = arc.analyze(None, "paragraph", scorer="valence")
+    for segment in (3, "2-5", "0-33%"):
+        df = arc.explain(None, "paragraph", segment=segment, scorer="valence")
+        assert set(df["rule"]) == {"valence"}
+        assert math.isclose(math.fsum(df["contribution"]), df.attrs["value"], abs_tol=1e-9)
+    one = arc.explain(None, "paragraph", segment=3, scorer="valence")
+    scored = float(units.loc[units["index"] == 3, "compound"].iloc[0])
+    assert math.isclose(one.attrs["value"], scored, abs_tol=1e-9)
+    story = arc.explain(None, "paragraph", scorer="valence")
+    mean = units.loc[units["role"].isin(STORY_ROLES), "compound"].mean()
+    assert math.isclose(math.fsum(story["contribution"]), mean, abs_tol=1e-9)
+    assert REST in set(story["token"])
+
+
+def test_explain_string_is_its_parts():
+    import arc
+
+    text = "I do not like it, but the rain is awful!!"
+    with pytest.warns(FutureWarning):
+        df = arc.explain(text, scorer="valence")
+    value = get_scorer("valence").score(text).compound
+    assert math.isclose(math.fsum(df["contribution"]), value, abs_tol=1e-12)
+    assert df.attrs["value"] == pytest.approx(value)
+
+
+def test_cli_explain_valence(capsys):
+    assert main(["explain", "--scorer", "valence", "--segment", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "the mean arc valence of 7 sentences" in out
+    assert "words that raise it:" in out
+    assert REST in out
+
+
+def test_cli_explain_valence_word_shift_refused(capsys, tmp_path):
+    assert main(["explain", "--scorer", "valence", "--between", "0-50%", "50-100%"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "VADER's only" in err[0]
+    assert main(["explain", "--scorer", "valence", "-o", str(tmp_path / "s.png")]) == 2
+    assert not (tmp_path / "s.png").exists()
