@@ -464,7 +464,7 @@ class ValenceScorer(ScorerBase):
     """
 
     name: ClassVar[str] = "valence"
-    label: ClassVar[str] = "arc valence (predicted human rating)"
+    label: ClassVar[str] = "valence (arc's model of the human rating)"
     value_range: ClassVar[tuple[float, float]] = (-1.0, 1.0)
     #: The human neutral band (±0.5 on VADER's −4…+4 ratings) on −1…+1.
     neutral: ClassVar[float] = 0.125
