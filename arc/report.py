@@ -34,18 +34,25 @@ def explanation_lines(df: pd.DataFrame, *, top: int = 10, title: str = "") -> li
     n = df.attrs.get("n_sentences", df["sentence"].nunique())
     where = str(df.attrs.get("segment", "the text"))
     head = f"{title}: {where}" if title else where
+    valence = df.attrs.get("scorer") == "valence"
+    mean = "arc valence" if valence else "VADER compound"
     lines = [
-        f"{head}: {value:+.4f}, the mean VADER compound of {n:,} sentence"
+        f"{head}: {value:+.4f}, the mean {mean} of {n:,} sentence"
         f"{'s' if n != 1 else ''} (weighted as the arc weighs them)"
     ]
     scored = df.drop_duplicates("sentence")
     if 0 < len(scored) <= MAX_SENTENCES_SHOWN:
-        lines += ["", "its sentences with sentiment words (the others score 0):"]
+        lines += [
+            "",
+            "its sentences:"
+            if valence
+            else "its sentences with sentiment words (the others score 0):",
+        ]
         rows = [
             (f"{c:+.4f}", f"x{w:.3g}", f"\u201c{excerpt(t, 2 * QUOTE_CHARS)}\u201d")
             for c, w, t in zip(scored["compound"], scored["weight"], scored["text"], strict=True)
         ]
-        lines.extend(_columns(rows, ("compound", "weight", "sentence")))
+        lines.extend(_columns(rows, ("valence" if valence else "compound", "weight", "sentence")))
     words = _by_word(df)
     for label, part in (
         ("raise it", words[words["part"] > 0]),
@@ -55,6 +62,13 @@ def explanation_lines(df: pd.DataFrame, *, top: int = 10, title: str = "") -> li
         lines.append(f"words that {label}:")
         if part.empty:
             lines.append("  (none)")
+            continue
+        if valence:  # no rules: a word's part is its weight and its share of VADER's
+            valence_rows = [
+                (w, f"{p:+.4f}", f"x{c}", quote_around(s, w, QUOTE_CHARS))
+                for w, p, c, _r, s in part.head(top).itertuples(index=False)
+            ]
+            lines.extend(_columns(valence_rows, ("word", "part", "count", "in")))
             continue
         word_rows = [
             (w, f"{p:+.4f}", f"x{c}", r, quote_around(s, w, QUOTE_CHARS))

@@ -60,6 +60,15 @@ CHARTS = [
         "-o",
         DOCS / "frankenstein_scorers.png",
     ],
+    [
+        "plot",
+        "--example",
+        "frankenstein",
+        "--scorer",
+        "vader,valence",
+        "-o",
+        DOCS / "frankenstein_valence.png",
+    ],
     ["plot", "--example", "frankenstein", "--emotions", "-o", DOCS / "frankenstein_emotions.png"],
     ["plot", "--example", "frankenstein", "--smooth-check", "-o", DOCS / "frankenstein_check.png"],
 ]

@@ -63,7 +63,8 @@ def test_the_gallery_shows_every_chart_kind_with_how_to_read_it():
     """docs/gallery.md: one image of every chart kind, each with a few words on reading it."""
     gallery = (DOCS / "gallery.md").read_text("utf-8")
     images = [line for line in gallery.splitlines() if line.startswith("![")]
-    kinds = ["story", "novel", "chance", "poem", "smoothers", "compare", "scorers", "emotions"]
+    kinds = ["story", "novel", "chance", "poem", "smoothers", "compare", "scorers", "valence"]
+    kinds += ["emotions"]
     kinds += ["smoothing check", "word shift", "validation", "corpus"]
     sections = gallery.split("\n## ")[1:]
     assert len(sections) == len(kinds) == len(images)

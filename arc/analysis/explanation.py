@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 
     from arc.score.vader import FastVader
 
-__all__ = ["EXPLAIN_COLUMNS", "TEXT_COLUMNS", "explain", "explain_text"]
+__all__ = ["EXPLAINED", "EXPLAIN_COLUMNS", "TEXT_COLUMNS", "explain", "explain_text"]
+
+#: The scorers :func:`explain` can break into words' parts.
+EXPLAINED = ("vader", "valence")
 
 #: Columns of :func:`explain_text`, in order.
 TEXT_COLUMNS = ("position", "token", "lexicon", "valence", "rule")
@@ -169,7 +172,12 @@ def explain(
     encoding
         Force the encoding of a file or bytes.
     scorer
-        Only ``"vader"`` can be explained word by word.
+        ``"vader"`` (the default) or ``"valence"``, arc's own model
+        (:mod:`arc.score.valence`): each row is one of its parts of a sentence's value
+        (:meth:`~arc.score.valence.ValenceModel.parts`: a word's, or the last row, the
+        intercept and the other features), ``valence`` and ``share`` that part, ``lexicon``
+        NaN, ``rule`` ``"valence"``, ``compound`` the sentence's valence; the contributions
+        add up to the segment's valence as ``arc.analyze(..., scorer="valence")`` gives it.
 
     Returns
     -------
@@ -193,8 +201,10 @@ def explain(
     """
     import pandas as pd
 
-    if scorer != "vader":
-        raise ValueError(f"only VADER's scores can be explained word by word, not {scorer!r}")
+    if scorer not in EXPLAINED:
+        raise ValueError(
+            f"only VADER's and valence's scores can be explained word by word, not {scorer!r}"
+        )
     unknown = sorted(set(params) - {"window", "step", "bins"})
     if unknown:
         raise TypeError(
@@ -218,7 +228,7 @@ def explain(
             stacklevel=2,
         )
         if text is None and segment is None and not params and unit is None:
-            return _explain_string(source)
+            return _explain_string(source, scorer)
         source, text = None, source if text is None else text
     from arc.analysis.frame import sentence_frame
     from arc.analysis.weights import select
@@ -231,6 +241,8 @@ def explain(
             else "paragraph"
         )
     choice = select(sentences, unit, segment, **params)
+    if scorer == "valence":
+        return _explain_valence(sentences, choice.weights, choice.describe, unit)
     return _explain_sentences(sentences, choice.weights, choice.describe, unit)
 
 
@@ -241,8 +253,17 @@ def _names_file(text: str) -> bool:
         return False
 
 
-def _explain_string(text: str) -> pd.DataFrame:
+def _explain_string(text: str, scorer: str = "vader") -> pd.DataFrame:
     """:func:`explain` of one string, unsplit: one sentence of weight 1."""
+    if scorer == "valence":
+        import pandas as pd
+
+        one = pd.DataFrame(
+            {"text": [text], "position": [math.nan], "paragraph": [0], "chapter": [None]}
+        )
+        table = _explain_valence(one, {0: 1.0}, "the whole string", "text")
+        table.attrs.pop("n_sentences", None)
+        return table
     rows, compound = valence_rows(text)
     table = _table([(0, 0, None, math.nan, text, compound, 1.0, rows)])
     table.attrs.update(segment="the whole string", unit="text", value=compound)
@@ -272,14 +293,59 @@ def _explain_sentences(
     return table
 
 
-def _table(parts: list[tuple[Any, ...]]) -> pd.DataFrame:
-    """One frame from ``(sentence, paragraph, chapter, time, text, compound, weight, rows)``."""
+def _explain_valence(
+    sentences: pd.DataFrame, weights: dict[int, float], describe: str, unit: str
+) -> pd.DataFrame:
+    """:func:`_explain_sentences` for arc's valence model: each sentence's parts, weighted.
+
+    A sentence's value is the scorer's (``score_many``, as the arc scores it); its parts
+    (:meth:`~arc.score.valence.ValenceModel.parts`) add up to it, so the contributions add
+    up to the segment's value, ``sum(weight * value)``.
+    """
+    from arc.score.scorers import get_scorer
+
+    scorer = get_scorer("valence")
+    text = sentences["text"].tolist()
+    time = sentences["position"].to_numpy(dtype=float) * 100
+    paragraph = sentences["paragraph"].tolist()
+    chapter = sentences["chapter"].tolist()
+    chosen = sorted(weights)
+    values = [float(s.compound) for s in scorer.score_many([text[s] for s in chosen])]
+    parts = []
+    for s, value in zip(chosen, values, strict=True):
+        rows = [
+            (k, token, math.nan, part, "valence")
+            for k, (token, part) in enumerate(scorer.parts(text[s]))  # type: ignore[attr-defined]
+            if part
+        ]
+        total = math.fsum(r[3] for r in rows)
+        if not math.isclose(total, value, rel_tol=0, abs_tol=1e-9):  # never: parts add up
+            raise AssertionError(f"sentence {s}: parts add up to {total}, not {value}")
+        parts.append((s, paragraph[s], chapter[s], time[s], text[s], value, weights[s], rows))
+    table = _table(parts, shares=False)
+    value = math.fsum(weights[s] * v for s, v in zip(chosen, values, strict=True))
+    table.attrs.update(
+        segment=describe,
+        unit=unit,
+        value=round(value, 12),
+        n_sentences=len(weights),
+        scorer="valence",
+    )
+    return table
+
+
+def _table(parts: list[tuple[Any, ...]], *, shares: bool = True) -> pd.DataFrame:
+    """One frame from ``(sentence, paragraph, chapter, time, text, compound, weight, rows)``.
+
+    ``shares``: scale each sentence's valences to add up to its compound (VADER's sum is
+    not its compound); else the rows' valences are the parts themselves.
+    """
     import pandas as pd
 
     out = []
     for sentence, paragraph, chapter, time, text, compound, weight, rows in parts:
         total = math.fsum(r[3] for r in rows)
-        factor = compound / total if total else 0.0
+        factor = (compound / total if total else 0.0) if shares else 1.0
         for position, token, lexicon, valence, rule in rows:
             share = valence * factor
             out.append(

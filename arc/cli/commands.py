@@ -244,11 +244,13 @@ def cmd_explain(args: argparse.Namespace) -> None:
     Each word's part is its valence after VADER's rules, as a share of its sentence's
     compound, weighted as the arc weighs that sentence: the parts add up to the value shown.
     With --between, or a chart file, a word shift: each word's part in the difference.
+    --scorer valence: each word's part of arc's own model's value (word shifts are VADER's).
 
     Example:
         arc explain --segment 9            # paragraph 9 of the vignette
         arc explain novel.txt --between 0-33% 67-100%
         arc explain novel.txt --segment chapter:12 -o shift.png
+        arc explain novel.txt --segment chapter:12 --scorer valence
     """
     from arc.analysis.explanation import explain
     from arc.analysis.labels import display_title
@@ -267,13 +269,18 @@ def cmd_explain(args: argparse.Namespace) -> None:
 
     sentences = frame(doc, "sentence", workers=EVERY_CPU)
     chart = out is not None and out.suffix.lower() in PLOT_FORMATS
+    if args.scorer != "vader" and (chart or args.between):
+        raise UsageError(
+            f"word shifts (--between, a chart file) are VADER's only; leave out --scorer "
+            f"{args.scorer}, or use --segment with a table"
+        )
     title = args.title or display_title(sentences)
     a, b = (
         (args.between or (args.segment, None))
         if args.between or not chart or args.segment
         else ("0-33%", "67-100%")
     )
-    first = explain(sentences, unit, segment=a, **params)
+    first = explain(sentences, unit, segment=a, scorer=args.scorer, **params)
     if not chart and not args.between:
         if out is None:
             say("\n".join(explanation_lines(first, top=args.top or 10, title=title)))

@@ -289,6 +289,15 @@ def build_parser() -> argparse.ArgumentParser:
         "story, --between A B, or by default the first third against the last), or "
         "the table (.csv/.json/.parquet); default: a text table on standard output",
     )
+    explain.add_argument(
+        "--scorer",
+        choices=("vader", "valence"),
+        default="vader",
+        metavar="NAME",
+        help="whose score to break into words' parts: vader or valence, arc's own model "
+        "(its last row is the intercept and other features); word shifts are VADER's "
+        "(default: vader)",
+    )
     explain.add_argument("--title", help="chart title (default: the detected title)")
     explain.add_argument("--dpi", type=_dpi, default=150, help="resolution of a PNG (default: 150)")
 

@@ -36,6 +36,7 @@ __all__ = [
     "Scores",
     "TextBlobScorer",
     "VaderScorer",
+    "ValenceScorer",
     "frame_scorer",
     "get_scorer",
     "parse_scorers",
@@ -444,12 +445,59 @@ class NrcScorer(ScorerBase):
         return out
 
 
+class _ModelVersion:
+    """A class attribute read as the shipped model file's hash, computed on first read."""
+
+    def __get__(self, obj: object, owner: type | None = None) -> str:
+        from arc.score.valence import model_version
+
+        return model_version()
+
+
+class ValenceScorer(ScorerBase):
+    """arc's own valence model (:mod:`arc.score.valence`): the valence people give a sentence.
+
+    Fitted on human ratings (EmoBank's non-fiction, CC-BY 4.0, Buechel & Hahn, EACL 2017;
+    the train halves of VADER's sets, MIT, Hutto & Gilbert, ICWSM 2014), −1…+1 with 0 what
+    people rate neutral. Its features include VADER's scores, so it reads each text with
+    arc's VADER engine, then looks its words up. ``version`` is the model file's hash.
+    """
+
+    name: ClassVar[str] = "valence"
+    label: ClassVar[str] = "valence (arc's model of the human rating)"
+    value_range: ClassVar[tuple[float, float]] = (-1.0, 1.0)
+    #: The human neutral band (±0.5 on VADER's −4…+4 ratings) on −1…+1.
+    neutral: ClassVar[float] = 0.125
+    version: ClassVar[str | None] = _ModelVersion()  # type: ignore[assignment]
+    #: Fitted on the train halves of VADER's sets: ``arc validate`` measures it on the test
+    #: halves alone (on a whole set it would be graded on sentences it learned from).
+    fitted: ClassVar[bool] = True
+
+    def __init__(self) -> None:
+        from arc.score.valence import ValenceModel
+
+        self._model = ValenceModel()
+
+    def score(self, text: str) -> Scores:
+        """The model's valence of ``text``."""
+        return Scores(self._model.values([text])[0], _NAN, _NAN, _NAN)
+
+    def score_many(self, texts: Iterable[str]) -> list[Scores]:
+        """Each text's valence, in order, VADER's features from the engine's batch path."""
+        return [Scores(v, _NAN, _NAN, _NAN) for v in self._model.values(list(texts))]
+
+    def parts(self, text: str) -> list[tuple[str, float]]:
+        """Each word's part of the value, and a last row for the rest; they add up to it."""
+        return self._model.parts(text)
+
+
 #: Scorer classes by name; their class attributes describe them without building them.
 SCORERS: dict[str, type[Scorer]] = {
     "vader": VaderScorer,
     "afinn": AfinnScorer,
     "textblob": TextBlobScorer,
     "nrc": NrcScorer,
+    "valence": ValenceScorer,
 }
 
 

@@ -424,7 +424,8 @@ def validate(sets: list[RatedSet] | None = None, scorers: list[str] | None = Non
     -------
     pandas.DataFrame
         Columns :data:`COLUMNS`. For a shipped set: each scorer on the whole set (``set``
-        is its name), then each scorer and the ensemble on its test half
+        is its name; not a scorer fitted on the sets' train halves, such as ``valence``),
+        then each scorer and the ensemble on its test half
         (``"<name>:test"``). For a user's file: each scorer and the ensemble on all of it.
         The ensemble is there when at least two of :data:`arc.score.ensemble.KNOWN` are scored.
     """
@@ -445,6 +446,8 @@ def validate(sets: list[RatedSet] | None = None, scorers: list[str] | None = Non
         every = np.ones(len(rated), dtype=bool)
         if rated.train:
             for name in names:
+                if getattr(scorer_info(name), "fitted", False):
+                    continue  # fitted on the train half: measured on the test half alone
                 rows.append(_row(rated.name, name, values[name], rated, every, neutral[name]))
             every = ~np.array(rated.train)
         part = rated.name + (TEST if rated.train else "")
