@@ -18,6 +18,7 @@ from arc.score.validation import (
     COLUMNS,
     SETS,
     classes,
+    difference_interval,
     is_train,
     macro_f1,
     pearson_interval,
@@ -106,6 +107,11 @@ def test_vader_reproduces_the_published_figures(vader_results):
     assert {k: round(v, 3) for k, v in whole.items()} == VADER_R
     assert list(df.columns) == list(COLUMNS)
     assert "ensemble" not in set(df["scorer"])  # one scorer: nothing to combine
+    for row in df.itertuples():  # each r's 95 % interval, by Fisher's z, narrower with more n
+        low, high = pearson_interval(row.pearson, row.n)
+        assert (row.pearson_low, row.pearson_high) == pytest.approx((low, high), abs=1e-6)
+        assert row.pearson_low < row.pearson < row.pearson_high
+        assert row.pearson_high - row.pearson_low < 0.1
 
 
 def test_ensemble_beats_vader_on_every_test_half(results):
@@ -224,8 +230,12 @@ def test_cli_table_on_stdout(tmp_path, capsys):
     path.write_text(RATED, "utf-8")
     assert main(["validate", str(path), "--scorer", "vader,afinn"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["set", "scorer", "n", "pearson", "spearman", "f1"]
+    header = ["set", "scorer", "n", "pearson", "95%", "interval", "spearman", "f1"]
+    assert lines[0].split() == header
     assert [line.split()[1] for line in lines[1:]] == ["vader", "afinn", "ensemble"]
+    for line in lines[1:]:  # "0.512  0.301 to 0.675": the interval holds the r
+        r, low, to, high = line.split()[3:7]
+        assert to == "to" and float(low) < float(r) < float(high)
 
 
 @pytest.mark.skipif(bool(missing("afinn")), reason=f"afinn: {INSTALL}")
@@ -256,13 +266,16 @@ def test_chart_shows_test_halves(results):
 def _results(figures, sets=("tweets", "movie_reviews"), n=400, test=True):
     """A results table as validate() gives it: figures is {scorer: [(r, f1) per set]}."""
     rows = []
+
+    def row(part, scorer, size, r, f1):
+        return (part, scorer, size, r, *pearson_interval(r, size), r, f1)
+
     for k, name in enumerate(sets):
         for scorer, per_set in figures.items():
             if scorer != "ensemble" and test:
-                rows.append((name, scorer, 2 * n, per_set[k][0], per_set[k][0], per_set[k][1]))
+                rows.append(row(name, scorer, 2 * n, *per_set[k]))
         for scorer, per_set in figures.items():
-            part = f"{name}:test" if test else name
-            rows.append((part, scorer, n, per_set[k][0], per_set[k][0], per_set[k][1]))
+            rows.append(row(f"{name}:test" if test else name, scorer, n, *per_set[k]))
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
@@ -293,6 +306,26 @@ def test_every_r_has_its_95_percent_interval(results):
     assert bars.interval == "95% interval of r"
     assert "95% interval of r" in [k.label for k in chart.legend()]
     assert "Fisher" in chart.caption
+
+
+def test_difference_interval_covers_the_true_difference_95_times_in_100():
+    """Zou's interval for two scorers' r with the same ratings, checked by simulation."""
+    rng = np.random.default_rng(7)
+    cov = np.array([[1.0, 0.6, 0.45], [0.6, 1.0, 0.7], [0.45, 0.7, 1.0]])  # rating, a, b
+    hits, widths = 0, []
+    for _ in range(400):
+        y, a, b = rng.multivariate_normal(np.zeros(3), cov, size=200).T
+        r1, r2, r12 = (np.corrcoef(u, v)[0, 1] for u, v in ((a, y), (b, y), (a, b)))
+        low, high = difference_interval(r1, r2, r12, 200)
+        assert low < r1 - r2 < high
+        hits += low < 0.15 < high
+        widths.append(high - low)
+    assert 0.92 <= hits / 400 <= 0.98
+    # far narrower than the two r's own intervals side by side (they share the ratings)
+    lo1, hi1 = pearson_interval(0.6, 200)
+    lo2, hi2 = pearson_interval(0.45, 200)
+    assert np.mean(widths) < 0.75 * ((hi1 - lo2) - (lo1 - hi2))
+    assert all(np.isnan(difference_interval(0.5, np.nan, 0.5, 99)))
 
 
 def test_pearson_interval():

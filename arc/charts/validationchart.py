@@ -18,6 +18,7 @@ from arc.charts.theme import INK, PALETTE, SCORER_COLORS
 from arc.score.validation import (
     ENSEMBLE,
     HUMAN_NEUTRAL_SHARE,
+    INTERVAL_LEVEL,
     SETS,
     TEST,
     format_r,
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = ["INTERVAL_LEVEL", "SCORER_NAMES", "validation_chart"]
 
-#: The level of the interval drawn around each r.
-INTERVAL_LEVEL = 0.95
 #: Scorers' names in prose and in the legend; any other scorer goes by its own name.
 SCORER_NAMES = {
     "vader": "VADER",

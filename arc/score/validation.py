@@ -47,9 +47,11 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMNS",
     "HUMAN_NEUTRAL_SHARE",
+    "INTERVAL_LEVEL",
     "SETS",
     "RatedSet",
     "classes",
+    "difference_interval",
     "format_r",
     "is_train",
     "macro_f1",
@@ -62,7 +64,9 @@ __all__ = [
 ]
 
 #: The results table's columns.
-COLUMNS = ("set", "scorer", "n", "pearson", "spearman", "f1")
+COLUMNS = ("set", "scorer", "n", "pearson", "pearson_low", "pearson_high", "spearman", "f1")
+#: The level of the interval around each Pearson r (``pearson_low`` … ``pearson_high``).
+INTERVAL_LEVEL = 0.95
 #: A human rating within this share of its scale's range of the mid-point is neutral.
 HUMAN_NEUTRAL_SHARE = 0.0625
 #: The shipped sets: name -> (file in arc/data/validation, label).
@@ -399,11 +403,15 @@ def _row(
     x = values[mask]
     lo, hi = rated.scale
     truth = classes(y, HUMAN_NEUTRAL_SHARE * (hi - lo), lo / 2 + hi / 2)
+    r = _pearson(x, y)
+    low, high = pearson_interval(r, len(y), INTERVAL_LEVEL)
     return {
         "set": set_name,
         "scorer": scorer,
         "n": int(mask.sum()),
-        "pearson": round(_pearson(x, y), DECIMALS),
+        "pearson": round(r, DECIMALS),
+        "pearson_low": round(low, DECIMALS),
+        "pearson_high": round(high, DECIMALS),
         "spearman": round(_spearman(x, y), DECIMALS),
         "f1": round(macro_f1(truth, classes(x, neutral)), DECIMALS),
     }
@@ -423,9 +431,10 @@ def validate(sets: list[RatedSet] | None = None, scorers: list[str] | None = Non
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`COLUMNS`. For a shipped set: each scorer on the whole set (``set``
-        is its name; not a scorer fitted on the sets' train halves, such as ``valence``),
-        then each scorer and the ensemble on its test half
+        Columns :data:`COLUMNS`; ``pearson_low``/``pearson_high`` bound the 95 % interval
+        of ``pearson`` (:func:`pearson_interval`). For a shipped set: each scorer on the whole
+        set (``set`` is its name; not a scorer fitted on the sets' train halves, such as
+        ``valence``), then each scorer and the ensemble on its test half
         (``"<name>:test"``). For a user's file: each scorer and the ensemble on all of it.
         The ensemble is there when at least two of :data:`arc.score.ensemble.KNOWN` are scored.
     """
@@ -462,13 +471,20 @@ def result_lines(results: pd.DataFrame) -> list[str]:
     """The results as an aligned text table, one line per row, with a header."""
     width = max(len("set"), *(len(str(s)) for s in results["set"]))
     swidth = max(len("scorer"), *(len(str(s)) for s in results["scorer"]))
-    lines = [f"{'set':<{width}}  {'scorer':<{swidth}}  {'n':>6}  pearson  spearman      f1"]
+    head = f"{'set':<{width}}  {'scorer':<{swidth}}  {'n':>6}  pearson  {'95% interval':<14}"
+    lines = [f"{head}  spearman      f1"]
     previous = None
     for row in results.itertuples(index=False):
         if previous is not None and row.set != previous:
             lines.append("")
         previous = row.set
-        figures = f"{format_r(row.pearson):>7}  {format_r(row.spearman):>8}  {format_r(row.f1):>6}"
+        interval = f"{format_r(row.pearson_low)} to {format_r(row.pearson_high)}"
+        if math.isnan(row.pearson_low):
+            interval = "—"
+        figures = (
+            f"{format_r(row.pearson):>7}  {interval:<14}  "
+            f"{format_r(row.spearman):>8}  {format_r(row.f1):>6}"
+        )
         lines.append(f"{row.set:<{width}}  {row.scorer:<{swidth}}  {row.n:>6}  {figures}")
     return lines
 
@@ -499,3 +515,37 @@ def pearson_interval(r: float, n: int, level: float = 0.95) -> tuple[float, floa
     z = math.atanh(r)
     half = NormalDist().inv_cdf(0.5 + level / 2) / math.sqrt(n - 3)
     return (math.tanh(z - half), math.tanh(z + half))
+
+
+def difference_interval(
+    r1: float, r2: float, r12: float, n: int, level: float = 0.95
+) -> tuple[float, float]:
+    """The ``level`` interval of ``r1 - r2``, two scorers' r with the same ratings of ``n`` items.
+
+    The two r share the ratings and the scorers agree with each other by ``r12``, so their
+    intervals overlap far more than their difference is uncertain. Zou's interval
+    (G. Y. Zou, "Toward using confidence intervals to compare correlations", Psychological
+    Methods 12, 2007; overlapping correlations) combines each r's Fisher interval
+    (:func:`pearson_interval`) with the two r's own correlation. NaN where either is NaN.
+
+    Examples
+    --------
+    >>> [round(v, 3) for v in difference_interval(0.575, 0.428, 0.75, 5303)]
+    [0.131, 0.163]
+    """
+    l1, u1 = pearson_interval(r1, n, level)
+    l2, u2 = pearson_interval(r2, n, level)
+    if not all(math.isfinite(v) for v in (l1, u1, l2, u2, r12)):
+        return (math.nan, math.nan)
+    c = ((r12 - r1 * r2 / 2) * (1 - r1**2 - r2**2 - r12**2) + r12**3) / ((1 - r1**2) * (1 - r2**2))
+    low = (
+        r1
+        - r2
+        - math.sqrt(max(0.0, (r1 - l1) ** 2 + (u2 - r2) ** 2 - 2 * c * (r1 - l1) * (u2 - r2)))
+    )
+    high = (
+        r1
+        - r2
+        + math.sqrt(max(0.0, (u1 - r1) ** 2 + (r2 - l2) ** 2 - 2 * c * (u1 - r1) * (r2 - l2)))
+    )
+    return (low, high)
