@@ -79,12 +79,18 @@ def explanation_lines(df: pd.DataFrame, *, top: int = 10, title: str = "") -> li
 
 
 def _by_word(df: pd.DataFrame) -> pd.DataFrame:
-    """One row per lower-cased word: its summed part, count, rules and first sentence."""
+    """One row per word: its summed part, count, rules and first sentence.
+
+    Words are lower-cased; the valence model's negated words keep their ``NOT_`` mark.
+    """
     import pandas as pd
 
     if df.empty:
         return pd.DataFrame(columns=["word", "part", "count", "rule", "sentence"])
-    key = df["token"].str.lower()
+    token = df["token"]
+    # The valence model's negated words keep their mark (NOT_fear is not fear); the rest
+    # are counted as one word whatever their case.
+    key = token.where(token.str.startswith("NOT_") & (df["rule"] == "valence"), token.str.lower())
     grouped = df.assign(word=key).groupby("word", sort=True)
     out = pd.DataFrame(
         {

@@ -132,6 +132,14 @@ def test_cli_explain_valence(capsys):
     assert REST in out
 
 
+def test_cli_explain_valence_keeps_the_negation_mark(capsys):
+    """A negated word is its own feature (NOT_love is not love), printed as the model reads it."""
+    assert main(["explain", "--scorer", "valence", "--top", "50"]) == 0
+    words = {line.split()[0] for line in capsys.readouterr().out.splitlines() if line[:2] == "  "}
+    assert "NOT_love" in words and "love" in words
+    assert not any(w.startswith("not_") for w in words)
+
+
 def test_cli_explain_valence_word_shift_refused(capsys, tmp_path):
     assert main(["explain", "--scorer", "valence", "--between", "0-50%", "50-100%"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
