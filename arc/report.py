@@ -34,8 +34,8 @@ def explanation_lines(df: pd.DataFrame, *, top: int = 10, title: str = "") -> li
     n = df.attrs.get("n_sentences", df["sentence"].nunique())
     where = str(df.attrs.get("segment", "the text"))
     head = f"{title}: {where}" if title else where
+    mean = _measure(df)
     valence = df.attrs.get("scorer") == "valence"
-    mean = "arc valence" if valence else "VADER compound"
     lines = [
         f"{head}: {value:+.4f}, the mean {mean} of {n:,} sentence"
         f"{'s' if n != 1 else ''} (weighted as the arc weighs them)"
@@ -87,10 +87,9 @@ def _by_word(df: pd.DataFrame) -> pd.DataFrame:
 
     if df.empty:
         return pd.DataFrame(columns=["word", "part", "count", "rule", "sentence"])
-    token = df["token"]
-    # The valence model's negated words keep their mark (NOT_fear is not fear); the rest
-    # are counted as one word whatever their case.
-    key = token.where(token.str.startswith("NOT_") & (df["rule"] == "valence"), token.str.lower())
+    from arc.analysis.explanation import word_keys
+
+    key = word_keys(df)
     grouped = df.assign(word=key).groupby("word", sort=True)
     out = pd.DataFrame(
         {
@@ -113,7 +112,7 @@ def shift_lines(shift: pd.DataFrame, *, top: int = 10, title: str = "") -> list[
     lines = [
         f"{head}{a} ({shift.attrs.get('value_a', float('nan')):+.4f}) minus {b} "
         f"({shift.attrs.get('value_b', float('nan')):+.4f}) = {diff:+.4f} in mean "
-        "VADER compound",
+        f"{_measure(shift)}",
         "kind: + positive word, - negative word; ↑ used more often in the first "
         "stretch, ↓ less often",
     ]
@@ -201,3 +200,10 @@ def _columns(rows: Sequence[tuple[object, ...]], header: tuple[str, ...]) -> lis
         "  " + "  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in [header, *rows]
     ]
+
+
+def _measure(df: pd.DataFrame) -> str:
+    """What an explanation's or word shift's values are: "VADER compound", "arc valence"."""
+    from arc.analysis.explanation import MEASURES
+
+    return MEASURES[str(df.attrs.get("scorer", "vader"))]

@@ -55,6 +55,32 @@ def test_parts_add_up_exactly(valence):
         )
 
 
+def test_vader_features_are_shared_among_the_words_vader_scored(valence):
+    """Only the intercept and the "!", "?" and capitals features are left to the last row."""
+    from arc.score.valence import ValenceModel
+
+    model = ValenceModel()
+    w_excl, w_quest, w_caps = model.dense[3:]
+    for text in [*SENTENCES[:4], "Yet from whom has not that rude hand rent away some dear one?"]:
+        if not text:
+            continue
+        rest = dict(valence.parts(text))[REST]
+        words = [w for w in text.split() if any(c.isalpha() for c in w)]
+        caps = sum(w.strip("\"'(").istitle() or w.isupper() for w in words) / len(words)
+        expected = (
+            model.intercept + w_excl * text.count("!") + w_quest * text.count("?") + w_caps * caps
+        )
+        assert rest == pytest.approx(expected, abs=1e-9), text
+    # one positive word: it takes all three VADER features' parts
+    parts = dict(valence.parts("The meeting was lovely."))
+    vader = get_scorer("vader").score("The meeting was lovely.")
+    w_compound, w_pos, w_neg = model.dense[:3]
+    word_alone = model.words.get("lovely", 0.0) / 2  # 1/sqrt(4 words)
+    assert parts["lovely"] == pytest.approx(
+        word_alone + w_compound * vader.compound + w_pos * vader.pos + w_neg * vader.neg
+    )
+
+
 def test_never_saw_fiction():
     data = ROOT / "scripts" / "data" / "emobank" / "emobank_nonfiction.csv"
     with data.open(encoding="utf-8", newline="") as f:
@@ -140,10 +166,28 @@ def test_cli_explain_valence_keeps_the_negation_mark(capsys):
     assert not any(w.startswith("not_") for w in words)
 
 
-def test_cli_explain_valence_word_shift_refused(capsys, tmp_path):
-    assert main(["explain", "--scorer", "valence", "--between", "0-50%", "50-100%"]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1
-    assert "VADER's only" in err[0]
-    assert main(["explain", "--scorer", "valence", "-o", str(tmp_path / "s.png")]) == 2
-    assert not (tmp_path / "s.png").exists()
+def test_word_shift_of_valence_adds_up_exactly():
+    import arc
+    from arc.analysis.wordshift import word_shift
+
+    text = arc.example_path("alice").read_text("utf-8")
+    a = arc.explain(text=text, segment="0-50%", scorer="valence")
+    b = arc.explain(text=text, segment="50-100%", scorer="valence")
+    shift = word_shift(a, b)
+    assert shift.attrs["scorer"] == "valence"
+    assert math.isclose(
+        math.fsum(shift["shift"]), a.attrs["value"] - b.attrs["value"], abs_tol=1e-9
+    )
+    assert shift.attrs["explained"] == shift.attrs["difference"]
+    assert any(w.startswith("NOT_") for w in shift["word"])  # negated words stay their own
+    with pytest.raises(ValueError, match="one scorer"):
+        word_shift(a, arc.explain(text=text, segment="50-100%"))
+
+
+def test_cli_explain_valence_word_shift(capsys, tmp_path):
+    assert main(["explain", "--scorer", "valence", "--between", "0-50%", "50-100%"]) == 0
+    out = capsys.readouterr().out
+    assert "in mean arc valence" in out.splitlines()[0]
+    assert "words that raise the first stretch against the second:" in out
+    assert main(["explain", "--scorer", "valence", "-o", str(tmp_path / "s.png")]) == 0
+    assert (tmp_path / "s.png").stat().st_size > 10_000

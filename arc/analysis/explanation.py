@@ -29,10 +29,20 @@ if TYPE_CHECKING:
 
     from arc.score.vader import FastVader
 
-__all__ = ["EXPLAINED", "EXPLAIN_COLUMNS", "TEXT_COLUMNS", "explain", "explain_text"]
+__all__ = [
+    "EXPLAINED",
+    "EXPLAIN_COLUMNS",
+    "MEASURES",
+    "TEXT_COLUMNS",
+    "explain",
+    "explain_text",
+    "word_keys",
+]
 
 #: The scorers :func:`explain` can break into words' parts.
 EXPLAINED = ("vader", "valence")
+#: What each explained scorer's value is, in a heading: "the mean VADER compound".
+MEASURES = {"vader": "VADER compound", "valence": "arc valence"}
 
 #: Columns of :func:`explain_text`, in order.
 TEXT_COLUMNS = ("position", "token", "lexicon", "valence", "rule")
@@ -376,3 +386,14 @@ def _table(parts: list[tuple[Any, ...]], *, shares: bool = True) -> pd.DataFrame
             "weight": float,
         }
     )
+
+
+def word_keys(df: pd.DataFrame) -> pd.Series:
+    """Each row's word as tables and word shifts group it: lower-cased, valence's ``NOT_`` kept.
+
+    The valence model reads a negated word as its own feature (``NOT_love`` is not *love*), so
+    its mark stays; every other token counts as one word whatever its case.
+    """
+    token = df["token"]
+    negated = token.str.startswith("NOT_") & (df["rule"] == "valence")
+    return token.where(negated, token.str.lower())

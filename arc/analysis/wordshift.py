@@ -1,9 +1,10 @@
 """Word shifts: which words make one stretch of a text more positive or negative than another.
 
-The hedonometer's idea (Dodds et al.), on VADER's own numbers. A stretch's arc value is the
-sum of its words' contributions (:func:`arc.explain`), so the difference between two stretches
-is the sum, over words, of each word's contribution to the first minus its contribution to
-the second: every word's part of the difference, adding up to it exactly.
+The hedonometer's idea (Dodds et al.), on VADER's own numbers or on arc's valence model's. A
+stretch's arc value is the sum of its words' contributions (:func:`arc.explain`), so the
+difference between two stretches is the sum, over words, of each word's contribution to the
+first minus its contribution to the second: every word's part of the difference, adding up
+to it exactly.
 """
 
 from __future__ import annotations
@@ -36,12 +37,15 @@ def word_shift(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     """Each word's part in how much more positive explanation ``a`` is than ``b``.
 
     ``a`` and ``b`` come from :func:`arc.explain` (two segments of one text, or a segment
-    and the whole story). One row per word (lower-cased; ``(punctuation)`` for "!" and "?"
-    emphasis): ``a`` and ``b`` its summed contributions to each value, ``shift = a - b``,
-    ``valence`` its mean valence after VADER's rules, ``rate_a``/``rate_b`` how often it
-    occurs per sentence of each stretch (weighted as the values are), ``count_a``/``count_b``
-    its occurrences, and ``kind``: ``+`` or ``-`` for a positive or negative word and ``↑``
-    or ``↓`` for used more or less often in ``a``, the hedonometer's four kinds (``+↑`` and
+    and the whole story, by one scorer: VADER, or arc's valence model with
+    ``scorer="valence"``). One row per word (lower-cased, valence's ``NOT_`` kept;
+    ``(punctuation)`` for "!" and "?" emphasis; for valence, one row for the intercept and
+    the other features): ``a`` and ``b`` its summed contributions to each value,
+    ``shift = a - b``, ``valence`` its mean valence after VADER's rules (for valence: its mean
+    part of a sentence), ``rate_a``/``rate_b`` how often it occurs per sentence of each
+    stretch (weighted as the values are), ``count_a``/``count_b`` its occurrences, and
+    ``kind``: ``+`` or ``-`` for a positive or negative word and ``↑`` or ``↓`` for used
+    more or less often in ``a``, the hedonometer's four kinds (``+↑`` and
     ``-↓`` raise ``a`` above ``b``); ``context`` is a sentence it occurs in (in ``a`` when
     it occurs there). Sorted by the size of the shift. ``shift`` adds up to
     ``df.attrs["difference"] = value_a - value_b``.
@@ -57,9 +61,17 @@ def word_shift(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
+    from arc.analysis.explanation import word_keys
+
+    scorer = str(a.attrs.get("scorer", "vader"))
+    if str(b.attrs.get("scorer", "vader")) != scorer:
+        raise ValueError(
+            f"a word shift compares two explanations by one scorer, not {scorer} and "
+            f"{b.attrs.get('scorer', 'vader')}"
+        )
     parts = []
     for side, df in (("a", a), ("b", b)):
-        words = df["token"].str.lower()
+        words = word_keys(df)
         parts.append(
             pd.DataFrame(
                 {
@@ -107,6 +119,7 @@ def word_shift(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
         float(b.attrs.get("value", b["contribution"].sum())),
     )
     out.attrs.update(
+        scorer=scorer,
         segment_a=a.attrs.get("segment", "a"),
         segment_b=b.attrs.get("segment", "b"),
         value_a=value_a,

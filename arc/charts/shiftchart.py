@@ -14,6 +14,7 @@ import math
 import textwrap
 from typing import TYPE_CHECKING
 
+from arc.analysis.explanation import MEASURES
 from arc.charts.captions import verdict
 from arc.charts.data import Bars, Chart, Panel
 from arc.charts.layout import nice_ticks
@@ -99,6 +100,7 @@ def word_shift_chart(
     bars = Bars(y, values, colors, labels, "words", keys=keys)
     panel = Panel("words", "", (len(y) - 0.4, -0.6), [], zero=False, bars=[bars])
     said = shift_verdict(shift)
+    measure = MEASURES[str(shift.attrs.get("scorer", "vader"))]
     subtitle = said
     if title and _fits(f"In {title}, {said}", width_in):
         subtitle = f"In {title}, {said}"
@@ -108,7 +110,7 @@ def word_shift_chart(
     positive, negative = _parts(shift)
     caption = verdict(
         title if title and subtitle == said else "",
-        f"mean VADER compound: {a} {_number(value_a)}, {b} {_number(value_b)}",
+        f"mean {measure}: {a} {_number(value_a)}, {b} {_number(value_b)}",
         f"each bar is one word's part of the difference (right of 0: it makes {short_a} more "
         f"positive); the parts of all {len(shift):,} words add up to it",
         f"the {len(shown)} words shown make {covered}{others}",
@@ -123,7 +125,7 @@ def word_shift_chart(
         "wordshift",
         f"Word shift: {short_a} against {b}",
         subtitle,
-        f"part of the difference in mean VADER compound ({short_a} {MINUS} {b})",
+        f"part of the difference in mean {measure} ({short_a} {MINUS} {b})",
         xlim,
         nice_ticks(xlim),
         None,

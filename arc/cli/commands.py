@@ -244,7 +244,7 @@ def cmd_explain(args: argparse.Namespace) -> None:
     Each word's part is its valence after VADER's rules, as a share of its sentence's
     compound, weighted as the arc weighs that sentence: the parts add up to the value shown.
     With --between, or a chart file, a word shift: each word's part in the difference.
-    --scorer valence: each word's part of arc's own model's value (word shifts are VADER's).
+    --scorer valence: each word's part of arc's own model's value, in tables and word shifts.
 
     Example:
         arc explain --segment 9            # paragraph 9 of the vignette
@@ -269,11 +269,6 @@ def cmd_explain(args: argparse.Namespace) -> None:
 
     sentences = frame(doc, "sentence", workers=EVERY_CPU)
     chart = out is not None and out.suffix.lower() in PLOT_FORMATS
-    if args.scorer != "vader" and (chart or args.between):
-        raise UsageError(
-            f"word shifts (--between, a chart file) are VADER's only; leave out --scorer "
-            f"{args.scorer}, or use --segment with a table"
-        )
     title = args.title or display_title(sentences)
     a, b = (
         (args.between or (args.segment, None))
@@ -290,7 +285,7 @@ def cmd_explain(args: argparse.Namespace) -> None:
             write_table(first, out)
             say(str(out))
         return
-    shift = word_shift(first, explain(sentences, unit, segment=b, **params))
+    shift = word_shift(first, explain(sentences, unit, segment=b, scorer=args.scorer, **params))
     if out is None:
         say("\n".join(shift_lines(shift, top=args.top or 10, title=title)))
     elif not chart:

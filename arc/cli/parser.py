@@ -295,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="vader",
         metavar="NAME",
         help="whose score to break into words' parts: vader or valence, arc's own model "
-        "(its last row is the intercept and other features); word shifts are VADER's "
+        "(its last row is the intercept and other features), in tables and word shifts "
         "(default: vader)",
     )
     explain.add_argument("--title", help="chart title (default: the detected title)")

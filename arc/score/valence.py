@@ -10,8 +10,8 @@ A linear (ridge) model, fitted by ``scripts/fit_valence.py`` and shipped as plai
 * the counts of "!" and "?", and the share of capitalised words.
 
 The value is ``intercept + Σ weight · feature``, the linear prediction, clipped to −1…+1
-(:meth:`ValenceModel.parts` breaks it into each word's part, VADER's word by word, and one
-row for the intercept and the other features, adding up to the value).
+(:meth:`ValenceModel.parts` breaks it into each word's part, VADER's features shared word by
+word, and one row for the intercept and the other features, adding up to the value).
 
 Speed: scoring Frankenstein's 3,526 sentences (``score_many``) runs at 0.56–0.63 of the
 speed of arc's VADER engine alone (0.51–0.60 with both token caches cold; 0.40–0.47 before
@@ -215,13 +215,58 @@ class ValenceModel:
             out.append(words + rest)
         return out
 
+    def _vader_shares(
+        self, rows: list[tuple[str, float]], compound: float, pos: float, neg: float
+    ) -> list[tuple[str, float]]:
+        """Each VADER row's share of the model's three VADER features, in ``rows``' order.
+
+        ``rows`` are VADER's non-zero valences as it sums them, "(punctuation)" last for the
+        "!"/"?" emphasis. The compound's part is shared in proportion to the valences (VADER
+        normalises their sum); ``pos`` and ``neg`` are VADER's sums of ``valence + 1`` over
+        the positive words and ``valence - 1`` over the negative ones, the emphasis added to
+        the larger side, each divided by one total: their parts are shared in proportion to
+        those terms. Every share is a part of the value, so no VADER feature is left over.
+        """
+        w_compound, w_pos, w_neg = self.dense[:3]
+        total = math.fsum(v for _, v in rows)
+        words = [(t, v) for t, v in rows if t != "(punctuation)"]
+        emphasis = abs(math.fsum(v for t, v in rows if t == "(punctuation)"))
+        pos_terms = [v + 1 if v > 0 else 0.0 for _, v in words]
+        neg_terms = [v - 1 if v < 0 else 0.0 for _, v in words]
+        pos_sum, neg_sum = math.fsum(pos_terms), math.fsum(neg_terms)
+        if pos_sum > -neg_sum:
+            pos_terms.append(emphasis)
+            neg_terms.append(0.0)
+        elif pos_sum < -neg_sum:
+            pos_terms.append(0.0)
+            neg_terms.append(-emphasis)
+        else:
+            pos_terms.append(0.0)
+            neg_terms.append(0.0)
+        pos_sum, neg_sum = math.fsum(pos_terms), math.fsum(neg_terms)
+        tokens = [t for t, _ in words] + ["(punctuation)"]
+        valences = [v for _, v in words] + [total - math.fsum(v for _, v in words)]
+        out = []
+        for token, valence, p, n in zip(tokens, valences, pos_terms, neg_terms, strict=True):
+            share = 0.0
+            if total and compound:
+                share += w_compound * valence * (compound / total)
+            if pos_sum and p:
+                share += w_pos * pos * (p / pos_sum)
+            if neg_sum and n:
+                share += w_neg * neg * (n / neg_sum)
+            if share or token != "(punctuation)":
+                out.append((token, share))
+        return out
+
     def parts(self, text: str) -> list[tuple[str, float]]:
         """Each word's part of ``text``'s value, and one row for everything else.
 
         A word's part is its weight (times ``1/√words``) plus, where VADER scored it, its share
-        of VADER's compound times the compound's weight; "(punctuation)" is VADER's emphasis
-        of "!" and "?". The last row, :data:`REST`, is the intercept, the other features
-        and, when the value is clipped, the clipping. The parts add up to the value.
+        of the model's three VADER features (compound, pos, neg: :meth:`_vader_shares`);
+        "(punctuation)" is VADER's emphasis of "!" and "?". The last row, :data:`REST`, is the
+        intercept, the "!", "?" and capitals features and, when the value is clipped, the
+        clipping. The parts add up to the value.
         """
         found_vader = self._vader.valences(text)  # VADER's per-word valences, as it sums them
         rows = [
@@ -237,23 +282,16 @@ class ValenceModel:
         found = tokens(text)
         k = scale(len(found))
         parts: list[list[Any]] = [[w, self.words.get(w, 0.0) * k] for w in found]
-        total = math.fsum(v for _, v in rows)
-        weight = self.dense[0]
-        vader_part = 0.0
-        if total and compound:
-            factor = compound / total
-            for token, valence in rows:
-                share = weight * valence * factor
-                vader_part += share
-                key = token.lower().strip(".,;:!?\"'()[]")
-                for part in parts:
-                    name = str(part[0])
-                    if name in (key, "NOT_" + key) and len(part) == 2:
-                        part[1] += share
-                        part.append(True)  # merged: one VADER row per word
-                        break
-                else:
-                    parts.append([token, share])
+        for token, share in self._vader_shares(rows, compound, float(s["pos"]), float(s["neg"])):
+            key = token.lower().strip(".,;:!?\"'()[]")
+            for part in parts:
+                name = str(part[0])
+                if name in (key, "NOT_" + key) and len(part) == 2:
+                    part[1] += share
+                    part.append(True)  # merged: one VADER row per word
+                    break
+            else:
+                parts.append([token, share])
         out = [(str(p[0]), float(p[1])) for p in parts]
         rest = value - math.fsum(p for _, p in out)
         out.append((REST, rest))
