@@ -96,14 +96,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime
 import fcntl
 import hashlib
 import importlib.util
 import json
 import math
 import os
-import platform
 import pty
 import resource
 import select
@@ -117,12 +115,13 @@ import sys
 import tempfile
 import termios
 import time
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_analyze import _aligned, make_baseline  # the sibling scripts' baseline and table
+from bench_speed import NOISY, add_corpus, git, header, say, series
+from bench_speed import environment as common_environment
 from make_corpus import make, manifest
 
 SCORES_GOAL = 1.4  # scores alone / bare loop throughput, at least
@@ -131,10 +130,8 @@ CORES_GOAL = 0.85  # speed-up on every core, at least this times the CPUs
 DASK_GOAL = 0.8  # Dask (2 workers) / jobs=2 throughput, at least
 CACHE_GOAL = 20.0  # cold run / cached rerun, at least
 MEMORY_TOLERANCE = 1.1  # peak RSS of the large corpus / the small one's, at most
-NOISY = 1.15
 GUTENBERG_BOOKS = 75_000
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
 MIB = 1024 * 1024
 SAMPLE_EVERY = 0.02  # seconds between two looks at the process tree's memory
 PACKAGES = (
@@ -149,21 +146,6 @@ PACKAGES = (
     "tqdm",
     "platformdirs",
 )
-
-
-def say(message: str) -> None:
-    """Progress, on standard error."""
-    print(message, file=sys.stderr, flush=True)
-
-
-def series(times: list[float]) -> dict[str, Any]:
-    return {
-        "median": statistics.median(times),
-        "min": min(times),
-        "max": max(times),
-        "runs": times,
-        "noisy": max(times) / min(times) > NOISY,
-    }
 
 
 def has_modes() -> bool:
@@ -564,31 +546,10 @@ def memory_child(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def environment(corpus: Path) -> dict[str, Any]:
-    versions = {}
-    for name in PACKAGES:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = "not installed"
-
-    def git(*args: str) -> str:
-        proc = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
-        return proc.stdout.rstrip("\n") if proc.returncode == 0 else ""
-
+    """``bench_speed.environment`` with this script's packages, the branch, and the modes."""
     return {
-        "date": datetime.datetime.now().isoformat(timespec="seconds"),
-        "cpus": os.cpu_count(),
-        "cpus_usable": len(os.sched_getaffinity(0)),
-        "load_average_start": os.getloadavg(),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "packages": versions,
-        "commit": git("rev-parse", "--short", "HEAD").strip(),
+        **common_environment(corpus, PACKAGES),
         "branch": git("rev-parse", "--abbrev-ref", "HEAD").strip(),
-        "uncommitted_arc_files": [
-            line[3:] for line in git("status", "--porcelain", "--", "arc").splitlines()
-        ],
-        "corpus": str(corpus),
         "modes_module": has_modes(),
     }
 
@@ -1024,28 +985,21 @@ def goals_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     q = r["ratios"]
     cores = r["cores"]
     rows = []
-    for name in ("novels", "chapters"):
-        m, words = s[name], r["corpora"][name]["words"]
-        rows.append(
-            (
-                f"one job, scores alone / bare loop [{_label(r, name)}]",
-                f"{q['scores_' + name]:.2f}x ({m['baseline']:.2f} s / {m['scores']:.2f} s; "
-                f"{words / m['scores']:,.0f} words/s)",
-                f">= {SCORES_GOAL}x",
-                ok[q["scores_" + name] >= SCORES_GOAL],
+    for kind, what, goal in (
+        ("scores", "scores alone", SCORES_GOAL),
+        ("table", "whole texts table", TABLE_GOAL),
+    ):
+        for name in ("novels", "chapters"):
+            m, words, x = s[name], r["corpora"][name]["words"], q[f"{kind}_{name}"]
+            rows.append(
+                (
+                    f"one job, {what} / bare loop [{_label(r, name)}]",
+                    f"{x:.2f}x ({m['baseline']:.2f} s / {m[kind]:.2f} s; "
+                    f"{words / m[kind]:,.0f} words/s)",
+                    f">= {goal}x",
+                    ok[x >= goal],
+                )
             )
-        )
-    for name in ("novels", "chapters"):
-        m, words = s[name], r["corpora"][name]["words"]
-        rows.append(
-            (
-                f"one job, whole texts table / bare loop [{_label(r, name)}]",
-                f"{q['table_' + name]:.2f}x ({m['baseline']:.2f} s / {m['table']:.2f} s; "
-                f"{words / m['table']:,.0f} words/s)",
-                f">= {TABLE_GOAL}x",
-                ok[q["table_" + name] >= TABLE_GOAL],
-            )
-        )
     c = s["chapters"]
     rows += [
         (
@@ -1143,30 +1097,18 @@ def profile_lines(r: dict[str, Any]) -> list[str]:
 
 
 def table(r: dict[str, Any]) -> str:
-    env = r["environment"]
     loads = r["load_during_rounds"]
     cpu = r["cpu_during_rounds"]
-    lines = [
-        "bench_corpus.py: issue #22, corpora at scale" + (" (--quick)" if r["quick"] else ""),
-        f"commit {env['commit']} ({env['branch']})"
-        + (
-            f" + uncommitted changes to {', '.join(env['uncommitted_arc_files'])}"
-            if env["uncommitted_arc_files"]
-            else ""
-        )
-        + f"; {env['date']}",
-        f"{env['cpus']} CPUs ({env['cpus_usable']} usable); load average "
-        f"{env['load_average_start'][0]:.2f} at start, {env['load_average_end'][0]:.2f} at end, "
-        f"{min(loads):.2f}-{max(loads):.2f} (median {statistics.median(loads):.2f}) before the "
-        f"timed runs (this script's own runs included); CPU time of other processes during the "
-        f"rounds: {cpu['others_s']:.0f} s of {cpu['busy_s']:.0f} s busy; "
-        f"Python {env['python']}; {env['platform']}",
-        ", ".join(f"{k} {v}" for k, v in env["packages"].items()),
-        f"arc.analysis.modes in this tree: {'yes' if env['modes_module'] else 'no'} "
-        f"(corpus runs with modes={'3' if env['modes_module'] else '0, chart=False'})",
-        f"total {r['seconds_total']:.0f} s",
-        "",
-    ]
+    modes = r["environment"]["modes_module"]
+    lines = header(
+        r,
+        "bench_corpus.py: issue #22, corpora at scale",
+        f"arc.analysis.modes in this tree: {'yes' if modes else 'no'} "
+        f"(corpus runs with modes={'3' if modes else '0, chart=False'})",
+        during=f", {min(loads):.2f}-{max(loads):.2f} (median {statistics.median(loads):.2f}) "
+        "before the timed runs (this script's own runs included); CPU time of other processes "
+        f"during the rounds: {cpu['others_s']:.0f} s of {cpu['busy_s']:.0f} s busy",
+    )
     lines += _aligned(("goal", "measured", "target", "result"), goals_rows(r))
     rounds = r["rounds"]
     lines.append(
@@ -1322,13 +1264,7 @@ def table(r: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=CORPUS,
-        metavar="DIR",
-        help="the shared corpus (default: ../shared/corpus from the repository root)",
-    )
+    add_corpus(parser)
     parser.add_argument("--texts", type=int, default=None, help="chapters (default 200)")
     parser.add_argument("--small", type=int, default=None, help="memory, small (default 100)")
     parser.add_argument("--large", type=int, default=None, help="memory, large (default 1000)")

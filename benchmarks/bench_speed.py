@@ -274,19 +274,20 @@ def title_of(path: Path, rows: list[Row]) -> str:
     return path.name
 
 
-def environment(corpus: Path) -> dict[str, Any]:
-    """CPU count, load, Python, package versions and the commit being measured."""
+def git(*args: str) -> str:
+    """``git ARGS``'s output in the repository, or "" where git fails."""
+    proc = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    return proc.stdout.rstrip("\n") if proc.returncode == 0 else ""
+
+
+def environment(corpus: Path, packages: tuple[str, ...] = PACKAGES) -> dict[str, Any]:
+    """CPU count, load, Python, the versions of ``packages`` and the commit being measured."""
     versions = {}
-    for name in PACKAGES:
+    for name in packages:
         try:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             versions[name] = "not installed"
-
-    def git(*args: str) -> str:
-        proc = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
-        return proc.stdout.rstrip("\n") if proc.returncode == 0 else ""
-
     changed = [line[3:] for line in git("status", "--porcelain", "--", "arc").splitlines()]
     try:
         affinity = len(os.sched_getaffinity(0))
@@ -845,12 +846,17 @@ def goals_rows(r: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def header(r: dict[str, Any], title: str, *more: str) -> list[str]:
-    """A report's first lines: its title, the commit, the machine, the packages, ``more``."""
+def header(r: dict[str, Any], title: str, *more: str, during: str = "") -> list[str]:
+    """A report's first lines: its title, the commit, the machine, the packages, ``more``.
+
+    The commit line names the branch where the environment has one; ``during`` follows the
+    load average at start and at end (the load while the report's runs ran, say).
+    """
     env = r["environment"]
+    branch = f" ({env['branch']})" if "branch" in env else ""
     return [
         title + (" (--quick)" if r["quick"] else ""),
-        f"commit {env['commit']}"
+        f"commit {env['commit']}{branch}"
         + (
             f" + uncommitted changes to {', '.join(env['uncommitted_arc_files'])}"
             if env["uncommitted_arc_files"]
@@ -858,8 +864,8 @@ def header(r: dict[str, Any], title: str, *more: str) -> list[str]:
         )
         + f"; {env['date']}",
         f"{env['cpus']} CPUs ({env['cpus_usable']} usable); load average "
-        f"{env['load_average_start'][0]:.2f} at start, {env['load_average_end'][0]:.2f} at end; "
-        f"Python {env['python']}; {env['platform']}",
+        f"{env['load_average_start'][0]:.2f} at start, {env['load_average_end'][0]:.2f} at end"
+        f"{during}; Python {env['python']}; {env['platform']}",
         ", ".join(f"{k} {v}" for k, v in env["packages"].items()),
         *more,
         f"total {r['seconds_total']:.0f} s",

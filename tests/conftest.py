@@ -62,6 +62,28 @@ def alice_sentences():
     return arc.analyze(ALICE, unit="sentence")
 
 
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    """The corpus tests' small corpus (tests/corpus_files.py): five good texts and the bad
+    ones, written once per test module that asks for it."""
+    from tests.corpus_files import write_corpus
+
+    folder = tmp_path_factory.mktemp("small")
+    write_corpus(folder, chapters=4, bad=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def one_job(small, tmp_path_factory):
+    """``small`` analysed by one local process, tables only: the result and its folder,
+    which every other way of running the corpus must match."""
+    from arc.corpora.run import corpus
+
+    out = tmp_path_factory.mktemp("one") / "out"
+    result = corpus([small], out, jobs=1, cache=False, part_texts=3, chart=False)
+    return result, out
+
+
 def pytest_collection_modifyitems(config, items):
     """Doctests of the optional scorers run only where their extra is installed; else a skip
     that says how to install it."""

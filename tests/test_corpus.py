@@ -17,7 +17,7 @@ from arc.cache import Cache
 from arc.corpora.run import corpus, expand_paths
 from arc.corpora.store import read_corpus
 from arc.corpora.summary import SEGMENT_COLUMNS, TEXT_COLUMNS
-from tests.corpus_files import BAD, write_corpus
+from tests.corpus_files import BAD
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,21 +44,6 @@ def _arc(*args: str, env: dict[str, str] | None = None, **kw) -> subprocess.Comp
         timeout=300,
         **kw,
     )
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    """Five good texts and the bad ones."""
-    folder = tmp_path_factory.mktemp("small")
-    write_corpus(folder, chapters=4, bad=True)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def one_job(small, tmp_path_factory):
-    out = tmp_path_factory.mktemp("one") / "out"
-    result = corpus([small], out, jobs=1, cache=False, part_texts=3, chart=False)
-    return result, out
 
 
 def test_texts_table_has_a_row_per_text_with_its_reading(one_job, small):

@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from arc.corpora.run import corpus
-from tests.corpus_files import BAD, write_corpus
+from tests.corpus_files import BAD
 from tests.test_corpus import ROOT, _arc, _digests
 
 WORKERS = 2
@@ -114,21 +113,7 @@ def _client(*args: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("dask-corpus")
-    write_corpus(folder, chapters=4, bad=True)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def local(small, tmp_path_factory):
-    out = tmp_path_factory.mktemp("local") / "out"
-    corpus([small], out, jobs=1, cache=False, part_texts=3)
-    return out
-
-
-def test_the_command_on_a_cluster_writes_what_one_process_writes(cluster, small, local, tmp_path):
+def test_the_command_on_a_cluster_writes_what_one_process_writes(cluster, small, one_job, tmp_path):
     address, _, _ = cluster
     out = tmp_path / "out"
     done = _arc(
@@ -148,32 +133,34 @@ def test_the_command_on_a_cluster_writes_what_one_process_writes(cluster, small,
 
     from arc.corpora.store import read_corpus
 
-    for mine, theirs in zip(read_corpus(out), read_corpus(local), strict=True):
+    for mine, theirs in zip(read_corpus(out), read_corpus(one_job[1]), strict=True):
         pd.testing.assert_frame_equal(mine, theirs)
-    assert pd.read_parquet(out / "modes.parquet").equals(pd.read_parquet(local / "modes.parquet"))
+    assert pd.read_parquet(out / "modes.parquet").equals(
+        pd.read_parquet(one_job[1] / "modes.parquet")
+    )
 
 
-def test_the_library_on_a_cluster_gives_identical_bytes(cluster, small, local, tmp_path):
+def test_the_library_on_a_cluster_gives_identical_bytes(cluster, small, one_job, tmp_path):
     address, _, _ = cluster
     out = tmp_path / "out"
     found = _client("run", address, str(small), str(out))
     assert found["threads"] == WORKERS
     assert found["failed"] == len(BAD)
-    assert _digests(out) == _digests(local)
+    assert _digests(out) == _digests(one_job[1])
 
 
-def test_workers_keep_their_own_cache(cluster, small, local, tmp_path):
+def test_workers_keep_their_own_cache(cluster, small, one_job, tmp_path):
     """With the cache on, each worker reads and keeps texts in its own user cache."""
     address, _, cache = cluster
     for out in (tmp_path / "first", tmp_path / "second"):
         assert _client("cached", address, str(small), str(out))["failed"] == len(BAD)
-        assert _digests(out) == _digests(local)
+        assert _digests(out) == _digests(one_job[1])
     summaries = list(cache.glob("summary/*/*.pickle"))
     assert len(summaries) == 5  # the good texts; a bad file is tried again each time
     assert list(cache.glob("frames/*/*.pickle"))
 
 
-def test_a_worker_lost_mid_run_loses_nothing(cluster, small, local, tmp_path):
+def test_a_worker_lost_mid_run_loses_nothing(cluster, small, one_job, tmp_path):
     """A worker killed (kill -9, with its nanny) while it works: Dask reruns its texts."""
     address, workers, _ = cluster
     out = tmp_path / "out"
@@ -182,7 +169,7 @@ def test_a_worker_lost_mid_run_loses_nothing(cluster, small, local, tmp_path):
     assert found["killed"]
     victim.wait(timeout=20)
     assert found["failed"] == len(BAD)
-    assert _digests(out) == _digests(local)
+    assert _digests(out) == _digests(one_job[1])
 
 
 def test_an_unreachable_scheduler_is_one_line(small, tmp_path):

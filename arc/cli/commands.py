@@ -19,6 +19,7 @@ from arc.cli.files import (
     output_path,
     say,
     use_example,
+    with_examples,
     write_stdout,
 )
 from arc.cli.options import PAGE_FORMATS, PLOT_FORMATS, SCORE_FORMATS, UsageError
@@ -204,9 +205,7 @@ def cmd_compare(args: argparse.Namespace) -> None:
         arc compare a.txt b.txt c.txt --smooth lowess --rescale
         arc compare a.txt b.txt --scorer vader,afinn   # each text's ensemble arc
     """
-    from arc.text.examples import example_path
-
-    args.paths = [*args.paths, *(str(example_path(name)) for name in args.examples)]
+    args.paths = with_examples(args)
     if not args.paths:
         raise UsageError("give at least one PATH or --example NAME to compare")
     span = SMOOTHERS[args.smooth].span
@@ -344,10 +343,8 @@ def cmd_shape(args: argparse.Namespace) -> None:
     from arc.analysis.labels import display_title
     from arc.analysis.shapes import no_shape, shape
     from arc.report import shape_lines
-    from arc.text.examples import example_path
 
-    paths: list[str | None] = [*args.paths, *(str(example_path(n)) for n in args.examples)]
-    paths = paths or [None]
+    paths: list[str | None] = [*with_examples(args)] or [None]
     out = None
     if args.output is not None:
         out = output_path(args.output, "shapes", SCORE_FORMATS, paths)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from arc.cli.files import say
+from arc.cli.files import say, with_examples
 from arc.cli.options import UsageError
 from arc.errors import ArcError, MissingDependencyError
 
@@ -37,9 +37,8 @@ def cmd_corpus(args: argparse.Namespace) -> None:
     """
     from arc.cli.commands import user_cache
     from arc.parallel import EVERY_CPU
-    from arc.text.examples import example_path
 
-    args.paths = [*args.paths, *(str(example_path(name)) for name in args.examples)]
+    args.paths = with_examples(args)
     if not args.paths:
         raise UsageError("give at least one PATH or --example NAME")
 

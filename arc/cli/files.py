@@ -26,6 +26,7 @@ __all__ = [
     "say",
     "silence_stdout",
     "use_example",
+    "with_examples",
     "write_stdout",
     "written",
 ]
@@ -130,6 +131,13 @@ def use_example(args: argparse.Namespace) -> None:
     from arc.text.examples import example_path
 
     args.path = str(example_path(args.example))
+
+
+def with_examples(args: argparse.Namespace) -> list[str]:
+    """The PATHs given, then the file of each repeatable ``--example NAME``, in order."""
+    from arc.text.examples import example_path
+
+    return [*args.paths, *(str(example_path(name)) for name in args.examples)]
 
 
 def is_dir(path: Path) -> bool:

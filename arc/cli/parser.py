@@ -211,16 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands, cmd_compare, "overlay several texts' smoothed arcs on one 0-100%% axis"
     )
     compare.add_argument("paths", nargs="*", metavar="PATH", help="text files to compare")
-    compare.add_argument(
-        "--example",
-        dest="examples",
-        action="append",
-        default=[],
-        choices=tuple(EXAMPLES),
-        metavar="NAME",
-        help=f"also compare an example text that ships with arc "
-        f"(repeatable): {', '.join(EXAMPLES)}",
-    )
+    _add_examples(compare, "also compare an example text that ships with arc")
     compare.add_argument("--encoding", help="force the files' encoding (default: detect it)")
     _add_max_size(compare)
     _add_output(
@@ -310,15 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     shape.add_argument(
         "paths", nargs="*", metavar="PATH", help="text files (default: the embedded vignette)"
     )
-    shape.add_argument(
-        "--example",
-        dest="examples",
-        action="append",
-        default=[],
-        choices=tuple(EXAMPLES),
-        metavar="NAME",
-        help=f"also an example text that ships with arc (repeatable): {', '.join(EXAMPLES)}",
-    )
+    _add_examples(shape, "also an example text that ships with arc")
     shape.add_argument("--encoding", help="force the files' encoding (default: detect it)")
     _add_max_size(shape)
     _add_smoothing(shape)
@@ -365,15 +348,7 @@ def _add_corpus(commands: Any) -> None:
     corpus.add_argument(
         "paths", nargs="*", metavar="PATH", help="text files, folders (their .txt files) or globs"
     )
-    corpus.add_argument(
-        "--example",
-        dest="examples",
-        action="append",
-        default=[],
-        choices=tuple(EXAMPLES),
-        metavar="NAME",
-        help=f"also take an example text that ships with arc (repeatable): {', '.join(EXAMPLES)}",
-    )
+    _add_examples(corpus, "also take an example text that ships with arc")
     corpus.add_argument(
         "-o",
         "--output",
@@ -587,6 +562,22 @@ def _add_source(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--encoding", help="force the file's encoding (default: detect it)")
     _add_max_size(parser)
+
+
+def _add_examples(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """The repeatable ``--example NAME`` of a command that takes several texts.
+
+    ``help_text`` says what the command does with one; the names follow it.
+    """
+    parser.add_argument(
+        "--example",
+        dest="examples",
+        action="append",
+        default=[],
+        choices=tuple(EXAMPLES),
+        metavar="NAME",
+        help=f"{help_text} (repeatable): {', '.join(EXAMPLES)}",
+    )
 
 
 def _add_max_size(parser: argparse.ArgumentParser) -> None:
