@@ -35,7 +35,11 @@ sys.path.insert(0, str(ROOT))
 
 from arc.score.scorers import get_scorer  # noqa: E402
 from arc.score.valence import DENSE, MODEL_FILE, SCOPE, dense, scale, tokens  # noqa: E402
-from arc.score.validation import shipped_sets  # noqa: E402
+from arc.score.validation import (  # noqa: E402
+    difference_interval,
+    pearson_interval,
+    shipped_sets,
+)
 
 EMOBANK = ROOT / "scripts" / "data" / "emobank" / "emobank_nonfiction.csv"
 OUT = ROOT / "arc" / "data" / MODEL_FILE
@@ -139,39 +143,68 @@ def pearson(x: np.ndarray, y: np.ndarray) -> float:
     return float(x @ y / math.sqrt((x @ x) * (y @ y)))
 
 
+def interval(r: float, n: int) -> str:
+    """``r``'s 95 % interval (Fisher's z), as the README gives it."""
+    low, high = pearson_interval(r, n)
+    return f"{low:.3f}-{high:.3f}"
+
+
+def gain(mine: np.ndarray, vader: np.ndarray, y: np.ndarray) -> str:
+    """The model's r minus VADER's on the same ratings, with Zou's 95 % interval."""
+    r1, r2, r12 = pearson(mine, y), pearson(vader, y), pearson(mine, vader)
+    low, high = difference_interval(r1, r2, r12, len(y))
+    return f"{r1 - r2:+.3f} ({low:+.3f} to {high:+.3f})"
+
+
 def report(items: list[Item]) -> None:
     train = [i for i in items if not i.test]
     genres = sorted({i.group for i in train if i.group.startswith("emobank:")})
     print(f"leave one EmoBank genre out (min count {MIN_COUNT}, scope {SCOPE}): Pearson r")
     print(f"{'genre':<24} {'VADER':>7} " + " ".join(f"{'a=' + str(a):>7}" for a in ALPHAS))
     gains = {a: [] for a in ALPHAS}
+    chosen = []
     for genre in genres:
         left = [i for i in train if i.group == genre]
         rest = [i for i in train if i.group != genre]
         y = np.array([i.target for i in left])
-        vader = pearson(np.array([i.dense[0] for i in left]), y)
+        v = np.array([i.dense[0] for i in left])
+        vader = pearson(v, y)
         figures = []
         for a in ALPHAS:
             beta, words = fit(rest, a)
-            r = pearson(predict(beta, words, left), y)
+            mine = predict(beta, words, left)
+            r = pearson(mine, y)
             gains[a].append(r - vader)
             figures.append(r)
+            if a == ALPHA:
+                chosen.append((genre, len(y), vader, r, gain(mine, v, y)))
         print(f"{genre:<24} {vader:7.3f} " + " ".join(f"{r:7.3f}" for r in figures))
     print(
         f"{'mean gain over VADER':<24} {'':>7} "
         + " ".join(f"{np.mean(gains[a]):7.3f}" for a in ALPHAS)
     )
+    print(f"with alpha {ALPHA}, 95% intervals (the README's table):")
+    print(f"{'genre':<24} {'n':>6} {'VADER':<19} {'valence':<19} gain")
+    for genre, n, vader, r, said in chosen:
+        print(
+            f"{genre:<24} {n:>6} {vader:.3f} {interval(vader, n):<13} "
+            f"{r:.3f} {interval(r, n):<13} {said}"
+        )
 
 
 def test_halves(items: list[Item], beta: np.ndarray, words: list[str]) -> None:
-    print("VADER's sets, TEST halves (never fitted on): Pearson r")
-    print(f"{'set':<24} {'n':>6} {'VADER':>7} {'valence':>7}")
+    print("VADER's sets, TEST halves (never fitted on): Pearson r, 95% intervals")
+    print(f"{'set':<24} {'n':>6} {'VADER':<19} {'valence':<19} gain")
     for name in ("tweets", "movie_reviews", "amazon_reviews", "nyt_editorials"):
         part = [i for i in items if i.test and i.group == name]
         y = np.array([i.target for i in part])
-        vader = pearson(np.array([i.dense[0] for i in part]), y)
-        mine = pearson(np.clip(predict(beta, words, part), -1, 1), y)
-        print(f"{name:<24} {len(part):>6} {vader:7.3f} {mine:7.3f}")
+        v = np.array([i.dense[0] for i in part])
+        mine = np.clip(predict(beta, words, part), -1, 1)
+        r_vader, r_mine, n = pearson(v, y), pearson(mine, y), len(part)
+        print(
+            f"{name:<24} {n:>6} {r_vader:.3f} {interval(r_vader, n):<13} "
+            f"{r_mine:.3f} {interval(r_mine, n):<13} {gain(mine, v, y)}"
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
