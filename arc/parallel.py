@@ -489,13 +489,43 @@ class Pool(Generic[A, R]):
         for task in lost:
             self._submit(task)
 
+    @staticmethod
+    def _end_gracefully(executor: Any) -> None:
+        """Let the workers finish and leave, killing any that is stopped while they do.
+
+        A worker stopped (SIGSTOP, Ctrl-Z) just as the pool closes would never take its
+        "leave" message, and the executor would wait for it for ever: the check for stopped
+        workers before deciding how to close can miss a stop still on its way. A watcher
+        thread kills such a worker while the executor shuts down the usual way.
+        """
+        from arc._compat import executor_parts
+
+        parts = executor_parts(executor)
+        workers = [] if parts is None else parts[1]
+        done = threading.Event()
+
+        def watch() -> None:
+            while not done.wait(0.01):
+                for process in workers:
+                    if process.pid and _is_stopped(process.pid):
+                        with contextlib.suppress(OSError):
+                            os.kill(process.pid, signal.SIGKILL)
+
+        watcher = threading.Thread(target=watch, name="arc-stopped-watch", daemon=True)
+        watcher.start()
+        try:
+            executor.shutdown(wait=True)
+        finally:
+            done.set()
+            watcher.join()
+
     def _shutdown(self, kill: bool) -> None:
         """End the current executor: gracefully, or at once (``kill``) if work is under way."""
         executor, self._executor = self._executor, None
         if executor is None:
             return
         if not kill:
-            executor.shutdown(wait=True)
+            self._end_gracefully(executor)
             return
         # ProcessPoolExecutor cannot stop a running call; end its processes ourselves
         # (through arc._compat, which reads the executor's private parts).
