@@ -21,6 +21,10 @@ COMPAT_TESTS := tests/test_compat.py tests/test_segment.py tests/test_startup.py
 	tests/test_vader_engine.py tests/test_vader_contributions.py tests/test_explain.py \
 	arc/_compat.py arc/text/segment.py arc/score/vader.py arc/analysis/explanation.py
 export MPLBACKEND := Agg
+# Every test run spreads the suite over every core (pytest-xdist), a test file to a worker, so
+# a file's module-scoped fixtures (a Dask cluster, a browser) are made once and its tests keep
+# their order; `.venv/bin/python -m pytest` alone runs it in one process.
+PYTEST_CORES := -n auto --dist loadfile
 
 .PHONY: plot test test-min test-newest lint typecheck bench bench-arch bench-corpus docs clean
 
@@ -54,17 +58,17 @@ plot: $(ARC_STAMP)  ## set up arc and its scorers, then chart the vignette to ou
 	$(BIN)/arc plot
 
 test: $(TEST_STAMP)  ## set up arc and its test extra, then run every test (notebooks, ruff)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_CORES)
 
 test-min: $(MIN_STAMP)  ## run every test with each dependency at its declared minimum
-	$(VENV_MIN)/bin/python -m pytest
+	$(VENV_MIN)/bin/python -m pytest $(PYTEST_CORES)
 
 # Upgraded on every run, whatever arc's upper bounds say (pip warns that arc's requirements
 # are not met when a newer release is out): the newest releases are what this is for.
 test-newest: $(NEWEST_STAMP)  ## arc/_compat.py's tests on the newest nltk and vaderSentiment
 	$(VENV_NEWEST)/bin/python -m pip install --quiet --upgrade nltk vaderSentiment
 	$(VENV_NEWEST)/bin/python -m pip list 2>/dev/null | grep -i -E '^(nltk|vadersentiment) '
-	$(VENV_NEWEST)/bin/python -m pytest $(COMPAT_TESTS)
+	$(VENV_NEWEST)/bin/python -m pytest $(PYTEST_CORES) $(COMPAT_TESTS)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
