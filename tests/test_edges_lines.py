@@ -3,9 +3,11 @@
 import math
 import os
 import resource
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 
 import pandas as pd
 import pytest
@@ -285,6 +287,29 @@ def test_memory_failures_in_other_clothes_are_one_line(failure, monkeypatch, cap
     line = error_line(capsys.readouterr().err)
     assert "out of memory while running arc score" in line
     assert "--unit paragraph" not in line  # arc score is by paragraph already
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_turned_into_another_error_is_still_one_line(signum, monkeypatch, capsys):
+    """numpy's C import turns a Ctrl-C into "numpy.core.multiarray failed to import", with
+    no trace of the KeyboardInterrupt: the signal's record decides."""
+    import arc.analysis.frame
+
+    def interrupted_import(*args, **kwargs):
+        try:
+            os.kill(os.getpid(), signum)
+            time.sleep(5)
+        except BaseException:  # KeyboardInterrupt, or arc's Terminated: printed and cleared
+            pass  # by numpy's C code, so the ImportError below carries no trace of it
+        raise ImportError("numpy.core.multiarray failed to import")
+
+    monkeypatch.setattr(arc.analysis.frame, "frame", interrupted_import)
+    assert main(["score"]) == 128 + signum
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    (line,) = err.splitlines()
+    said = "arc: interrupted" if signum == signal.SIGINT else "arc: stopped by SIGTERM"
+    assert line.startswith(said)
 
 
 def test_other_errors_are_not_taken_for_memory(monkeypatch):

@@ -112,6 +112,8 @@ def _command(argv: Sequence[str] | None) -> int:
             return stopped(cause.signum)
         if cause is not None:
             return stopped(signal.SIGINT)
+        if _received:  # a signal turned into another error with no trace of it (numpy's C
+            return stopped(_received[0])  # import: "numpy.core.multiarray failed to import")
         memory = _cause(exc, (MemoryError,))
         if memory is not None or _is_memory_failure(exc):
             return _fail(out_of_memory(args, memory or exc), 1)
