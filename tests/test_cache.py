@@ -170,7 +170,9 @@ def _hammer(folder: str, worker: int) -> int:
 
 
 def test_concurrent_writers_never_see_half_an_entry(tmp_path):
-    with multiprocessing.get_context("fork").Pool(4) as pool:
+    # spawn, not fork: a test process may hold other threads' locks (pytest-xdist's I/O
+    # thread), and a child forked while one is held can wait on it for ever
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
         bad = pool.starmap(_hammer, [(str(tmp_path), w) for w in range(4)])
     assert bad == [0, 0, 0, 0]
     assert not list(Path(tmp_path).glob("t/*/.tmp-*"))
